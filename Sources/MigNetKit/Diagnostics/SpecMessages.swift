@@ -1,0 +1,75 @@
+/// The catalogue of diagnostics about the spec's shape and types.
+extension Diagnostic {
+    static func emptySpec(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, .emptySpec, "the file holds no YAML document; expected a \(MigrationNetworkSpec.kind) spec", at: location)
+    }
+
+    static func expectedMapping(_ name: String, found: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, .expectedMapping, "\(name) is \(found); expected a mapping", at: location)
+    }
+
+    static func expectedSequence(_ key: String, found: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, .expectedSequence, "\(key) is \(found); expected a list, one entry per line starting with '- '", at: location)
+    }
+
+    static func expectedString(_ key: String, found: String, text: String?, at location: SourceLocation) -> Diagnostic {
+        if let text, found != "a mapping", found != "a sequence", found != "null" {
+            return Diagnostic(.error, .expectedString, "\(key) '\(text)' is read by YAML as \(found); expected a string: quote it", at: location, fixIt: "\"\(text)\"")
+        }
+        return Diagnostic(.error, .expectedString, "\(key) is \(found); expected a string", at: location)
+    }
+
+    static func expectedInteger(_ key: String, found: String, text: String?, decimal: String?, at location: SourceLocation) -> Diagnostic {
+        guard let text else {
+            return Diagnostic(.error, .expectedInteger, "\(key) is \(found); expected a decimal integer", at: location)
+        }
+        if let decimal {
+            return Diagnostic(.error, .expectedInteger, "\(key) '\(text)' is \(found); expected a plain decimal integer such as \(decimal)", at: location, fixIt: decimal)
+        }
+        return Diagnostic(.error, .expectedInteger, "\(key) '\(text)' is \(found); expected a plain decimal integer", at: location)
+    }
+
+    static func integerTooLarge(_ key: String, _ text: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, .expectedInteger, "\(key) '\(text)' does not fit in 64 bits; expected a small decimal integer", at: location)
+    }
+
+    static func expectedBoolean(_ key: String, text: String?, found: String, at location: SourceLocation) -> Diagnostic {
+        if let text {
+            let guess = ["yes", "on", "y", "true"].contains(text.lowercased()) ? "true"
+                : ["no", "off", "n", "false"].contains(text.lowercased()) ? "false" : nil
+            return Diagnostic(.error, .expectedBoolean, "\(key) '\(text)' is not a boolean; expected true or false", at: location, fixIt: guess)
+        }
+        return Diagnostic(.error, .expectedBoolean, "\(key) is \(found); expected true or false", at: location)
+    }
+
+    static func unknownKey(_ key: String, in name: String, known: [String], at location: SourceLocation) -> Diagnostic {
+        if let suggestion = Spelling.closest(to: key, among: known) {
+            return Diagnostic(.error, .unknownKey, "unknown key '\(key)' in \(name); did you mean '\(suggestion)'?", at: location, fixIt: suggestion)
+        }
+        return Diagnostic(.error, .unknownKey, "unknown key '\(key)' in \(name); expected one of \(known.joined(separator: ", "))", at: location)
+    }
+
+    static func missingKey(_ key: String, in name: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, .missingKey, "\(name) is missing the required key '\(key)'", at: location)
+    }
+
+    static func unsupportedAPIVersion(_ value: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, .unsupportedAPIVersion, "apiVersion '\(value)' is not supported; expected \(MigrationNetworkSpec.apiVersion)", at: location, fixIt: MigrationNetworkSpec.apiVersion)
+    }
+
+    static func unsupportedKind(_ value: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, .unsupportedKind, "kind '\(value)' is not supported; expected \(MigrationNetworkSpec.kind)", at: location, fixIt: MigrationNetworkSpec.kind)
+    }
+
+    static func ignoredWhenDisabled(_ key: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.note, .ignoredWhenDisabled, "'\(key)' is ignored because enabled is false", at: location)
+    }
+
+    static func addressSyntax(_ key: String, _ text: String, _ error: AddressSyntaxError, expectingCIDR: Bool, at location: SourceLocation) -> Diagnostic {
+        let example = expectingCIDR ? "a CIDR such as 10.1.2.0/24" : "an address (10.1.2.1), a CIDR (10.1.2.240/28) or a range (10.1.2.10-10.1.2.20)"
+        if error == .ipv6 {
+            return Diagnostic(.error, .addressIPv6Unsupported, "\(key) '\(text)' is IPv6; Harvester's migration network supports IPv4 only, expected \(example)", at: location)
+        }
+        return Diagnostic(.error, .addressInvalid, "\(key) '\(text)' is not valid: \(error); expected \(example)", at: location)
+    }
+}

@@ -1,0 +1,45 @@
+import MigNetYAML
+
+/// The catalogue of diagnostics about the file itself and its YAML.
+extension Diagnostic {
+    /// The file could not be read.
+    public static func fileUnreadable(_ reason: String, file: String) -> Diagnostic {
+        Diagnostic(.error, .fileUnreadable, "cannot read the file: \(reason)", at: SourceLocation(file: file, line: 1, column: 1))
+    }
+
+    /// The file is larger than `SourceFile.maximumSize`.
+    public static func inputTooLarge(size: Int, file: String) -> Diagnostic {
+        Diagnostic(.error, .inputTooLarge, "the file is \(size) bytes; a spec file may be at most \(SourceFile.maximumSize) bytes", at: SourceLocation(file: file, line: 1, column: 1))
+    }
+
+    /// The diagnostic for a problem libyaml or the parser found.
+    static func yaml(_ problem: YAMLProblem, file: String) -> Diagnostic {
+        let at = SourceLocation(file: file, line: problem.mark.line, column: problem.mark.column)
+        switch problem.kind {
+        case .syntax(let text, let context, let contextMark):
+            var notes: [Note] = []
+            if let context {
+                notes.append(Note(context, at: contextMark.map { SourceLocation(file: file, line: $0.line, column: $0.column) }))
+            }
+            return Diagnostic(.error, .yamlSyntax, "invalid YAML: \(text)", at: at, notes: notes)
+        case .encoding(let text):
+            return Diagnostic(.error, .yamlEncoding, "the file is not valid UTF-8 text: \(text)", at: at)
+        case .anchor(let name):
+            return Diagnostic(.error, .yamlAnchor, "anchor '&\(name)' is not allowed; write the value out in full", at: at)
+        case .alias(let name):
+            return Diagnostic(.error, .yamlAlias, "alias '*\(name)' is not allowed; write the value out in full", at: at)
+        case .tag(let name):
+            let shown = name.hasPrefix("tag:yaml.org,2002:") ? "!!" + name.dropFirst("tag:yaml.org,2002:".count) : name
+            return Diagnostic(.error, .yamlTag, "tag '\(shown)' is not allowed; remove it and write the value plainly", at: at)
+        case .duplicateKey(let key, let first):
+            return Diagnostic(.error, .yamlDuplicateKey, "key '\(key)' is written twice in the same mapping; keep one", at: at,
+                              notes: [Note("first written here", at: SourceLocation(file: file, line: first.line, column: first.column))])
+        case .nonScalarKey:
+            return Diagnostic(.error, .yamlNonScalarKey, "a key must be a string, not a mapping or a sequence", at: at)
+        case .multipleDocuments:
+            return Diagnostic(.error, .yamlMultipleDocuments, "a second YAML document starts here; a spec file holds exactly one", at: at)
+        case .tooDeep(let limit):
+            return Diagnostic(.error, .yamlTooDeep, "the YAML is nested more than \(limit) levels deep; a spec needs at most 4", at: at)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+/// A block of addresses as a spec writes it: one address, a CIDR, or an inclusive range `A-B`.
+public enum AddressBlock: Sendable, Hashable, CustomStringConvertible {
+    /// A single address, which stands for its /32.
+    case address(IPv4Address)
+    /// A CIDR block, host bits possibly set (validation refuses those).
+    case cidr(IPv4CIDR)
+    /// An inclusive range; `first` may be above `last` (validation refuses that).
+    case range(first: IPv4Address, last: IPv4Address)
+
+    /// Parses any of the three forms, strictly.
+    public init(parsing text: String) throws(AddressSyntaxError) {
+        let text = Substring(text)
+        guard !text.isEmpty else { throw .empty }
+        if text.first!.isWhitespace || text.last!.isWhitespace { throw .whitespace }
+        if text.contains(":") { throw .ipv6 }
+        if text.contains("/") {
+            self = .cidr(try IPv4CIDR(parsing: text))
+        } else if let dash = text.firstIndex(of: "-") {
+            let first = try IPv4Address(parsing: text[..<dash])
+            let last = try IPv4Address(parsing: text[text.index(after: dash)...])
+            self = .range(first: first, last: last)
+        } else {
+            self = .address(try IPv4Address(parsing: text))
+        }
+    }
+
+    /// Parses a CIDR block only.
+    public static func cidr(parsing text: String) throws(AddressSyntaxError) -> IPv4CIDR {
+        let block = try AddressBlock(parsing: text)
+        guard case .cidr(let cidr) = block else { throw .missingPrefixLength }
+        return cidr
+    }
+
+    /// Whether the block is a range written backwards.
+    public var isReversed: Bool {
+        if case .range(let first, let last) = self { return first > last }
+        return false
+    }
+
+    /// The addresses the block stands for, or nil for a reversed range.
+    public var interval: IPv4Interval? {
+        switch self {
+        case .address(let address): return IPv4Interval(address, address)
+        case .cidr(let cidr): return cidr.interval
+        case .range(let first, let last): return first <= last ? IPv4Interval(first, last) : nil
+        }
+    }
+
+    /// The CIDR blocks Harvester and whereabouts are given for this block: the address as a
+    /// /32, the CIDR as written, a range as the fewest blocks that cover it exactly.
+    public var cidrs: [IPv4CIDR] {
+        switch self {
+        case .address(let address): return [IPv4CIDR(address, prefixLength: 32)]
+        case .cidr(let cidr): return [cidr]
+        case .range: return interval?.coveringCIDRs ?? []
+        }
+    }
+
+    /// The block as a spec writes it.
+    public var description: String {
+        switch self {
+        case .address(let address): return "\(address)"
+        case .cidr(let cidr): return "\(cidr)"
+        case .range(let first, let last): return "\(first)-\(last)"
+        }
+    }
+}

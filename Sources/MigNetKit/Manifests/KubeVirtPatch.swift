@@ -1,0 +1,33 @@
+import MigNetYAML
+
+/// The part of the `harvester-system/kubevirt` KubeVirt object mignet sets: only
+/// `spec.configuration.migrations.network`. The same document serves as a partial object
+/// (server-side apply) and as a `kubectl patch --type merge` body, where `null` removes the field.
+public struct KubeVirtPatch: Sendable, Equatable {
+    /// The NAD's bare name, or nil to clear the field (disabled).
+    public var network: String?
+
+    /// The patch of a validated network.
+    public init(_ network: MigrationNetwork) {
+        self.network = network.configuration.map { SettingValue($0).nadName }
+    }
+
+    /// The YAML document.
+    public var document: YAMLValue {
+        .mapping([
+            YAMLEntry("apiVersion", .string("kubevirt.io/v1")),
+            YAMLEntry("kind", .string("KubeVirt")),
+            YAMLEntry("metadata", .mapping([
+                YAMLEntry("name", .string(Harvester.kubeVirtName)),
+                YAMLEntry("namespace", .string(Harvester.namespace)),
+            ])),
+            YAMLEntry("spec", .mapping([
+                YAMLEntry("configuration", .mapping([
+                    YAMLEntry("migrations", .mapping([
+                        YAMLEntry("network", network.map { .string($0) } ?? .null),
+                    ])),
+                ])),
+            ])),
+        ])
+    }
+}

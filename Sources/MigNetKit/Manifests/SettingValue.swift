@@ -1,0 +1,41 @@
+import Crypto
+
+/// The `vm-migration-network` Setting's `value` string and its SHA-1, spelt as the Harvester UI
+/// writes them, so that a cluster configured in the UI sees no change when it moves to GitOps.
+public struct SettingValue: Sendable, Equatable {
+    /// The exact string, `""` when disabled.
+    public var text: String
+
+    /// The value of a configuration: `{"clusterNetwork":…,"vlan":…,"range":…,"exclude":[…]}`
+    /// (`exclude` always present), or `""` for nil (disabled).
+    public init(_ configuration: MigrationNetwork.Configuration?) {
+        guard let configuration else {
+            text = ""
+            return
+        }
+        text = JSONValue.object([
+            JSONMember("clusterNetwork", .string(configuration.clusterNetwork)),
+            JSONMember("vlan", .integer(configuration.vlan)),
+            JSONMember("range", .string(configuration.range.description)),
+            JSONMember("exclude", .array(configuration.exclude.map { .string($0.description) })),
+        ]).serialized
+    }
+
+    /// Wraps an exact value string.
+    public init(text: String) {
+        self.text = text
+    }
+
+    /// Lowercase hex SHA-1 of the value's UTF-8 bytes, as Harvester's controller computes it.
+    public var hash: String {
+        Insecure.SHA1.hash(data: Array(text.utf8)).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    /// The NAD name for this value: `vm-migration-network-` and the hash's first 8 hex digits.
+    public var nadName: String {
+        Harvester.settingName + "-" + hash.prefix(Harvester.nadHashDigits)
+    }
+}

@@ -1,0 +1,43 @@
+/// The text of one spec file and the name diagnostics call it by.
+public struct SourceFile: Sendable {
+    /// The largest spec file mignet reads, in bytes. A spec is a few hundred bytes; this cap
+    /// keeps a hostile file from costing memory or time.
+    public static let maximumSize = 1 << 20
+
+    /// The path as the user gave it, for diagnostics.
+    public var path: String
+    /// The raw bytes.
+    public var bytes: [UInt8]
+
+    /// Creates a source file.
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    /// Creates a source file from text.
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// The text of the 1-based line `number` without its line break, if the file has it.
+    public func line(_ number: Int) -> String? {
+        guard number >= 1 else { return nil }
+        var current = 1
+        var start = bytes.startIndex
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
+        var index = start
+        while index < bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "\n") {
+                if current == number { break }
+                current += 1
+                start = index + 1
+            }
+            index += 1
+        }
+        guard current == number, start <= bytes.endIndex else { return nil }
+        var end = index
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+}

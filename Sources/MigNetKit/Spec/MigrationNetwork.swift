@@ -1,0 +1,52 @@
+/// A validated migration network: what a spec means once every rule holds, and all that
+/// rendering needs. Built only from a spec without errors.
+public struct MigrationNetwork: Sendable, Equatable {
+    /// The cluster's name (`metadata.name`).
+    public var name: String
+    /// The configuration, or nil when the spec disables the migration network.
+    public var configuration: Configuration?
+
+    /// An enabled migration network's settings, in the form Harvester takes them.
+    public struct Configuration: Sendable, Equatable {
+        /// The Harvester ClusterNetwork.
+        public var clusterNetwork: String
+        /// The VLAN id, 1...4094.
+        public var vlan: Int
+        /// The range, a network address.
+        public var range: IPv4CIDR
+        /// The exclusions as CIDR blocks, in the spec's order, addresses and ranges expanded.
+        public var exclude: [IPv4CIDR]
+        /// The cluster network's MTU.
+        public var mtu: Int
+
+        /// Creates a configuration.
+        public init(clusterNetwork: String, vlan: Int, range: IPv4CIDR, exclude: [IPv4CIDR], mtu: Int) {
+            self.clusterNetwork = clusterNetwork
+            self.vlan = vlan
+            self.range = range
+            self.exclude = exclude
+            self.mtu = mtu
+        }
+    }
+
+    /// Creates a migration network.
+    public init(name: String, configuration: Configuration?) {
+        self.name = name
+        self.configuration = configuration
+    }
+
+    /// The network a spec describes; nil when a field it needs is missing (the decoder has
+    /// then reported it). Call only for a spec whose diagnostics hold no error.
+    public init?(validated spec: MigrationNetworkSpec) {
+        guard let name = spec.name?.value else { return nil }
+        guard spec.isEnabled else {
+            self.init(name: name, configuration: nil)
+            return
+        }
+        guard let clusterNetwork = spec.clusterNetwork?.value, let vlan = spec.vlan?.value,
+              let range = spec.range?.value else { return nil }
+        self.init(name: name, configuration: Configuration(
+            clusterNetwork: clusterNetwork, vlan: vlan, range: range,
+            exclude: spec.exclude.flatMap(\.value.cidrs), mtu: spec.effectiveMTU))
+    }
+}

@@ -1,0 +1,115 @@
+import CYAML
+
+/// Writes documents as YAML through libyaml's emitter, deterministically.
+///
+/// Unlimited line width (no folding), two-space indent, LF line breaks, `---` before every
+/// document, block style throughout, sequences under a key not indented (as kubectl prints),
+/// and every string that a reader would take for something else quoted.
+public struct YAMLEmitter: Sendable {
+    /// Creates an emitter.
+    public init() {}
+
+    /// The YAML text of `documents`, one document each.
+    public func emit(_ documents: [YAMLValue]) throws(YAMLEmitterError) -> String {
+        let emitter = UnsafeMutablePointer<yaml_emitter_t>.allocate(capacity: 1)
+        defer { emitter.deallocate() }
+        guard yaml_emitter_initialize(emitter) == 1 else {
+            throw YAMLEmitterError(problem: "could not allocate an emitter")
+        }
+        defer { yaml_emitter_delete(emitter) }
+        let output = OutputBuffer()
+        yaml_emitter_set_output(emitter, { data, buffer, size in
+            guard let data, let buffer else { return 0 }
+            let output = Unmanaged<OutputBuffer>.fromOpaque(data).takeUnretainedValue()
+            output.bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size))
+            return 1
+        }, Unmanaged.passUnretained(output).toOpaque())
+        yaml_emitter_set_width(emitter, -1)
+        yaml_emitter_set_indent(emitter, 2)
+        yaml_emitter_set_unicode(emitter, 1)
+        yaml_emitter_set_break(emitter, YAML_LN_BREAK)
+
+        let session = EmitSession(emitter: emitter)
+        try session.send { yaml_stream_start_event_initialize(&$0, YAML_UTF8_ENCODING) }
+        for document in documents {
+            try session.send { yaml_document_start_event_initialize(&$0, nil, nil, nil, 0) }
+            try session.emit(document)
+            try session.send { yaml_document_end_event_initialize(&$0, 1) }
+        }
+        try session.send { yaml_stream_end_event_initialize(&$0) }
+        guard yaml_emitter_flush(emitter) == 1 else { throw session.error() }
+        return withExtendedLifetime(output) { String(decoding: output.bytes, as: UTF8.self) }
+    }
+}
+
+/// Collects what libyaml writes; a class because libyaml holds a pointer to it.
+private final class OutputBuffer {
+    var bytes: [UInt8] = []
+}
+
+/// Sends events to one emitter.
+private struct EmitSession {
+    let emitter: UnsafeMutablePointer<yaml_emitter_t>
+
+    func send(_ initialize: (inout yaml_event_t) -> Int32) throws(YAMLEmitterError) {
+        var event = yaml_event_t()
+        guard initialize(&event) == 1 else {
+            throw YAMLEmitterError(problem: "could not create an event")
+        }
+        // yaml_emitter_emit takes ownership of the event, also when it fails.
+        guard yaml_emitter_emit(emitter, &event) == 1 else { throw error() }
+    }
+
+    func error() -> YAMLEmitterError {
+        YAMLEmitterError(problem: emitter.pointee.problem.map { String(cString: $0) } ?? "unknown error")
+    }
+
+    func emit(_ value: YAMLValue) throws(YAMLEmitterError) {
+        switch value {
+        case .string(let text, let style):
+            try scalar(text, style: style)
+        case .integer(let number):
+            try scalar(String(number), style: .plain)
+        case .boolean(let flag):
+            try scalar(flag ? "true" : "false", style: .plain)
+        case .null:
+            try scalar("null", style: .plain)
+        case .mapping(let entries):
+            try send { yaml_mapping_start_event_initialize(&$0, nil, nil, 1, YAML_BLOCK_MAPPING_STYLE) }
+            for entry in entries {
+                try scalar(entry.key, style: .automatic)
+                try emit(entry.value)
+            }
+            try send { yaml_mapping_end_event_initialize(&$0) }
+        case .sequence(let items):
+            try send { yaml_sequence_start_event_initialize(&$0, nil, nil, 1, YAML_BLOCK_SEQUENCE_STYLE) }
+            for item in items {
+                try emit(item)
+            }
+            try send { yaml_sequence_end_event_initialize(&$0) }
+        }
+    }
+
+    /// Emits a scalar; `.automatic` strings go plain unless a reader would take them for
+    /// something else, in which case they go in double quotes. libyaml itself still falls back
+    /// to quotes where plain is not possible (leading `{`, `: ` inside, ...).
+    private func scalar(_ text: String, style: YAMLScalarStyle) throws(YAMLEmitterError) {
+        let libyamlStyle: yaml_scalar_style_t
+        switch style {
+        case .automatic:
+            libyamlStyle = YAMLResolver.needsQuotes(text) ? YAML_DOUBLE_QUOTED_SCALAR_STYLE : YAML_PLAIN_SCALAR_STYLE
+        case .plain: libyamlStyle = YAML_PLAIN_SCALAR_STYLE
+        case .singleQuoted: libyamlStyle = YAML_SINGLE_QUOTED_SCALAR_STYLE
+        case .doubleQuoted: libyamlStyle = YAML_DOUBLE_QUOTED_SCALAR_STYLE
+        case .literal: libyamlStyle = YAML_LITERAL_SCALAR_STYLE
+        case .folded: libyamlStyle = YAML_FOLDED_SCALAR_STYLE
+        }
+        var bytes = Array(text.utf8)
+        let count = Int32(bytes.count)
+        try bytes.withUnsafeMutableBufferPointer { buffer throws(YAMLEmitterError) in
+            try send {
+                yaml_scalar_event_initialize(&$0, nil, nil, buffer.baseAddress, count, 1, 1, libyamlStyle)
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+/// A parsed YAML node with the position where it starts.
+///
+/// Aliases never appear: the parser refuses them. Mapping keys are always scalars.
+public struct YAMLNode: Sendable {
+    /// What a node holds.
+    public enum Content: Sendable {
+        /// A scalar with its text and how it was written.
+        case scalar(YAMLScalar)
+        /// A mapping, its pairs in source order, without duplicate keys.
+        case mapping([YAMLPair])
+        /// A sequence, its items in source order.
+        case sequence([YAMLNode])
+    }
+
+    /// The node's content.
+    public var content: Content
+    /// Where the node starts.
+    public var mark: YAMLMark
+
+    /// Creates a node.
+    public init(_ content: Content, at mark: YAMLMark) {
+        self.content = content
+        self.mark = mark
+    }
+
+    /// The scalar, when this node is one.
+    public var scalar: YAMLScalar? {
+        if case .scalar(let scalar) = content { return scalar }
+        return nil
+    }
+
+    /// The pairs, when this node is a mapping.
+    public var pairs: [YAMLPair]? {
+        if case .mapping(let pairs) = content { return pairs }
+        return nil
+    }
+
+    /// The items, when this node is a sequence.
+    public var items: [YAMLNode]? {
+        if case .sequence(let items) = content { return items }
+        return nil
+    }
+
+    /// A short noun for the node's kind, for messages ("a mapping", "a sequence", "a string").
+    public var kindDescription: String {
+        switch content {
+        case .mapping: return "a mapping"
+        case .sequence: return "a sequence"
+        case .scalar(let scalar): return scalar.kindDescription
+        }
+    }
+}
+
+/// A scalar's text and the style it was written in.
+public struct YAMLScalar: Sendable, Equatable {
+    /// The scalar's text after YAML unescaping and folding.
+    public var value: String
+    /// How the scalar was written.
+    public var style: YAMLScalarStyle
+
+    /// Creates a scalar.
+    public init(_ value: String, style: YAMLScalarStyle) {
+        self.value = value
+        self.style = style
+    }
+
+    /// Whether the scalar was written without quotes or block indicators.
+    public var isPlain: Bool { style == .plain }
+
+    /// Whether a plain scalar reads as YAML's null (empty, `~` or `null`).
+    public var isNull: Bool { isPlain && YAMLResolver.isNull(value) }
+
+    /// A short noun for what a YAML reader would take this scalar to be.
+    public var kindDescription: String {
+        guard isPlain else { return "a quoted string" }
+        switch YAMLResolver.resolve(value) {
+        case .null: return "null"
+        case .boolean: return "a boolean"
+        case .integer: return "an integer"
+        case .float: return "a number"
+        case .other: return "a string"
+        }
+    }
+}
+
+/// How a scalar was written in the source, or is to be written by the emitter.
+public enum YAMLScalarStyle: Sendable, Equatable {
+    /// Chosen by the emitter: plain where that reads back as the same string, else quoted.
+    case automatic
+    /// Without quotes.
+    case plain
+    /// In single quotes.
+    case singleQuoted
+    /// In double quotes.
+    case doubleQuoted
+    /// A `|` block.
+    case literal
+    /// A `>` block.
+    case folded
+}
+
+/// One key and value of a mapping.
+public struct YAMLPair: Sendable {
+    /// The key's text.
+    public var key: String
+    /// Where the key starts.
+    public var keyMark: YAMLMark
+    /// The value.
+    public var value: YAMLNode
+
+    /// Creates a pair.
+    public init(key: String, keyMark: YAMLMark, value: YAMLNode) {
+        self.key = key
+        self.keyMark = keyMark
+        self.value = value
+    }
+}

@@ -1,0 +1,207 @@
+import CYAML
+
+/// Parses YAML text into position-carrying nodes with libyaml's event API.
+///
+/// Stricter than YAML: aliases end the parse (they are never expanded, which closes the
+/// billion-laughs door), anchors, tags, duplicate keys and non-scalar keys are reported,
+/// a stream may hold at most one document, and nesting is capped. The tree is built with
+/// an explicit stack, so hostile nesting cannot overflow the call stack.
+public struct YAMLParser: Sendable {
+    /// The deepest nesting of mappings and sequences accepted.
+    public var maximumDepth: Int
+
+    /// Creates a parser.
+    public init(maximumDepth: Int = 64) {
+        self.maximumDepth = maximumDepth
+    }
+
+    /// The outcome of a parse: the document's root (nil for an empty stream or after a fatal
+    /// problem) and every problem found, in the order found.
+    public struct Result: Sendable {
+        /// The root node of the single document, if there is one and parsing finished.
+        public var root: YAMLNode?
+        /// Every problem found.
+        public var problems: [YAMLProblem]
+    }
+
+    /// Parses `bytes` (UTF-8, UTF-16 with a byte-order mark, or UTF-8 with one).
+    public func parse(_ bytes: [UInt8]) -> Result {
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        defer { parser.deallocate() }
+        guard yaml_parser_initialize(parser) == 1 else {
+            return Result(root: nil, problems: [YAMLProblem(.syntax(problem: "libyaml could not allocate a parser", context: nil, contextMark: nil), at: .start)])
+        }
+        defer { yaml_parser_delete(parser) }
+        return bytes.withUnsafeBufferPointer { buffer in
+            yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
+            var builder = TreeBuilder(maximumDepth: maximumDepth)
+            var event = yaml_event_t()
+            while true {
+                guard yaml_parser_parse(parser, &event) == 1 else {
+                    builder.problems.append(Self.problem(of: parser.pointee, in: bytes))
+                    return Result(root: nil, problems: builder.problems)
+                }
+                let done = builder.consume(event)
+                yaml_event_delete(&event)
+                if done {
+                    let fatal = builder.problems.contains(where: \.isFatal)
+                    return Result(root: fatal ? nil : builder.root, problems: builder.problems)
+                }
+            }
+        }
+    }
+
+    /// Converts libyaml's error state into a located problem.
+    private static func problem(of parser: yaml_parser_t, in bytes: [UInt8]) -> YAMLProblem {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+        if parser.error == YAML_READER_ERROR {
+            let mark = Self.mark(ofByteOffset: parser.problem_offset, in: bytes)
+            return YAMLProblem(.encoding(problem: problem), at: mark)
+        }
+        let context = parser.context.map { String(cString: $0) }
+        let contextMark = context == nil ? nil : YAMLMark(parser.context_mark)
+        return YAMLProblem(.syntax(problem: problem, context: context, contextMark: contextMark), at: YAMLMark(parser.problem_mark))
+    }
+
+    /// The line and column of a byte offset, counting UTF-8 lead bytes as columns.
+    static func mark(ofByteOffset offset: Int, in bytes: [UInt8]) -> YAMLMark {
+        var line = 1
+        var column = 1
+        for byte in bytes.prefix(offset) {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return YAMLMark(line: line, column: column)
+    }
+}
+
+extension YAMLMark {
+    /// Converts libyaml's 0-based mark; the only place that does.
+    init(_ mark: yaml_mark_t) {
+        self.init(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+}
+
+/// Builds the node tree from parser events, one event at a time.
+private struct TreeBuilder {
+    enum Frame {
+        case mapping(mark: YAMLMark, pairs: [YAMLPair], key: (String, YAMLMark)?, skipValue: Bool, seen: [String: YAMLMark])
+        case sequence(mark: YAMLMark, items: [YAMLNode])
+    }
+
+    let maximumDepth: Int
+    var stack: [Frame] = []
+    var root: YAMLNode?
+    var problems: [YAMLProblem] = []
+    var documents = 0
+
+    init(maximumDepth: Int) {
+        self.maximumDepth = maximumDepth
+    }
+
+    /// Takes one event; returns true when parsing is over (stream end or a fatal problem).
+    mutating func consume(_ event: yaml_event_t) -> Bool {
+        let mark = YAMLMark(event.start_mark)
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                problems.append(YAMLProblem(.multipleDocuments, at: mark))
+                return true
+            }
+        case YAML_ALIAS_EVENT:
+            problems.append(YAMLProblem(.alias(name: Self.string(event.data.alias.anchor)), at: mark))
+            return true
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            noteAnchorAndTag(anchor: scalar.anchor, tag: scalar.tag, at: mark)
+            let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+            attach(YAMLNode(.scalar(YAMLScalar(value, style: Self.style(scalar.style))), at: mark))
+        case YAML_SEQUENCE_START_EVENT:
+            noteAnchorAndTag(anchor: event.data.sequence_start.anchor, tag: event.data.sequence_start.tag, at: mark)
+            return push(.sequence(mark: mark, items: []), at: mark)
+        case YAML_MAPPING_START_EVENT:
+            noteAnchorAndTag(anchor: event.data.mapping_start.anchor, tag: event.data.mapping_start.tag, at: mark)
+            return push(.mapping(mark: mark, pairs: [], key: nil, skipValue: false, seen: [:]), at: mark)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            switch stack.removeLast() {
+            case .sequence(let start, let items):
+                attach(YAMLNode(.sequence(items), at: start))
+            case .mapping(let start, let pairs, _, _, _):
+                attach(YAMLNode(.mapping(pairs), at: start))
+            }
+        case YAML_STREAM_END_EVENT:
+            return true
+        default:
+            break
+        }
+        return false
+    }
+
+    private mutating func push(_ frame: Frame, at mark: YAMLMark) -> Bool {
+        if stack.count >= maximumDepth {
+            problems.append(YAMLProblem(.tooDeep(limit: maximumDepth), at: mark))
+            return true
+        }
+        stack.append(frame)
+        return false
+    }
+
+    private mutating func noteAnchorAndTag(anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?, at mark: YAMLMark) {
+        if let anchor {
+            problems.append(YAMLProblem(.anchor(name: Self.string(anchor)), at: mark))
+        }
+        if let tag {
+            problems.append(YAMLProblem(.tag(name: Self.string(tag)), at: mark))
+        }
+    }
+
+    /// Hands a finished node to its parent, or makes it the root.
+    private mutating func attach(_ node: YAMLNode) {
+        guard let top = stack.popLast() else {
+            root = node
+            return
+        }
+        switch top {
+        case .sequence(let mark, var items):
+            items.append(node)
+            stack.append(.sequence(mark: mark, items: items))
+        case .mapping(let mark, var pairs, let key, let skipValue, var seen):
+            if let (keyText, keyMark) = key {
+                if let first = seen[keyText] {
+                    problems.append(YAMLProblem(.duplicateKey(key: keyText, first: first), at: keyMark))
+                } else {
+                    seen[keyText] = keyMark
+                    pairs.append(YAMLPair(key: keyText, keyMark: keyMark, value: node))
+                }
+                stack.append(.mapping(mark: mark, pairs: pairs, key: nil, skipValue: false, seen: seen))
+            } else if skipValue {
+                stack.append(.mapping(mark: mark, pairs: pairs, key: nil, skipValue: false, seen: seen))
+            } else if let scalar = node.scalar {
+                stack.append(.mapping(mark: mark, pairs: pairs, key: (scalar.value, node.mark), skipValue: false, seen: seen))
+            } else {
+                problems.append(YAMLProblem(.nonScalarKey, at: node.mark))
+                stack.append(.mapping(mark: mark, pairs: pairs, key: nil, skipValue: true, seen: seen))
+            }
+        }
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String {
+        guard let pointer else { return "" }
+        return String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+    }
+
+    private static func style(_ style: yaml_scalar_style_t) -> YAMLScalarStyle {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: return .literal
+        case YAML_FOLDED_SCALAR_STYLE: return .folded
+        default: return .plain
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// A value to emit as YAML: what manifests are built from.
+///
+/// Mappings keep their entries in the order given; nothing is sorted here, so the caller
+/// decides every byte of the order.
+public indirect enum YAMLValue: Sendable, Equatable {
+    /// A string, written plain when that reads back as the same string, else in the style given
+    /// (`.automatic`: double quotes, as kubectl prints them).
+    case string(String, YAMLScalarStyle = .automatic)
+    /// A decimal integer.
+    case integer(Int)
+    /// `true` or `false`.
+    case boolean(Bool)
+    /// `null`.
+    case null
+    /// A mapping with entries in order.
+    case mapping([YAMLEntry])
+    /// A sequence.
+    case sequence([YAMLValue])
+}
+
+/// One key and value of a mapping to emit.
+public struct YAMLEntry: Sendable, Equatable {
+    /// The key.
+    public var key: String
+    /// The value.
+    public var value: YAMLValue
+
+    /// Creates an entry.
+    public init(_ key: String, _ value: YAMLValue) {
+        self.key = key
+        self.value = value
+    }
+}

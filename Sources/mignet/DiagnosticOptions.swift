@@ -1,0 +1,38 @@
+import ArgumentParser
+import MigNetKit
+
+/// How diagnostics are reported; shared by every command that reads specs.
+struct DiagnosticOptions: ParsableArguments {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, github
+    }
+
+    @Option(name: .long, help: "How to report diagnostics: text (stderr), json or github (stdout).")
+    var diagnosticsFormat: Format = .text
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var warningsAsErrors = false
+
+    /// Applies `--warnings-as-errors`.
+    func effective(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        warningsAsErrors ? diagnostics.promotingWarnings() : diagnostics
+    }
+
+    /// Reports `diagnostics` in the chosen format; text goes to stderr, machine formats to stdout.
+    func report(_ diagnostics: [Diagnostic], sources: [SourceFile]) {
+        switch diagnosticsFormat {
+        case .text:
+            guard !diagnostics.isEmpty else { return }
+            let byPath = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+            var text = TextDiagnosticFormatter(colour: Terminal.standardErrorIsColourTerminal).format(diagnostics, sources: byPath)
+            if let summary = TextDiagnosticFormatter.summary(of: diagnostics) {
+                text += "mignet: \(summary)\n"
+            }
+            Terminal.writeError(text)
+        case .json:
+            Terminal.writeOutput(MachineDiagnosticFormatter.json(diagnostics))
+        case .github:
+            Terminal.writeOutput(MachineDiagnosticFormatter.github(diagnostics))
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Glibc
+import MigNetKit
+
+/// Reads spec files from disk (or `-` for standard input), refusing anything larger than
+/// `SourceFile.maximumSize` before reading it whole.
+enum SourceReader {
+    /// The file's contents, or a diagnostic saying why it cannot be had.
+    static func read(_ path: String) -> Result<SourceFile, DiagnosticFailure> {
+        let displayPath = path == "-" ? "<stdin>" : path
+        let descriptor = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            return .failure(DiagnosticFailure(.fileUnreadable(String(cString: strerror(errno)), file: displayPath)))
+        }
+        defer { if descriptor != 0 { close(descriptor) } }
+        var status = stat()
+        if fstat(descriptor, &status) == 0 {
+            if status.st_mode & S_IFMT == S_IFDIR {
+                return .failure(DiagnosticFailure(.fileUnreadable("it is a directory", file: displayPath)))
+            }
+            if status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) > SourceFile.maximumSize {
+                return .failure(DiagnosticFailure(.inputTooLarge(size: Int(status.st_size), file: displayPath)))
+            }
+        }
+        // Read at most one byte past the limit, so a pipe or device cannot make us read more.
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while bytes.count <= SourceFile.maximumSize {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(DiagnosticFailure(.fileUnreadable(String(cString: strerror(errno)), file: displayPath)))
+            }
+            if count == 0 { break }
+            bytes += chunk[..<count]
+        }
+        if bytes.count > SourceFile.maximumSize {
+            return .failure(DiagnosticFailure(.inputTooLarge(size: bytes.count, file: displayPath)))
+        }
+        return .success(SourceFile(path: displayPath, bytes: bytes))
+    }
+}
+
+/// A diagnostic carried as an error.
+struct DiagnosticFailure: Error {
+    var diagnostic: Diagnostic
+
+    init(_ diagnostic: Diagnostic) {
+        self.diagnostic = diagnostic
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+import MigNetKit
+
+/// `mignet validate SPEC...`: checks specs and reports every diagnostic.
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check specs and report every problem with its file, line and column.",
+        discussion: "Exit status: 0 when every spec is valid, 1 when any has an error, 64 on wrong arguments."
+    )
+
+    @OptionGroup var inputs: SpecInputs
+    @OptionGroup var diagnostics: DiagnosticOptions
+
+    func run() throws {
+        let compiled = inputs.compile()
+        let found = diagnostics.effective(compiled.diagnostics)
+        diagnostics.report(found, sources: compiled.sources)
+        if found.hasErrors { throw ExitCode(1) }
+    }
+}
