@@ -63,17 +63,26 @@ public struct YAMLParser: Sendable {
         return YAMLProblem(.syntax(problem: problem, context: context, contextMark: contextMark), at: YAMLMark(parser.problem_mark))
     }
 
-    /// The line and column of a byte offset, counting UTF-8 lead bytes as columns.
+    /// The line and column of a byte offset, counting UTF-8 lead bytes as columns. An offset
+    /// inside an unfinished multi-byte sequence (libyaml points at the bad trailing byte) is
+    /// reported at the character that sequence starts.
     static func mark(ofByteOffset offset: Int, in bytes: [UInt8]) -> YAMLMark {
         var line = 1
         var column = 1
-        for byte in bytes.prefix(offset) {
+        var sequenceStart: (index: Int, length: Int)?
+        for (index, byte) in bytes.prefix(offset).enumerated() {
             if byte == UInt8(ascii: "\n") {
                 line += 1
                 column = 1
+                sequenceStart = nil
             } else if byte & 0xC0 != 0x80 {
                 column += 1
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+                sequenceStart = (index, length)
             }
+        }
+        if let start = sequenceStart, offset - start.index < start.length, offset < bytes.count {
+            column -= 1
         }
         return YAMLMark(line: line, column: column)
     }

@@ -8,13 +8,14 @@ enum DNSLabel {
         return allowed && isAlphanumeric(bytes.first!) && isAlphanumeric(bytes.last!)
     }
 
-    /// The nearest valid label, when one can be made by lowercasing and replacing other characters with '-'.
+    /// The nearest valid label, when lowercasing, replacing other characters with '-' and
+    /// trimming '-' from the ends makes one (never by cutting it short: that would change its meaning).
     static func suggestion(for text: String, maximumLength: Int = 63) -> String? {
-        let mapped = String(text.lowercased().map { character -> Character in
+        let mapped = text.lowercased().map { character -> Character in
             character.isASCII && (character.isLetter || character.isNumber) ? character : "-"
-        })
-        let trimmed = String(mapped.drop(while: { $0 == "-" }).prefix(maximumLength)).reversed().drop(while: { $0 == "-" })
-        let candidate = String(trimmed.reversed())
+        }
+        let trimmed = mapped.drop(while: { $0 == "-" }).reversed().drop(while: { $0 == "-" }).reversed()
+        let candidate = String(trimmed)
         return isValid(candidate, maximumLength: maximumLength) && candidate != text ? candidate : nil
     }
 

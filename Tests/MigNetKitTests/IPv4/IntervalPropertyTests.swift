@@ -1,0 +1,77 @@
+import Testing
+@testable import MigNetKit
+
+/// Interval arithmetic checked against brute force over a small address space, with a seeded
+/// generator so that a failure reproduces.
+@Suite struct IntervalPropertyTests {
+    /// SplitMix64: small, seedable, the same on every machine.
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let base: UInt32 = 0x0A01_0200
+
+    static func randomIntervals(_ generator: inout Generator, count: Int) -> [IPv4Interval] {
+        (0..<count).map { _ in
+            let a = UInt32.random(in: 0..<256, using: &generator)
+            let b = UInt32.random(in: 0..<256, using: &generator)
+            return IPv4Interval(IPv4Address(base + min(a, b)), IPv4Address(base + max(a, b)))
+        }
+    }
+
+    static func members(_ intervals: [IPv4Interval]) -> Set<UInt32> {
+        Set(intervals.flatMap { $0.lower.value...$0.upper.value })
+    }
+
+    @Test(arguments: 1...40)
+    func setOperationsMatchBruteForce(seed: Int) {
+        var generator = Generator(state: UInt64(seed))
+        let a = Self.randomIntervals(&generator, count: Int.random(in: 0...6, using: &generator))
+        let b = Self.randomIntervals(&generator, count: Int.random(in: 0...6, using: &generator))
+        let setA = IPv4IntervalSet(a)
+        let setB = IPv4IntervalSet(b)
+        let membersA = Self.members(a)
+        let membersB = Self.members(b)
+        #expect(Self.members(setA.intervals) == membersA)
+        #expect(setA.count == UInt64(membersA.count))
+        #expect(Self.members(setA.subtracting(setB).intervals) == membersA.subtracting(membersB))
+        #expect(Self.members(setA.intersection(setB).intervals) == membersA.intersection(membersB))
+        #expect(setA.first?.value == membersA.min())
+        #expect(setA.last?.value == membersA.max())
+        for offset in stride(from: UInt32(0), to: 256, by: 7) {
+            #expect(setA.contains(IPv4Address(Self.base + offset)) == membersA.contains(Self.base + offset))
+        }
+        // Canonical form: sorted, disjoint, not touching.
+        for (left, right) in zip(setA.intervals, setA.intervals.dropFirst()) {
+            #expect(UInt64(left.upper.value) + 1 < UInt64(right.lower.value))
+        }
+    }
+
+    @Test(arguments: 1...40)
+    func coveringCIDRsAreExactAndFewest(seed: Int) {
+        var generator = Generator(state: UInt64(seed) &* 7919)
+        let interval = Self.randomIntervals(&generator, count: 1)[0]
+        let blocks = interval.coveringCIDRs
+        #expect(Self.members(blocks.map(\.interval)) == Self.members([interval]))
+        #expect(blocks.allSatisfy { !$0.hasHostBits })
+        #expect(blocks.map(\.interval.count).reduce(0, +) == interval.count)
+        // Fewest: no two neighbouring blocks of one size could merge into an aligned block.
+        for (left, right) in zip(blocks, blocks.dropFirst()) where left.prefixLength == right.prefixLength {
+            let merged = IPv4CIDR(left.network, prefixLength: left.prefixLength - 1)
+            #expect(merged.hasHostBits || merged.broadcast != right.broadcast)
+        }
+    }
+
+    @Test func wholeAddressSpaceIsOneBlock() {
+        let all = IPv4Interval(IPv4Address(0), IPv4Address(UInt32.max))
+        #expect(all.count == 1 << 32)
+        #expect(all.coveringCIDRs.map(\.description) == ["0.0.0.0/0"])
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import MigNetYAML
+import Testing
+@testable import MigNetKit
+
+/// Every example's rendering, compared byte for byte with the files committed under
+/// `examples/rendered/<name>/`. `RECORD_GOLDENS=1 swift test` rewrites them.
+@Suite struct GoldenTests {
+    static let examples: [String] = (try? FileManager.default.contentsOfDirectory(atPath: Repository.root + "/examples"))?
+        .filter { $0.hasSuffix(".yaml") }.sorted() ?? []
+    static let recording = ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1"
+
+    func render(_ example: String) throws -> RenderedCluster {
+        let path = Repository.root + "/examples/" + example
+        let source = SourceFile(path: path, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+        let compilation = Compiler().compile(source)
+        #expect(!compilation.diagnostics.hasErrors, "\(compilation.diagnostics)")
+        return try #require(compilation.rendered)
+    }
+
+    @Test(arguments: examples)
+    func renderingMatchesTheCommittedFiles(example: String) throws {
+        let rendered = try render(example)
+        let folder = Repository.root + "/examples/rendered/" + rendered.name
+        let files = try rendered.files()
+        if Self.recording {
+            try? FileManager.default.removeItem(atPath: folder)
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for file in files {
+                try Data(file.contents.utf8).write(to: URL(fileURLWithPath: folder + "/" + file.name))
+            }
+        }
+        let committed = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(committed == files.map(\.name).sorted(), "files in \(folder)")
+        for file in files {
+            let golden = (try? String(contentsOfFile: folder + "/" + file.name, encoding: .utf8)) ?? ""
+            #expect(file.contents == golden, "\(rendered.name)/\(file.name) differs from its golden file:\n\(Self.diff(golden, file.contents))")
+        }
+    }
+
+    @Test func noRenderedFolderWithoutAnExample() throws {
+        let names = try Self.examples.map { try render($0).name }
+        let folders = try FileManager.default.contentsOfDirectory(atPath: Repository.root + "/examples/rendered")
+        #expect(Set(folders) == Set(names))
+    }
+
+    /// What a YAML reader gets back from the rendered text is exactly the strings rendered.
+    @Test(arguments: examples)
+    func renderedYAMLReadsBackToTheSameStrings(example: String) throws {
+        let rendered = try render(example)
+        for file in try rendered.files() {
+            let parsed = YAMLParser().parse(Array(file.contents.utf8))
+            #expect(parsed.problems.isEmpty)
+            let root = try #require(parsed.root?.pairs)
+            switch file.name {
+            case "setting.yaml":
+                let value = try #require(root.first { $0.key == "value" }?.value.scalar)
+                #expect(value.value == rendered.setting.value.text)
+                #expect(value.style != .plain)
+            case "networkattachmentdefinition.yaml":
+                let spec = try #require(root.first { $0.key == "spec" }?.value.pairs)
+                #expect(spec.first?.value.scalar?.value == rendered.networkAttachmentDefinition?.config)
+            default:
+                break
+            }
+        }
+    }
+
+    @Test func renderingIsDeterministic() throws {
+        for example in Self.examples {
+            let first = try render(example).files()
+            for _ in 0..<5 { #expect(try render(example).files() == first) }
+        }
+    }
+
+    static func diff(_ expected: String, _ actual: String) -> String {
+        let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let b = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines: [String] = []
+        for index in 0..<max(a.count, b.count) {
+            let left = index < a.count ? String(a[index]) : nil
+            let right = index < b.count ? String(b[index]) : nil
+            if left != right {
+                if let left { lines.append("-\(index + 1): \(left)") }
+                if let right { lines.append("+\(index + 1): \(right)") }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

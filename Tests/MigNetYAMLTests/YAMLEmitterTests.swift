@@ -1,0 +1,70 @@
+import Testing
+@testable import MigNetYAML
+
+@Suite struct YAMLEmitterTests {
+    @Test func writesKubectlStyleDocuments() throws {
+        let document = YAMLValue.mapping([
+            YAMLEntry("kind", .string("Thing")),
+            YAMLEntry("items", .sequence([.string("a"), .mapping([YAMLEntry("k", .integer(1))])])),
+            YAMLEntry("nested", .mapping([YAMLEntry("flag", .boolean(true)), YAMLEntry("gone", .null)])),
+        ])
+        let text = try YAMLEmitter().emit([document, .mapping([YAMLEntry("b", .string("c"))])])
+        #expect(text == """
+            ---
+            kind: Thing
+            items:
+            - a
+            - k: 1
+            nested:
+              flag: true
+              gone: null
+            ---
+            b: c
+
+            """)
+    }
+
+    @Test(arguments: [
+        "", "true", "True", "yes", "no", "on", "OFF", "y", "n", "null", "~", "100", "-1", "0x64", "0o144", "0144",
+        "1_000", "1e3", "1.5", ".inf", "-.Inf", ".nan", "1:30", "2001-12-14", "<<", "=",
+    ])
+    func quotesStringsReadersWouldTakeForSomethingElse(text: String) throws {
+        let emitted = try YAMLEmitter().emit([.mapping([YAMLEntry("k", .string(text))])])
+        #expect(emitted == "---\nk: \"\(text)\"\n")
+        let read = YAMLParser().parse(Array(emitted.utf8))
+        #expect(read.root?.pairs?.first?.value.scalar == YAMLScalar(text, style: .doubleQuoted))
+    }
+
+    @Test(arguments: ["migration", "10.1.2.0/24", "10.1.2.1", "harvester-system/vm-migration-network-53b3d885",
+                      "53b3d885bff81415175bb1b9a97032ecfe7721a7", "vm-migration-network.settings.harvesterhci.io/hash"])
+    func leavesOrdinaryStringsPlain(text: String) throws {
+        #expect(try YAMLEmitter().emit([.mapping([YAMLEntry("k", .string(text))])]) == "---\nk: \(text)\n")
+    }
+
+    @Test func jsonStaysOnOneSingleQuotedLine() throws {
+        let json = #"{"a":"b","list":["x","y"],"long":"\#(String(repeating: "z", count: 300))"}"#
+        let emitted = try YAMLEmitter().emit([.mapping([YAMLEntry("value", .string(json, .singleQuoted))])])
+        #expect(emitted == "---\nvalue: '\(json)'\n")
+        let read = YAMLParser().parse(Array(emitted.utf8))
+        #expect(read.root?.pairs?.first?.value.scalar?.value == json)
+    }
+
+    @Test func hexDigestsThatLookLikeNumbersAreQuoted() throws {
+        // A digest of digits and one 'e' reads as a float in YAML 1.2 and go-yaml.
+        let digest = "1234567e89012345678901234567890123456789"
+        let emitted = try YAMLEmitter().emit([.mapping([YAMLEntry("hash", .string(digest))])])
+        #expect(emitted == "---\nhash: \"\(digest)\"\n")
+    }
+}
+
+@Suite struct YAMLResolverTests {
+    @Test(arguments: [
+        ("", YAMLResolver.Resolution.null), ("~", .null), ("null", .null), ("yes", .boolean), ("Off", .boolean),
+        ("100", .integer), ("0x64", .integer), ("0o144", .integer), ("1_00", .integer), ("-7", .integer),
+        ("1e2", .float), ("100.0", .float), (".inf", .float), (".NaN", .float),
+        ("10.1.2.1", .other), ("10.1.2.0/24", .other), ("migration", .other), ("1.2.3", .other),
+    ])
+    func resolvesPlainScalars(text: String, expected: YAMLResolver.Resolution) {
+        #expect(YAMLResolver.resolve(text) == expected)
+    }
+}
