@@ -88,3 +88,13 @@ import Testing
         return lines.joined(separator: "\n")
     }
 }
+
+@Suite struct TemplateTests {
+    @Test func starterSpecIsValid() throws {
+        let path = Repository.root + "/templates/spec.yaml"
+        let source = SourceFile(path: path, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+        let compilation = Compiler().compile(source)
+        #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics)")
+        #expect(compilation.network != nil)
+    }
+}

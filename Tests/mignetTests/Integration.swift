@@ -1,0 +1,12 @@
+import Foundation
+
+/// Outside tools integration tests need. A test that needs a missing tool is skipped, except
+/// with `MIGNET_REQUIRE_INTEGRATION=1` (as `.ci/run` sets), where it runs and fails.
+enum Integration {
+    /// Whether missing tools are failures rather than skips.
+    static let required = ProcessInfo.processInfo.environment["MIGNET_REQUIRE_INTEGRATION"] == "1"
+    /// kubectl, if it is on PATH.
+    static let kubectl = MignetProcess.which("kubectl")
+    /// Whether kubectl tests run.
+    static let runsKubectl = kubectl != nil || required
+}

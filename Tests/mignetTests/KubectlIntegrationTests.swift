@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+/// The rendered KubeVirt patch applied by the real kubectl as a merge patch, offline
+/// (`kubectl patch --local`). Skipped where kubectl is missing, except in CI
+/// (`MIGNET_REQUIRE_INTEGRATION=1`), where a missing kubectl fails.
+@Suite(.enabled(if: Integration.runsKubectl, "kubectl is not on PATH"))
+struct KubectlIntegrationTests {
+    static let liveKubeVirt = """
+        apiVersion: kubevirt.io/v1
+        kind: KubeVirt
+        metadata:
+          name: kubevirt
+          namespace: harvester-system
+        spec:
+          configuration:
+            migrations:
+              allowAutoConverge: false
+              network: vm-migration-network-0ld0ld00
+            developerConfiguration:
+              featureGates:
+              - LiveMigration
+
+        """
+
+    func patched(with patch: String) throws -> String? {
+        guard let kubectl = Integration.kubectl else {
+            Issue.record("kubectl is required (MIGNET_REQUIRE_INTEGRATION=1) but is not on PATH")
+            return nil
+        }
+        let directory = try MignetProcess.temporaryDirectory()
+        try Self.liveKubeVirt.write(toFile: directory + "/kubevirt.yaml", atomically: true, encoding: .utf8)
+        let outcome = try MignetProcess.runTool(kubectl, ["patch", "--local", "-f", "kubevirt.yaml", "--type", "merge",
+                                                          "--patch-file", MignetProcess.root + "/" + patch, "-o", "json"], in: directory)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        return outcome.stdout
+    }
+
+    func migrations(_ json: String) throws -> [String: Any] {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let spec = try #require(object["spec"] as? [String: Any])
+        let configuration = try #require(spec["configuration"] as? [String: Any])
+        #expect(configuration["developerConfiguration"] != nil, "the patch must leave other configuration alone")
+        return try #require(configuration["migrations"] as? [String: Any])
+    }
+
+    @Test func enabledPatchPointsKubeVirtAtTheNAD() throws {
+        guard let json = try patched(with: "examples/rendered/prod-east/kubevirt-patch.yaml") else { return }
+        let migrations = try migrations(json)
+        #expect(migrations["network"] as? String == "vm-migration-network-ba110739")
+        #expect(migrations["allowAutoConverge"] as? Bool == false)
+    }
+
+    @Test func disabledPatchRemovesTheField() throws {
+        guard let json = try patched(with: "examples/rendered/staging/kubevirt-patch.yaml") else { return }
+        let migrations = try migrations(json)
+        #expect(migrations["network"] == nil)
+        #expect(migrations["allowAutoConverge"] as? Bool == false)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+@Suite struct RenderCommandTests {
+    static let examples = ["dedicated", "disabled", "jumbo-frames", "management-network", "storage-peer", "ui-equivalent"]
+
+    /// The committed files of a cluster, concatenated in apply order.
+    static func golden(cluster: String) throws -> String {
+        let folder = MignetProcess.root + "/examples/rendered/" + cluster
+        return try ["networkattachmentdefinition.yaml", "setting.yaml", "kubevirt-patch.yaml"].compactMap { name in
+            let path = folder + "/" + name
+            return FileManager.default.fileExists(atPath: path) ? try String(contentsOfFile: path, encoding: .utf8) : nil
+        }.joined()
+    }
+
+    static func clusterName(of example: String) throws -> String {
+        let text = try String(contentsOfFile: MignetProcess.root + "/examples/\(example).yaml", encoding: .utf8)
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("  name: ") })
+        return String(line.dropFirst("  name: ".count))
+    }
+
+    @Test(arguments: examples)
+    func stdoutIsTheGoldenDocuments(example: String) throws {
+        let outcome = try MignetProcess.run(["render", "examples/\(example).yaml"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == (try Self.golden(cluster: try Self.clusterName(of: example))))
+        if example != "management-network" { #expect(outcome.stderr == "") }
+    }
+
+    @Test func specsAreRenderedInTheOrderGiven() throws {
+        let outcome = try MignetProcess.run(["render", "examples/ui-equivalent.yaml", "examples/disabled.yaml"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == (try Self.golden(cluster: "ui-equivalent")) + (try Self.golden(cluster: "staging")))
+    }
+
+    @Test func anErrorAnywhereRendersNothing() throws {
+        let directory = try MignetProcess.temporaryDirectory()
+        let bad = directory + "/bad.yaml"
+        try "apiVersion: mignet/v1\nkind: MigrationNetwork\nmetadata:\n  name: bad\nspec:\n  clusterNetwork: migration\n  vlan: 4095\n  range: 10.1.2.0/24\n  nodes: 3\n"
+            .write(toFile: bad, atomically: true, encoding: .utf8)
+        let outcome = try MignetProcess.run(["render", "examples/dedicated.yaml", bad])
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout == "")
+        #expect(outcome.stderr.hasPrefix("\(bad):7:9: error: vlan 4095 is outside 1...4094 [vlan-out-of-range]\n    7 |   vlan: 4095\n      |         ^\n"))
+        #expect(outcome.stderr.hasSuffix("mignet: 1 error\n"))
+    }
+
+    @Test func outputIsTheSameWhateverTheLocale() throws {
+        let reference = try MignetProcess.run(["render", "examples/dedicated.yaml", "examples/disabled.yaml"])
+        for locale in ["C", "de_DE.UTF-8", "tr_TR.UTF-8", "ar_SA.UTF-8"] {
+            let environment = ["PATH": "/usr/bin:/bin", "LANG": locale, "LC_ALL": locale, "TZ": "Pacific/Kiritimati"]
+            let outcome = try MignetProcess.run(["render", "examples/dedicated.yaml", "examples/disabled.yaml"], environment: environment)
+            #expect(outcome.stdout == reference.stdout)
+        }
+    }
+
+    @Test func readsStandardInput() throws {
+        let text = try String(contentsOfFile: MignetProcess.root + "/examples/ui-equivalent.yaml", encoding: .utf8)
+        let outcome = try MignetProcess.run(["render", "-"], stdin: text)
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == (try Self.golden(cluster: "ui-equivalent")))
+    }
+}
