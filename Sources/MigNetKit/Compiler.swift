@@ -1,5 +1,20 @@
 import MigNetYAML
 
+/// A file to compile, and whether the user named it or it was found in a folder.
+public struct SpecInput: Sendable {
+    /// The file.
+    public var source: SourceFile
+    /// True for a file found by searching a folder: it is compiled only when it is a spec
+    /// (`kind: MigrationNetwork`); other YAML is skipped silently.
+    public var discovered: Bool
+
+    /// Creates an input.
+    public init(_ source: SourceFile, discovered: Bool = false) {
+        self.source = source
+        self.discovered = discovered
+    }
+}
+
 /// The outcome of compiling one spec file.
 public struct Compilation: Sendable {
     /// The file's path as given.
@@ -8,7 +23,7 @@ public struct Compilation: Sendable {
     public var spec: MigrationNetworkSpec?
     /// The validated network; present only when no diagnostic is an error.
     public var network: MigrationNetwork?
-    /// Every diagnostic, sorted by location.
+    /// Every diagnostic, sorted by location, those of its defaults file included.
     public var diagnostics: [Diagnostic]
 
     /// The manifests, present only when the spec is valid.
@@ -26,30 +41,105 @@ public struct Compiler: Sendable {
         self.parser = parser
     }
 
-    /// Compiles one file.
+    /// Compiles one file the user named, with no defaults file available.
     public func compile(_ source: SourceFile) -> Compilation {
-        guard source.bytes.count <= SourceFile.maximumSize else {
-            return Compilation(file: source.path, diagnostics: [.inputTooLarge(size: source.bytes.count, file: source.path)])
+        compile([SpecInput(source)])[0]
+    }
+
+    /// Compiles many files on up to `jobs` threads, loading defaults files through `loader`
+    /// (each once), and checks the specs against each other: two specs may not share a name,
+    /// since the name is the output folder. Results follow the order of `inputs`, less the
+    /// discovered files that are not specs; they do not depend on `jobs`.
+    public func compile(_ inputs: [SpecInput], loader: any SourceLoader = InMemorySourceLoader([:]), jobs: Int = 1) -> [Compilation] {
+        let parsed = Parallel.map(inputs, jobs: jobs) { parse($0) }.compactMap { $0 }
+        let defaults = loadDefaults(for: parsed, loader: loader)
+        var compilations = Parallel.map(parsed, jobs: jobs) { file in
+            check(file, defaults: file.defaultsPath.flatMap { defaults[$0] })
         }
-        let parsed = parser.parse(source.bytes)
-        var diagnostics = parsed.problems.map { Diagnostic.yaml($0, file: source.path) }
-        if parsed.problems.contains(where: \.isFatal) {
-            return Compilation(file: source.path, diagnostics: diagnostics.sortedByLocation())
+        rejectDuplicateNames(&compilations)
+        return compilations
+    }
+
+    /// A parsed input, or nil for a discovered file that is not a spec.
+    struct ParsedFile: Sendable {
+        var source: SourceFile
+        var result: YAMLParser.Result
+        var defaultsReference: Located<String>?
+        var defaultsPath: String?
+    }
+
+    /// A loaded defaults file, or why there is none.
+    struct LoadedDefaults: Sendable {
+        var defaults: SpecDefaults?
+        var diagnostics: [Diagnostic]
+        var failure: SourceLoadError?
+    }
+
+    private func parse(_ input: SpecInput) -> ParsedFile? {
+        let source = input.source
+        if source.bytes.count > SourceFile.maximumSize {
+            if input.discovered { return nil }
+            return ParsedFile(source: source, result: YAMLParser.Result(root: nil, problems: []))
         }
-        var decoder = SpecDecoder(file: source.path)
-        let spec = decoder.decode(parsed.root)
+        let result = parser.parse(source.bytes)
+        if input.discovered && !Self.looksLikeSpec(result, source) { return nil }
+        let reference = SpecDecoder.defaultsReference(in: result.root, file: source.path)
+        return ParsedFile(source: source, result: result, defaultsReference: reference,
+                          defaultsPath: reference.map { SourcePath.resolve($0.value, from: source.path) })
+    }
+
+    /// Whether a discovered file is a spec: its top-level `kind` is MigrationNetwork or, when it
+    /// does not parse, a line of it says so (so that a broken spec is reported, not skipped).
+    static func looksLikeSpec(_ result: YAMLParser.Result, _ source: SourceFile) -> Bool {
+        if let pairs = result.root?.pairs {
+            return pairs.first { $0.key == "kind" }?.value.scalar?.value == MigrationNetworkSpec.kind
+        }
+        guard result.problems.contains(where: \.isFatal) else { return false }
+        return String(decoding: source.bytes, as: UTF8.self).split(whereSeparator: \.isNewline).contains { line in
+            line.hasPrefix("kind:") && line.dropFirst(5).trimmingSpaces() == MigrationNetworkSpec.kind
+        }
+    }
+
+    private func loadDefaults(for files: [ParsedFile], loader: any SourceLoader) -> [String: LoadedDefaults] {
+        var loaded: [String: LoadedDefaults] = [:]
+        for path in files.compactMap(\.defaultsPath) where loaded[path] == nil {
+            switch loader.load(path) {
+            case .success(let source):
+                let decoded = SpecDefaults.decode(source, parser: parser)
+                loaded[path] = LoadedDefaults(defaults: decoded.defaults, diagnostics: decoded.diagnostics)
+            case .failure(let error):
+                loaded[path] = LoadedDefaults(diagnostics: [], failure: error)
+            }
+        }
+        return loaded
+    }
+
+    private func check(_ file: ParsedFile, defaults: LoadedDefaults?) -> Compilation {
+        let path = file.source.path
+        guard file.source.bytes.count <= SourceFile.maximumSize else {
+            return Compilation(file: path, diagnostics: [.inputTooLarge(size: file.source.bytes.count, file: path)])
+        }
+        var diagnostics = file.result.problems.map { Diagnostic.yaml($0, file: path) }
+        if file.result.problems.contains(where: \.isFatal) {
+            return Compilation(file: path, diagnostics: diagnostics.sortedByLocation())
+        }
+        if let defaults, let reference = file.defaultsReference, let resolved = file.defaultsPath {
+            diagnostics += defaults.diagnostics
+            if let failure = defaults.failure {
+                diagnostics.append(.defaultsUnreadable(reference, resolved: resolved, reason: failure))
+            }
+        }
+        var decoder = SpecDecoder(file: path)
+        let spec = decoder.decode(file.result.root, defaults: defaults?.defaults)
         diagnostics += decoder.diagnostics
         if let spec {
             diagnostics += SpecValidator().validate(spec)
         }
         let network = diagnostics.hasErrors ? nil : spec.flatMap(MigrationNetwork.init(validated:))
-        return Compilation(file: source.path, spec: spec, network: network, diagnostics: diagnostics.sortedByLocation())
+        return Compilation(file: path, spec: spec, network: network, diagnostics: diagnostics.sortedByLocation())
     }
 
-    /// Compiles several files and checks them against each other: two specs may not share a
-    /// name, since the name is the output folder. Results are in the order of `sources`.
-    public func compile(_ sources: [SourceFile]) -> [Compilation] {
-        var compilations = sources.map(compile)
+    private func rejectDuplicateNames(_ compilations: inout [Compilation]) {
         var firstByName: [String: SourceLocation] = [:]
         for index in compilations.indices {
             guard let name = compilations[index].spec?.name else { continue }
@@ -61,6 +151,14 @@ public struct Compiler: Sendable {
                 firstByName[name.value] = name.location
             }
         }
-        return compilations
+    }
+}
+
+extension Substring {
+    /// The text without leading and trailing spaces and tabs.
+    func trimmingSpaces() -> Substring {
+        var text = drop(while: { $0 == " " || $0 == "\t" })
+        while let last = text.last, last == " " || last == "\t" || last == "\r" { text = text.dropLast() }
+        return text
     }
 }

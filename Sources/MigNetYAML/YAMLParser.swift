@@ -22,6 +22,12 @@ public struct YAMLParser: Sendable {
         public var root: YAMLNode?
         /// Every problem found.
         public var problems: [YAMLProblem]
+
+        /// Creates a result.
+        public init(root: YAMLNode?, problems: [YAMLProblem]) {
+            self.root = root
+            self.problems = problems
+        }
     }
 
     /// Parses `bytes` (UTF-8, UTF-16 with a byte-order mark, or UTF-8 with one).

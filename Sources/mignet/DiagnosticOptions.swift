@@ -19,12 +19,11 @@ struct DiagnosticOptions: ParsableArguments {
     }
 
     /// Reports `diagnostics` in the chosen format; text goes to stderr, machine formats to stdout.
-    func report(_ diagnostics: [Diagnostic], sources: [SourceFile]) {
+    func report(_ diagnostics: [Diagnostic], sources: [String: SourceFile]) {
         switch diagnosticsFormat {
         case .text:
             guard !diagnostics.isEmpty else { return }
-            let byPath = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-            var text = TextDiagnosticFormatter(colour: Terminal.standardErrorIsColourTerminal).format(diagnostics, sources: byPath)
+            var text = TextDiagnosticFormatter(colour: Terminal.standardErrorIsColourTerminal).format(diagnostics, sources: sources)
             if let summary = TextDiagnosticFormatter.summary(of: diagnostics) {
                 text += "mignet: \(summary)\n"
             }

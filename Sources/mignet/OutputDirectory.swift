@@ -1,15 +1,18 @@
 import Glibc
 import MigNetKit
 
-/// Writes rendered clusters under an output folder, all or nothing as far as a file system allows:
-/// every changed file is first written and synced beside its target under a temporary name,
-/// and only when all of them are written are they renamed into place. Unchanged files are not
-/// touched, so their modification times stay. mignet owns `DIR/<name>/`: other files there are
-/// removed. It never follows a symbolic link it finds inside `DIR`.
+/// The output folder: writes cluster folders all or nothing as far as a file system allows, and
+/// reads them back for `check`.
+///
+/// Every changed file is first written and synced beside its target under a temporary name;
+/// only when all are written are they renamed into place, so each file is either old or new.
+/// Unchanged files are not touched (their mtime stays). mignet owns `DIR/<name>/`: other files
+/// there are removed. Folders of clusters no spec renders any more are orphans: reported, and
+/// with `prune` removed. Nothing outside `DIR` is touched, and no symbolic link inside it is followed.
 struct OutputDirectory {
     var path: String
 
-    /// Why writing failed.
+    /// Why writing or reading failed.
     struct Failure: Error, CustomStringConvertible {
         var description: String
 
@@ -27,19 +30,22 @@ struct OutputDirectory {
         var target: String
     }
 
-    func write(_ clusters: [(name: String, files: [RenderedCluster.File])]) throws {
+    /// Writes `folders`; returns warnings about orphan folders (removed when `prune`).
+    func write(_ folders: [ClusterFolder], prune: Bool) throws -> [String] {
         try makeDirectory(path)
         var pending: [PendingFile] = []
         do {
-            for cluster in clusters {
-                let folder = path + "/" + cluster.name
-                try makeDirectory(folder)
-                for file in cluster.files {
-                    let target = folder + "/" + file.name
-                    let bytes = Array(file.contents.utf8)
-                    if existingContents(target) == bytes { continue }
-                    let temporary = folder + "/." + file.name + ".mignet-\(getpid()).tmp"
-                    try writeSynced(bytes, to: temporary)
+            for folder in folders {
+                let directory = path + "/" + folder.name
+                try makeDirectory(directory)
+                for file in folder.files {
+                    let target = directory + "/" + file.name
+                    let mode: mode_t = file.executable ? 0o755 : 0o644
+                    if let existing = existingFile(target), existing.bytes.elementsEqual(file.contents.utf8), existing.executable == file.executable {
+                        continue
+                    }
+                    let temporary = directory + "/." + file.name + ".mignet-\(getpid()).tmp"
+                    try writeSynced(Array(file.contents.utf8), to: temporary, mode: mode)
                     pending.append(PendingFile(temporary: temporary, target: target))
                 }
             }
@@ -50,25 +56,76 @@ struct OutputDirectory {
         for file in pending where rename(file.temporary, file.target) != 0 {
             throw Failure("rename into place", file.target)
         }
-        for cluster in clusters {
-            try removeUnrendered(in: path + "/" + cluster.name, keeping: Set(cluster.files.map(\.name)))
+        for folder in folders {
+            try removeFiles(in: path + "/" + folder.name, except: Set(folder.files.map(\.name)))
         }
+        return try orphans(besides: Set(folders.map(\.name)), prune: prune)
     }
 
-    /// Creates a directory; an existing one is fine unless it is a symbolic link or not a directory.
+    /// The files of every cluster folder on disk, by folder name then file name.
+    func read() throws -> [String: [String: ExistingFile]] {
+        var tree: [String: [String: ExistingFile]] = [:]
+        guard isDirectory(path, followLink: true) else { return tree }
+        for name in try entries(of: path) where isDirectory(path + "/" + name, followLink: false) {
+            var files: [String: ExistingFile] = [:]
+            for file in try entries(of: path + "/" + name) {
+                if let existing = existingFile(path + "/" + name + "/" + file) { files[file] = existing }
+            }
+            tree[name] = files
+        }
+        return tree
+    }
+
+    /// Reports, and with `prune` removes, cluster folders no spec renders.
+    private func orphans(besides rendered: Set<String>, prune: Bool) throws -> [String] {
+        var warnings: [String] = []
+        for name in try entries(of: path).sorted() where !rendered.contains(name) {
+            let folder = path + "/" + name
+            guard isDirectory(folder, followLink: false), OutputTree.isClusterFolder(try entries(of: folder)) else { continue }
+            guard prune else {
+                warnings.append("\(folder) is the folder of a cluster no spec renders; remove it with --prune")
+                continue
+            }
+            try removeFiles(in: folder, except: [], only: Delivery.fileNames)
+            if rmdir(folder) != 0 {
+                warnings.append("\(folder) was pruned of mignet's files but holds others, so it was kept")
+            }
+        }
+        return warnings
+    }
+
+    /// The names in a folder, less `.` and `..` and mignet's temporary files.
+    private func entries(of folder: String) throws -> [String] {
+        guard let directory = opendir(folder) else { throw Failure("list", folder) }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+            if name == "." || name == ".." || (name.hasPrefix(".") && name.hasSuffix(".tmp") && name.contains(".mignet-")) { continue }
+            names.append(name)
+        }
+        return names
+    }
+
+    private func isDirectory(_ file: String, followLink: Bool) -> Bool {
+        var status = stat()
+        let result = followLink ? stat(file, &status) : lstat(file, &status)
+        return result == 0 && status.st_mode & S_IFMT == S_IFDIR
+    }
+
+    /// Creates a directory; an existing one is fine unless, inside the output folder, it is a
+    /// symbolic link or not a directory.
     private func makeDirectory(_ directory: String) throws {
         if mkdir(directory, 0o755) == 0 { return }
         let error = errno
         guard error == EEXIST else { throw Failure("create directory", directory, errorNumber: error) }
-        var status = stat()
-        let checked = directory == path ? stat(directory, &status) : lstat(directory, &status)
-        guard checked == 0, status.st_mode & S_IFMT == S_IFDIR else {
+        guard isDirectory(directory, followLink: directory == path) else {
             throw Failure(message: "cannot write into \(directory): it exists and is not a directory (mignet does not follow symbolic links inside the output folder)")
         }
     }
 
-    /// The bytes of a regular file, or nil when there is none (or it is a link or unreadable).
-    private func existingContents(_ file: String) -> [UInt8]? {
+    /// A regular file's bytes and mode, or nil when there is none (or it is a link or unreadable).
+    private func existingFile(_ file: String) -> ExistingFile? {
         var status = stat()
         guard lstat(file, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
         let descriptor = open(file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
@@ -82,12 +139,12 @@ struct OutputDirectory {
             if count <= 0 { break }
             total += count
         }
-        return Array(bytes[..<total])
+        return ExistingFile(bytes: Array(bytes[..<total]), executable: status.st_mode & 0o100 != 0)
     }
 
-    private func writeSynced(_ bytes: [UInt8], to file: String) throws {
+    private func writeSynced(_ bytes: [UInt8], to file: String, mode: mode_t) throws {
         unlink(file)
-        let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
         guard descriptor >= 0 else { throw Failure("create", file) }
         var written = 0
         while written < bytes.count {
@@ -101,27 +158,21 @@ struct OutputDirectory {
             }
             written += count
         }
-        if fsync(descriptor) != 0 || close(descriptor) != 0 {
+        // The umask may have narrowed the mode; the file must be exactly what was rendered.
+        if fchmod(descriptor, mode) != 0 || fsync(descriptor) != 0 || close(descriptor) != 0 {
             let error = errno
             unlink(file)
             throw Failure("sync", file, errorNumber: error)
         }
     }
 
-    /// Removes every file or link in a cluster folder that this rendering did not produce.
-    private func removeUnrendered(in folder: String, keeping names: Set<String>) throws {
-        guard let directory = opendir(folder) else { throw Failure("list", folder) }
-        defer { closedir(directory) }
-        var stale: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
-            guard name != ".", name != "..", !names.contains(name) else { continue }
-            var status = stat()
+    /// Removes the files and links of a folder (not its subfolders) whose names are not in
+    /// `keeping`; with `only`, just those among `only`.
+    private func removeFiles(in folder: String, except keeping: Set<String>, only: Set<String>? = nil) throws {
+        for name in try entries(of: folder).sorted() where !keeping.contains(name) && (only?.contains(name) ?? true) {
             let file = folder + "/" + name
-            if lstat(file, &status) == 0, status.st_mode & S_IFMT != S_IFDIR { stale.append(file) }
-        }
-        for file in stale.sorted() where unlink(file) != 0 {
-            throw Failure("remove", file)
+            guard !isDirectory(file, followLink: false) else { continue }
+            if unlink(file) != 0 { throw Failure("remove", file) }
         }
     }
 }

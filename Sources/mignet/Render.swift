@@ -1,48 +1,44 @@
 import ArgumentParser
 import MigNetKit
-import MigNetYAML
 
-/// `mignet render SPEC... [-o DIR]`: the manifests of every spec, to stdout or a folder per cluster.
+/// `mignet render SPEC_OR_DIR... [-o DIR]`: the manifests of every spec, to stdout or a folder per cluster.
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Render the NAD, Setting and KubeVirt patch of every spec.",
+        abstract: "Render the manifests of every spec, to stdout or to a folder per cluster.",
         discussion: """
-            Without -o, every spec's documents go to stdout: NAD, Setting, KubeVirt patch, specs in \
-            the order given. With -o DIR, each cluster gets DIR/<metadata.name>/ holding \
-            networkattachmentdefinition.yaml (when enabled), setting.yaml and kubevirt-patch.yaml. \
-            Nothing is written when any spec has an error.
+            Without -o, every spec's documents go to stdout: NAD, Setting, KubeVirt patch (the full \
+            delivery), specs in the order given. With -o DIR, each cluster gets DIR/<metadata.name>/ \
+            holding the files of the --delivery profile. Nothing is written when any spec has an error.
             """
     )
 
     @OptionGroup var inputs: SpecInputs
+    @OptionGroup var output: OutputOptions
     @OptionGroup var diagnostics: DiagnosticOptions
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write each cluster's files to DIR/<name>/.", valueName: "DIR"))
-    var output: String?
+    @Flag(help: "Remove the folders of clusters no spec renders any more (otherwise they are warned about).")
+    var prune = false
+
+    func validate() throws {
+        if output.path == nil && output.delivery != nil { throw ValidationError("--delivery needs -o DIR: it decides what goes into each cluster's folder.") }
+        if output.path == nil && prune { throw ValidationError("--prune needs -o DIR.") }
+    }
 
     func run() throws {
-        let compiled = inputs.compile()
+        let compiled = inputs.compile(skipping: output.path)
         let found = diagnostics.effective(compiled.diagnostics)
         diagnostics.report(found, sources: compiled.sources)
         if found.hasErrors { throw ExitCode(1) }
-
-        var clusters: [(name: String, files: [RenderedCluster.File])] = []
         do {
-            for compilation in compiled.compilations {
-                guard let rendered = compilation.rendered else { continue }
-                clusters.append((rendered.name, try rendered.files()))
+            guard let path = output.path else {
+                let files = try compiled.compilations.compactMap(\.rendered).flatMap { try $0.files() }
+                Terminal.writeOutput(files.map(\.contents).joined())
+                return
             }
-        } catch {
-            Terminal.writeError("mignet: \(error)\n")
-            throw ExitCode(1)
-        }
-
-        guard let output else {
-            Terminal.writeOutput(clusters.flatMap(\.files).map(\.contents).joined())
-            return
-        }
-        do {
-            try OutputDirectory(path: output).write(clusters)
+            let folders = try OutputTree.folders(compiled.compilations, delivery: output.profile, jobs: inputs.jobs)
+            for warning in try OutputDirectory(path: path).write(folders, prune: prune) {
+                Terminal.writeError("mignet: warning: \(warning)\n")
+            }
         } catch {
             Terminal.writeError("mignet: \(error)\n")
             throw ExitCode(1)

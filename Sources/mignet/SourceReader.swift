@@ -2,23 +2,32 @@ import Glibc
 import MigNetKit
 
 /// Reads spec files from disk (or `-` for standard input), refusing anything larger than
-/// `SourceFile.maximumSize` before reading it whole.
-enum SourceReader {
+/// `SourceFile.maximumSize` before reading it whole. Also the loader of defaults files.
+struct SourceReader: SourceLoader {
+    func load(_ path: String) -> Result<SourceFile, SourceLoadError> {
+        switch Self.read(path) {
+        case .success(let source): return .success(source)
+        case .failure(let failure):
+            if failure.diagnostic.code == .inputTooLarge, let size = failure.size { return .failure(.tooLarge(size: size)) }
+            return .failure(.unreadable(failure.reason))
+        }
+    }
+
     /// The file's contents, or a diagnostic saying why it cannot be had.
     static func read(_ path: String) -> Result<SourceFile, DiagnosticFailure> {
         let displayPath = path == "-" ? "<stdin>" : path
         let descriptor = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            return .failure(DiagnosticFailure(.fileUnreadable(String(cString: strerror(errno)), file: displayPath)))
+            return .failure(DiagnosticFailure(unreadable: String(cString: strerror(errno)), file: displayPath))
         }
         defer { if descriptor != 0 { close(descriptor) } }
         var status = stat()
         if fstat(descriptor, &status) == 0 {
             if status.st_mode & S_IFMT == S_IFDIR {
-                return .failure(DiagnosticFailure(.fileUnreadable("it is a directory", file: displayPath)))
+                return .failure(DiagnosticFailure(unreadable: "it is a directory", file: displayPath))
             }
             if status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) > SourceFile.maximumSize {
-                return .failure(DiagnosticFailure(.inputTooLarge(size: Int(status.st_size), file: displayPath)))
+                return .failure(DiagnosticFailure(tooLarge: Int(status.st_size), file: displayPath))
             }
         }
         // Read at most one byte past the limit, so a pipe or device cannot make us read more.
@@ -28,23 +37,32 @@ enum SourceReader {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                return .failure(DiagnosticFailure(.fileUnreadable(String(cString: strerror(errno)), file: displayPath)))
+                return .failure(DiagnosticFailure(unreadable: String(cString: strerror(errno)), file: displayPath))
             }
             if count == 0 { break }
             bytes += chunk[..<count]
         }
         if bytes.count > SourceFile.maximumSize {
-            return .failure(DiagnosticFailure(.inputTooLarge(size: bytes.count, file: displayPath)))
+            return .failure(DiagnosticFailure(tooLarge: bytes.count, file: displayPath))
         }
         return .success(SourceFile(path: displayPath, bytes: bytes))
     }
 }
 
-/// A diagnostic carried as an error.
+/// Why a file could not be read, as a diagnostic and as its parts.
 struct DiagnosticFailure: Error {
     var diagnostic: Diagnostic
+    var reason: String
+    var size: Int?
 
-    init(_ diagnostic: Diagnostic) {
-        self.diagnostic = diagnostic
+    init(unreadable reason: String, file: String) {
+        diagnostic = .fileUnreadable(reason, file: file)
+        self.reason = reason
+    }
+
+    init(tooLarge size: Int, file: String) {
+        diagnostic = .inputTooLarge(size: size, file: file)
+        reason = "it is \(size) bytes"
+        self.size = size
     }
 }

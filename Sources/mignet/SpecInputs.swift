@@ -1,29 +1,55 @@
 import ArgumentParser
+import Glibc
 import MigNetKit
 
-/// The spec files a command reads, and compiling them.
+/// The spec files and folders a command reads, and compiling them.
 struct SpecInputs: ParsableArguments {
-    @Argument(help: "Spec files to read ('-' for standard input).")
+    @Argument(help: ArgumentHelp("Spec files, or folders searched recursively for *.yaml and *.yml specs ('-' for standard input).", valueName: "spec-or-dir"))
     var specs: [String]
 
+    @Option(name: [.short, .customLong("jobs")], help: "Threads to compile specs on (default: one per core); output does not depend on it.")
+    var jobsOption: Int?
+
+    /// The threads in force.
+    var jobs: Int { jobsOption ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
     func validate() throws {
-        if specs.isEmpty { throw ValidationError("Give at least one spec file.") }
+        if specs.isEmpty { throw ValidationError("Give at least one spec file or folder.") }
         if specs.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input ('-') can be read only once.") }
+        if let jobsOption, jobsOption < 1 { throw ValidationError("--jobs must be at least 1.") }
     }
 
-    /// Reads and compiles every spec: the sources read, the compilations (in argument order),
-    /// and every diagnostic, unreadable files included, sorted by location.
-    func compile() -> (sources: [SourceFile], compilations: [Compilation], diagnostics: [Diagnostic]) {
-        var sources: [SourceFile] = []
+    /// What compiling the inputs gave.
+    struct Compiled {
+        /// The compilations of the specs, in input order (folder contents sorted by path).
+        var compilations: [Compilation]
+        /// Every diagnostic once, unreadable files included, sorted by location.
+        var diagnostics: [Diagnostic]
+        /// The text of every file a diagnostic points into, for source excerpts.
+        var sources: [String: SourceFile]
+    }
+
+    /// Reads and compiles every spec; `skipping` is a folder never searched (the output folder).
+    func compile(skipping excluded: String? = nil) -> Compiled {
+        var inputs: [SpecInput] = []
         var diagnostics: [Diagnostic] = []
-        for path in specs {
-            switch SourceReader.read(path) {
-            case .success(let source): sources.append(source)
-            case .failure(let failure): diagnostics.append(failure.diagnostic)
+        for argument in specs {
+            for file in SpecDiscovery.files(for: argument, skipping: excluded) {
+                switch SourceReader.read(file.path) {
+                case .success(let source): inputs.append(SpecInput(source, discovered: file.discovered))
+                case .failure(let failure): if !file.discovered { diagnostics.append(failure.diagnostic) }
+                }
             }
         }
-        let compilations = Compiler().compile(sources)
+        let compilations = Compiler().compile(inputs, loader: SourceReader(), jobs: jobs)
         diagnostics += compilations.flatMap(\.diagnostics)
-        return (sources, compilations, diagnostics.sortedByLocation())
+        var seen = Set<Diagnostic>()
+        diagnostics = diagnostics.sortedByLocation().filter { seen.insert($0).inserted }
+
+        var sources = Dictionary(inputs.map { ($0.source.path, $0.source) }, uniquingKeysWith: { first, _ in first })
+        for file in Set(diagnostics.map(\.location.file)) where sources[file] == nil {
+            if case .success(let source) = SourceReader.read(file) { sources[file] = source }
+        }
+        return Compiled(compilations: compilations, diagnostics: diagnostics, sources: sources)
     }
 }

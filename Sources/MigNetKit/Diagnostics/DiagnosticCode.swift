@@ -26,6 +26,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case unsupportedAPIVersion = "unsupported-api-version"
     case unsupportedKind = "unsupported-kind"
     case ignoredWhenDisabled = "ignored-when-disabled"
+    case defaultsUnreadable = "defaults-unreadable"
 
     // Names and numbers.
     case nameInvalid = "name-invalid"

@@ -49,16 +49,26 @@ extension Diagnostic {
         return Diagnostic(.error, .unknownKey, "unknown key '\(key)' in \(name); expected one of \(known.joined(separator: ", "))", at: location)
     }
 
-    static func missingKey(_ key: String, in name: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, .missingKey, "\(name) is missing the required key '\(key)'", at: location)
+    static func missingKey(_ key: String, in name: String, at location: SourceLocation, defaults: String? = nil) -> Diagnostic {
+        let elsewhere = defaults.map { " (its defaults file \($0) has none either)" } ?? ""
+        return Diagnostic(.error, .missingKey, "\(name) is missing the required key '\(key)'\(elsewhere)", at: location)
+    }
+
+    static func defaultsUnreadable(_ reference: Located<String>, resolved: String, reason: SourceLoadError) -> Diagnostic {
+        let why: String
+        switch reason {
+        case .unreadable(let text): why = text
+        case .tooLarge(let size): why = "it is \(size) bytes, over the \(SourceFile.maximumSize)-byte limit"
+        }
+        return Diagnostic(.error, .defaultsUnreadable, "cannot read defaults file '\(reference.value)' (\(resolved)): \(why); expected a path relative to this spec's folder", at: reference.location)
     }
 
     static func unsupportedAPIVersion(_ value: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, .unsupportedAPIVersion, "apiVersion '\(value)' is not supported; expected \(MigrationNetworkSpec.apiVersion)", at: location, fixIt: MigrationNetworkSpec.apiVersion)
     }
 
-    static func unsupportedKind(_ value: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, .unsupportedKind, "kind '\(value)' is not supported; expected \(MigrationNetworkSpec.kind)", at: location, fixIt: MigrationNetworkSpec.kind)
+    static func unsupportedKind(_ value: String, expected: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, .unsupportedKind, "kind '\(value)' is not supported here; expected \(expected)", at: location, fixIt: expected)
     }
 
     static func ignoredWhenDisabled(_ key: String, at location: SourceLocation) -> Diagnostic {

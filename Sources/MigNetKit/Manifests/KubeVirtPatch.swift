@@ -13,14 +13,19 @@ public struct KubeVirtPatch: Sendable, Equatable {
     }
 
     /// The YAML document.
-    public var document: YAMLValue {
-        .mapping([
+    public var document: YAMLValue { document(annotations: [:]) }
+
+    /// The YAML document with `annotations` (a delivery profile's, sorted by bytes).
+    public func document(annotations: [String: String]) -> YAMLValue {
+        var metadata = [
+            YAMLEntry("name", .string(Harvester.kubeVirtName)),
+            YAMLEntry("namespace", .string(Harvester.namespace)),
+        ]
+        if !annotations.isEmpty { metadata.append(YAMLEntry("annotations", .sortedMapping(annotations))) }
+        return .mapping([
             YAMLEntry("apiVersion", .string("kubevirt.io/v1")),
             YAMLEntry("kind", .string("KubeVirt")),
-            YAMLEntry("metadata", .mapping([
-                YAMLEntry("name", .string(Harvester.kubeVirtName)),
-                YAMLEntry("namespace", .string(Harvester.namespace)),
-            ])),
+            YAMLEntry("metadata", .mapping(metadata)),
             YAMLEntry("spec", .mapping([
                 YAMLEntry("configuration", .mapping([
                     YAMLEntry("migrations", .mapping([

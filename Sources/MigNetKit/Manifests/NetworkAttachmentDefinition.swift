@@ -43,15 +43,18 @@ public struct NetworkAttachmentDefinition: Sendable, Equatable {
     }
 
     /// The YAML document.
-    public var document: YAMLValue {
+    public var document: YAMLValue { document(extraAnnotations: [:]) }
+
+    /// The YAML document with more annotations (a delivery profile's), all sorted by bytes.
+    public func document(extraAnnotations: [String: String]) -> YAMLValue {
         .mapping([
             YAMLEntry("apiVersion", .string("k8s.cni.cncf.io/v1")),
             YAMLEntry("kind", .string("NetworkAttachmentDefinition")),
             YAMLEntry("metadata", .mapping([
                 YAMLEntry("name", .string(name)),
                 YAMLEntry("namespace", .string(Harvester.namespace)),
-                YAMLEntry("annotations", .mapping([YAMLEntry(Harvester.nadMarkerKey, .string("true"))])),
-                YAMLEntry("labels", .mapping([YAMLEntry(Harvester.hashKey, .string(hash))])),
+                YAMLEntry("annotations", .sortedMapping(extraAnnotations.merging([Harvester.nadMarkerKey: "true"]) { $1 })),
+                YAMLEntry("labels", .sortedMapping([Harvester.hashKey: hash])),
             ])),
             YAMLEntry("spec", .mapping([YAMLEntry("config", .string(config, .singleQuoted))])),
         ])

@@ -2,14 +2,6 @@ import MigNetYAML
 
 /// The manifests of one cluster: the full delivery, NAD (when enabled), Setting, KubeVirt patch.
 public struct RenderedCluster: Sendable, Equatable {
-    /// One rendered file: its name inside the cluster's folder and its YAML text.
-    public struct File: Sendable, Equatable {
-        /// The file name, such as `setting.yaml`.
-        public var name: String
-        /// The YAML text, one document starting with `---`.
-        public var contents: String
-    }
-
     /// The cluster's name: its output folder.
     public var name: String
     /// The NAD, when the network is enabled.
@@ -28,19 +20,16 @@ public struct RenderedCluster: Sendable, Equatable {
         kubeVirtPatch = KubeVirtPatch(network)
     }
 
-    /// The files of the cluster's folder, in apply order: NAD, Setting, KubeVirt patch.
-    public func files() throws(YAMLEmitterError) -> [File] {
-        var documents: [(String, YAMLValue)] = []
+    /// The documents of the full delivery, one file each, in apply order: NAD (when enabled),
+    /// Setting, KubeVirt patch. What `render` prints without `-o`.
+    public func files() throws(YAMLEmitterError) -> [OutputFile] {
+        typealias Name = Delivery.FileName
+        var files: [OutputFile] = []
         if let nad = networkAttachmentDefinition {
-            documents.append(("networkattachmentdefinition.yaml", nad.document))
+            files.append(try .yaml(Name.networkAttachmentDefinition, nad.document))
         }
-        documents.append(("setting.yaml", setting.document))
-        documents.append(("kubevirt-patch.yaml", kubeVirtPatch.document))
-        let emitter = YAMLEmitter()
-        var files: [File] = []
-        for (name, document) in documents {
-            files.append(File(name: name, contents: try emitter.emit([document])))
-        }
+        files.append(try .yaml(Name.setting, setting.document))
+        files.append(try .yaml(Name.kubeVirtPatch, kubeVirtPatch.document))
         return files
     }
 }

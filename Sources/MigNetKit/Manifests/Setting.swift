@@ -15,19 +15,25 @@ public struct Setting: Sendable, Equatable {
         netAttachDef = network.configuration == nil ? "" : Harvester.namespace + "/" + value.nadName
     }
 
-    /// The YAML document. Annotation keys are sorted by bytes; `default` is Harvester's and
-    /// never rendered.
-    public var document: YAMLValue {
-        .mapping([
+    /// The controller's annotations: with both, Harvester's controller takes the Setting as
+    /// already configured and does nothing.
+    public var controllerAnnotations: [String: String] {
+        [Harvester.hashKey: value.hash, Harvester.netAttachDefKey: netAttachDef]
+    }
+
+    /// The YAML document of the full delivery: the controller's annotations and the value.
+    /// `default` is Harvester's and never rendered.
+    public var document: YAMLValue { document(annotations: controllerAnnotations) }
+
+    /// The YAML document with exactly `annotations` (keys sorted by bytes; none: no
+    /// `annotations` key), as a delivery profile needs it.
+    public func document(annotations: [String: String]) -> YAMLValue {
+        var metadata = [YAMLEntry("name", .string(Harvester.settingName))]
+        if !annotations.isEmpty { metadata.append(YAMLEntry("annotations", .sortedMapping(annotations))) }
+        return .mapping([
             YAMLEntry("apiVersion", .string("harvesterhci.io/v1beta1")),
             YAMLEntry("kind", .string("Setting")),
-            YAMLEntry("metadata", .mapping([
-                YAMLEntry("name", .string(Harvester.settingName)),
-                YAMLEntry("annotations", .mapping([
-                    YAMLEntry(Harvester.hashKey, .string(value.hash)),
-                    YAMLEntry(Harvester.netAttachDefKey, .string(netAttachDef)),
-                ])),
-            ])),
+            YAMLEntry("metadata", .mapping(metadata)),
             YAMLEntry("value", .string(value.text, value.text.isEmpty ? .automatic : .singleQuoted)),
         ])
     }

@@ -2,8 +2,11 @@ import MigNetYAML
 
 /// Turns a parsed YAML tree into a `MigrationNetworkSpec`, reporting every shape and type
 /// problem with its position: unknown keys (with a did-you-mean), missing keys, wrong types.
+/// Values that come from a defaults file are reported at their place in that file.
 struct SpecDecoder {
-    let file: String
+    /// The file whose nodes are being decoded: the spec's, or its defaults file's while a
+    /// default value is decoded.
+    var file: String
     var diagnostics: [Diagnostic] = []
 
     init(file: String) {
@@ -14,15 +17,24 @@ struct SpecDecoder {
         SourceLocation(file: file, line: mark.line, column: mark.column)
     }
 
+    /// The `defaults` reference of a parsed spec, if it has one that is a string, read before
+    /// decoding so that the defaults file can be loaded.
+    static func defaultsReference(in root: YAMLNode?, file: String) -> Located<String>? {
+        guard let pair = root?.pairs?.first(where: { $0.key == "defaults" }), let scalar = pair.value.scalar,
+              !scalar.isNull else { return nil }
+        return Located(scalar.value, at: SourceLocation(file: file, line: pair.value.mark.line, column: pair.value.mark.column))
+    }
+
     /// Decodes the document root; nil when the file is not a `mignet/v1` MigrationNetwork.
-    mutating func decode(_ root: YAMLNode?) -> MigrationNetworkSpec? {
+    mutating func decode(_ root: YAMLNode?, defaults: SpecDefaults? = nil) -> MigrationNetworkSpec? {
         guard let root else {
             diagnostics.append(.emptySpec(at: location(.start)))
             return nil
         }
         guard let top = mapping(root, keys: SpecSchema.topLevel, named: "the top level") else { return nil }
         let start = location(root.mark)
-        guard identity(top, at: start) else { return nil }
+        guard identity(top, kind: MigrationNetworkSpec.kind, at: start) else { return nil }
+        if let reference = top["defaults"] { _ = string(reference) }
 
         var metadataName: Located<String>?
         if let metadataPair = require("metadata", in: top, of: "the top level", at: start),
@@ -33,36 +45,71 @@ struct SpecDecoder {
         guard let specPair = require("spec", in: top, of: "the top level", at: start) else { return nil }
         var spec = MigrationNetworkSpec(file: file, specLocation: location(specPair.keyMark))
         spec.name = metadataName
-        guard let fields = mapping(specPair.value, keys: SpecSchema.spec, named: "spec") else { return spec }
+        guard let own = mapping(specPair.value, keys: SpecSchema.spec, named: "spec") else { return spec }
+        let fields = Fields(own: own, ownFile: file, defaults: defaults)
 
-        if let pair = fields["enabled"] { spec.enabled = boolean(pair) }
+        spec.enabled = field("enabled", in: fields) { $0.boolean($1) }
         if !spec.isEnabled {
             for key in SpecSchema.spec where key != "enabled" {
-                if let pair = fields[key] { diagnostics.append(.ignoredWhenDisabled(key, at: location(pair.keyMark))) }
+                if let pair = own[key] { diagnostics.append(.ignoredWhenDisabled(key, at: location(pair.keyMark))) }
             }
             return spec
         }
         for key in SpecSchema.requiredWhenEnabled where fields[key] == nil {
-            diagnostics.append(.missingKey(key, in: "spec", at: spec.specLocation))
+            diagnostics.append(.missingKey(key, in: "spec", at: spec.specLocation, defaults: defaults?.file))
         }
-        spec.clusterNetwork = fields["clusterNetwork"].flatMap { string($0) }
-        spec.vlan = fields["vlan"].flatMap { integer($0) }
-        spec.range = fields["range"].flatMap { cidr($0) }
-        spec.exclude = fields["exclude"].map { blocks($0) } ?? []
-        spec.mtu = fields["mtu"].flatMap { integer($0) }
-        spec.nodes = fields["nodes"].flatMap { integer($0) }
-        spec.plannedNodes = fields["plannedNodes"].flatMap { integer($0) }
-        spec.reserved = fields["reserved"].map { blocks($0) } ?? []
-        if let pair = fields["storageNetwork"],
-           let storage = mapping(pair.value, keys: SpecSchema.storageNetwork, named: "storageNetwork") {
-            let range = require("range", in: storage, of: "storageNetwork", at: location(pair.keyMark)).flatMap { cidr($0) }
-            spec.storageNetwork = StorageNetworkSpec(range: range, exclude: storage["exclude"].map { blocks($0) } ?? [])
+        spec.clusterNetwork = field("clusterNetwork", in: fields) { $0.string($1) }
+        spec.vlan = field("vlan", in: fields) { $0.integer($1) }
+        spec.range = field("range", in: fields) { $0.cidr($1) }
+        spec.exclude = field("exclude", in: fields) { $0.blocks($1) } ?? []
+        spec.mtu = field("mtu", in: fields) { $0.integer($1) }
+        spec.nodes = field("nodes", in: fields) { $0.integer($1) }
+        spec.plannedNodes = field("plannedNodes", in: fields) { $0.integer($1) }
+        spec.reserved = field("reserved", in: fields) { $0.blocks($1) } ?? []
+        spec.storageNetwork = field("storageNetwork", in: fields) { decoder, pair in
+            guard let storage = decoder.mapping(pair.value, keys: SpecSchema.storageNetwork, named: "storageNetwork") else { return nil }
+            let range = decoder.require("range", in: storage, of: "storageNetwork", at: decoder.location(pair.keyMark)).flatMap { decoder.cidr($0) }
+            return StorageNetworkSpec(range: range, exclude: storage["exclude"].map { decoder.blocks($0) } ?? [])
         }
         return spec
     }
 
+    /// Decodes a defaults file's root: its `spec` pairs by key, nil when it is not a defaults file.
+    mutating func decodeDefaults(_ root: YAMLNode?) -> [String: YAMLPair]? {
+        guard let root else {
+            diagnostics.append(.emptySpec(at: location(.start)))
+            return nil
+        }
+        guard let top = mapping(root, keys: SpecSchema.defaultsTopLevel, named: "the top level"),
+              identity(top, kind: SpecDefaults.kind, at: location(root.mark)),
+              let specPair = require("spec", in: top, of: "the top level", at: location(root.mark)) else { return nil }
+        return mapping(specPair.value, keys: SpecSchema.spec, named: "spec")
+    }
+
+    /// A spec's own `spec` pairs over its defaults' pairs, each with the file it was written in.
+    struct Fields {
+        var own: [String: YAMLPair]
+        var ownFile: String
+        var defaults: SpecDefaults?
+
+        subscript(key: String) -> (pair: YAMLPair, file: String)? {
+            if let pair = own[key] { return (pair, ownFile) }
+            if let defaults, let pair = defaults.fields[key] { return (pair, defaults.file) }
+            return nil
+        }
+    }
+
+    /// Decodes one field with `body`, locating its diagnostics in the file it was written in.
+    private mutating func field<Value>(_ key: String, in fields: Fields, _ body: (inout SpecDecoder, YAMLPair) -> Value?) -> Value? {
+        guard let (pair, origin) = fields[key] else { return nil }
+        let saved = file
+        file = origin
+        defer { file = saved }
+        return body(&self, pair)
+    }
+
     /// Checks `apiVersion` and `kind`; false when either is missing or not this format.
-    private mutating func identity(_ top: [String: YAMLPair], at start: SourceLocation) -> Bool {
+    private mutating func identity(_ top: [String: YAMLPair], kind expectedKind: String, at start: SourceLocation) -> Bool {
         let apiVersion = require("apiVersion", in: top, of: "the top level", at: start).flatMap { string($0) }
         let kind = require("kind", in: top, of: "the top level", at: start).flatMap { string($0) }
         var known = apiVersion != nil && kind != nil
@@ -70,15 +117,15 @@ struct SpecDecoder {
             diagnostics.append(.unsupportedAPIVersion(apiVersion.value, at: apiVersion.location))
             known = false
         }
-        if let kind, kind.value != MigrationNetworkSpec.kind {
-            diagnostics.append(.unsupportedKind(kind.value, at: kind.location))
+        if let kind, kind.value != expectedKind {
+            diagnostics.append(.unsupportedKind(kind.value, expected: expectedKind, at: kind.location))
             known = false
         }
         return known
     }
 
     /// The pairs of a mapping node by key, after reporting every key not in `keys`.
-    private mutating func mapping(_ node: YAMLNode, keys: [String], named name: String) -> [String: YAMLPair]? {
+    mutating func mapping(_ node: YAMLNode, keys: [String], named name: String) -> [String: YAMLPair]? {
         guard let pairs = node.pairs else {
             diagnostics.append(.expectedMapping(name, found: node.kindDescription, at: location(node.mark)))
             return nil
@@ -94,7 +141,7 @@ struct SpecDecoder {
         return fields
     }
 
-    private mutating func require(_ key: String, in fields: [String: YAMLPair], of name: String, at location: SourceLocation) -> YAMLPair? {
+    mutating func require(_ key: String, in fields: [String: YAMLPair], of name: String, at location: SourceLocation) -> YAMLPair? {
         guard let pair = fields[key] else {
             diagnostics.append(.missingKey(key, in: name, at: location))
             return nil
@@ -103,7 +150,7 @@ struct SpecDecoder {
     }
 
     /// The items of a sequence of address blocks, each parsed; bad items are reported and left out.
-    private mutating func blocks(_ pair: YAMLPair) -> [Located<AddressBlock>] {
+    mutating func blocks(_ pair: YAMLPair) -> [Located<AddressBlock>] {
         guard let items = pair.value.items else {
             diagnostics.append(.expectedSequence(pair.key, found: pair.value.kindDescription, at: location(pair.value.mark)))
             return []

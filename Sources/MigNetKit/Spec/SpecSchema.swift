@@ -3,7 +3,9 @@
 /// One table that the decoder checks unknown and missing keys against.
 public enum SpecSchema {
     /// The top-level keys.
-    public static let topLevel = ["apiVersion", "kind", "metadata", "spec"]
+    public static let topLevel = ["apiVersion", "kind", "metadata", "defaults", "spec"]
+    /// The top-level keys of a defaults file.
+    public static let defaultsTopLevel = ["apiVersion", "kind", "spec"]
     /// The keys of `metadata`.
     public static let metadata = ["name"]
     /// The keys of `spec`.

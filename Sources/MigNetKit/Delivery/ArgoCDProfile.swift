@@ -1,0 +1,43 @@
+import MigNetYAML
+
+/// The `argocd` profile: the full delivery for an Argo CD Application (kustomize source).
+///
+/// Sync waves order the NAD (-1) before the Setting (0) and the KubeVirt patch (1). The
+/// KubeVirt object is Harvester's: Argo CD patches it with a partial manifest under server-side
+/// apply and must never prune or delete it, nor the Setting. Argo CD prunes a NAD that leaves
+/// the folder (the Application needs `prune: true`).
+///
+/// Disabling is the one assisted step: under server-side apply a `null` cannot clear the
+/// KubeVirt field (the API server drops nulls of non-nullable fields), so the folder then holds
+/// only the Setting, without the controller's annotations: Harvester's controller clears
+/// KubeVirt's migration network itself and writes the same annotations the full delivery would.
+enum ArgoCDProfile {
+    static let waveKey = "argocd.argoproj.io/sync-wave"
+    static let optionsKey = "argocd.argoproj.io/sync-options"
+    static let keep = "Prune=false,Delete=false"
+    static let serverSideKeep = "ServerSideApply=true,Prune=false,Delete=false"
+
+    static func folder(for cluster: RenderedCluster) throws(YAMLEmitterError) -> ClusterFolder {
+        typealias Name = Delivery.FileName
+        var files: [OutputFile] = []
+        guard let nad = cluster.networkAttachmentDefinition else {
+            files.append(try .yaml(Name.setting, cluster.setting.document(annotations: [waveKey: "0", optionsKey: keep])))
+            files.append(try kustomization(listing: files))
+            return ClusterFolder(name: cluster.name, files: files)
+        }
+        files.append(try .yaml(Name.networkAttachmentDefinition, nad.document(extraAnnotations: [waveKey: "-1"])))
+        files.append(try .yaml(Name.setting, cluster.setting.document(
+            annotations: cluster.setting.controllerAnnotations.merging([waveKey: "0", optionsKey: keep]) { $1 })))
+        files.append(try .yaml(Name.kubeVirtPatch, cluster.kubeVirtPatch.document(annotations: [waveKey: "1", optionsKey: serverSideKeep])))
+        files.append(try kustomization(listing: files))
+        return ClusterFolder(name: cluster.name, files: files)
+    }
+
+    private static func kustomization(listing files: [OutputFile]) throws(YAMLEmitterError) -> OutputFile {
+        try .yaml(Delivery.FileName.kustomization, .mapping([
+            YAMLEntry("apiVersion", .string("kustomize.config.k8s.io/v1beta1")),
+            YAMLEntry("kind", .string("Kustomization")),
+            YAMLEntry("resources", .sequence(files.map { .string($0.name) })),
+        ]))
+    }
+}

@@ -1,0 +1,75 @@
+/// A file of the output folder as it is on disk.
+public struct ExistingFile: Sendable, Equatable {
+    /// Its bytes.
+    public var bytes: [UInt8]
+    /// Whether it is executable.
+    public var executable: Bool
+
+    /// Creates a file.
+    public init(bytes: [UInt8], executable: Bool) {
+        self.bytes = bytes
+        self.executable = executable
+    }
+}
+
+/// One difference between the rendering and the output folder.
+public struct FileDrift: Sendable, Equatable {
+    /// What differs.
+    public enum Kind: String, Sendable {
+        /// Rendered, but not on disk.
+        case missing
+        /// On disk with other bytes or another mode.
+        case changed
+        /// On disk in a cluster folder, but not rendered.
+        case extra
+    }
+
+    /// What differs.
+    public var kind: Kind
+    /// The path inside the output folder: `<cluster>/<file>`.
+    public var path: String
+    /// The text on disk, if any.
+    public var actual: String?
+    /// The rendered text, if any.
+    public var expected: String?
+    /// Whether the executable bit differs (the text may be the same).
+    public var modeDiffers: Bool
+}
+
+/// Compares a rendering with what is on disk: what `check` reports.
+public enum Drift {
+    /// Every difference, sorted by path bytes. `actual` holds, by folder name, the files of
+    /// every cluster folder on disk: rendered names, and orphans (see `OutputTree.isClusterFolder`).
+    public static func compare(expected: [ClusterFolder], actual: [String: [String: ExistingFile]]) -> [FileDrift] {
+        var drifts: [FileDrift] = []
+        var rendered = Set<String>()
+        for folder in expected {
+            rendered.insert(folder.name)
+            let existing = actual[folder.name] ?? [:]
+            for file in folder.files {
+                let path = folder.name + "/" + file.name
+                guard let onDisk = existing[file.name] else {
+                    drifts.append(FileDrift(kind: .missing, path: path, actual: nil, expected: file.contents, modeDiffers: false))
+                    continue
+                }
+                let sameBytes = onDisk.bytes.elementsEqual(file.contents.utf8)
+                if !sameBytes || onDisk.executable != file.executable {
+                    drifts.append(FileDrift(kind: .changed, path: path, actual: String(decoding: onDisk.bytes, as: UTF8.self),
+                                            expected: file.contents, modeDiffers: onDisk.executable != file.executable))
+                }
+            }
+            let names = Set(folder.files.map(\.name))
+            for (name, file) in existing where !names.contains(name) {
+                drifts.append(FileDrift(kind: .extra, path: folder.name + "/" + name, actual: String(decoding: file.bytes, as: UTF8.self),
+                                        expected: nil, modeDiffers: false))
+            }
+        }
+        for (folder, files) in actual where !rendered.contains(folder) && OutputTree.isClusterFolder(files.keys) {
+            for (name, file) in files {
+                drifts.append(FileDrift(kind: .extra, path: folder + "/" + name, actual: String(decoding: file.bytes, as: UTF8.self),
+                                        expected: nil, modeDiffers: false))
+            }
+        }
+        return drifts.sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+    }
+}

@@ -1,0 +1,42 @@
+import MigNetYAML
+
+/// The `fleet` profile: the assisted delivery for a Rancher Fleet bundle.
+///
+/// The NAD carries the hash label and the Setting has no controller annotations, so Harvester's
+/// controller adopts the NAD, points KubeVirt at it (Fleet must not take over the KubeVirt
+/// object that Harvester's own Helm release owns) and writes the annotations itself. Fleet
+/// deploys a bundle as a Helm release, and Helm applies unknown kinds in alphabetical order:
+/// NetworkAttachmentDefinition before Setting, as adoption needs. `fleet.yaml` takes over the
+/// Setting Harvester created at start-up and ignores what the controller writes. It sets no
+/// `namespace`, which would fail on the cluster-scoped Setting.
+enum FleetProfile {
+    static func folder(for cluster: RenderedCluster) throws(YAMLEmitterError) -> ClusterFolder {
+        typealias Name = Delivery.FileName
+        var files: [OutputFile] = []
+        if let nad = cluster.networkAttachmentDefinition {
+            files.append(try .yaml(Name.networkAttachmentDefinition, nad.document))
+        }
+        files.append(try .yaml(Name.setting, cluster.setting.document(annotations: [:])))
+        files.append(try .yaml(Name.fleet, fleetYAML))
+        return ClusterFolder(name: cluster.name, files: files)
+    }
+
+    /// A JSON-pointer path segment: `/` becomes `~1`, `~` becomes `~0`.
+    static func pointer(_ segment: String) -> String {
+        segment.replacing("~", with: "~0").replacing("/", with: "~1")
+    }
+
+    static let fleetYAML = YAMLValue.mapping([
+        YAMLEntry("helm", .mapping([YAMLEntry("takeOwnership", .boolean(true))])),
+        YAMLEntry("diff", .mapping([
+            YAMLEntry("comparePatches", .sequence([.mapping([
+                YAMLEntry("apiVersion", .string("harvesterhci.io/v1beta1")),
+                YAMLEntry("kind", .string("Setting")),
+                YAMLEntry("name", .string(Harvester.settingName)),
+                YAMLEntry("operations", .sequence([Harvester.hashKey, Harvester.netAttachDefKey].map { key in
+                    .mapping([YAMLEntry("op", .string("remove")), YAMLEntry("path", .string("/metadata/annotations/" + pointer(key)))])
+                } + [.mapping([YAMLEntry("op", .string("remove")), YAMLEntry("path", .string("/status"))])])),
+            ])])),
+        ])),
+    ])
+}

@@ -1,0 +1,39 @@
+import MigNetYAML
+
+/// The `kubectl` profile: the full delivery plus `apply.sh`, which applies the NAD, then the
+/// Setting (whose annotations keep Harvester's controller out), then the KubeVirt merge patch,
+/// then deletes the NADs of earlier configurations; it stops at the first failure.
+enum KubectlProfile {
+    static func folder(for cluster: RenderedCluster) throws(YAMLEmitterError) -> ClusterFolder {
+        let files = try cluster.files() + [OutputFile(name: Delivery.FileName.applyScript, contents: script(for: cluster), executable: true)]
+        return ClusterFolder(name: cluster.name, files: files)
+    }
+
+    /// The script. `KUBECTL` may name another kubectl (a wrapper with a context, say).
+    static func script(for cluster: RenderedCluster) -> String {
+        typealias Name = Delivery.FileName
+        let label = Harvester.hashKey
+        var lines = [
+            "#!/bin/sh",
+            "# Applies the VM migration network of cluster \(cluster.name). Written by mignet: do not edit.",
+            "# The NAD goes first, so that the Setting never names a missing NAD; KubeVirt is patched",
+            "# last; then the NADs of earlier configurations are deleted. Stops at the first failure.",
+            "set -eu",
+            "cd \"$(dirname \"$0\")\"",
+            "kubectl=\"${KUBECTL:-kubectl}\"",
+        ]
+        let stale: String
+        if let nad = cluster.networkAttachmentDefinition {
+            lines.append("\"$kubectl\" apply -f \(Name.networkAttachmentDefinition)")
+            stale = "\(label),\(label)!=\(nad.hash)"
+        } else {
+            stale = label
+        }
+        lines += [
+            "\"$kubectl\" apply -f \(Name.setting)",
+            "\"$kubectl\" patch kubevirt \(Harvester.kubeVirtName) -n \(Harvester.namespace) --type merge --patch-file \(Name.kubeVirtPatch)",
+            "\"$kubectl\" delete network-attachment-definitions.k8s.cni.cncf.io -n \(Harvester.namespace) -l '\(stale)' --ignore-not-found",
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

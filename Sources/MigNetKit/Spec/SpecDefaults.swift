@@ -1,0 +1,34 @@
+import MigNetYAML
+
+/// A defaults file: values that many specs share, merged field by field under each spec's own.
+///
+/// ```yaml
+/// apiVersion: mignet/v1
+/// kind: MigrationNetworkDefaults
+/// spec:
+///   clusterNetwork: migration
+///   mtu: 9000
+/// ```
+///
+/// A spec names it with a top-level `defaults: ../site-defaults.yaml`, relative to the spec's
+/// folder. Every `spec` key may have a default; a spec's own value replaces the default whole
+/// (lists are not appended to). Diagnostics about a default point into the defaults file.
+public struct SpecDefaults: Sendable {
+    /// The kind of a defaults file.
+    public static let kind = "MigrationNetworkDefaults"
+
+    /// The defaults file's path.
+    public var file: String
+    /// The `spec` pairs of the defaults file, by key.
+    var fields: [String: YAMLPair]
+
+    /// Parses and checks a defaults file: its diagnostics, and the defaults when it is usable.
+    static func decode(_ source: SourceFile, parser: YAMLParser) -> (defaults: SpecDefaults?, diagnostics: [Diagnostic]) {
+        let parsed = parser.parse(source.bytes)
+        let diagnostics = parsed.problems.map { Diagnostic.yaml($0, file: source.path) }
+        if parsed.problems.contains(where: \.isFatal) { return (nil, diagnostics) }
+        var decoder = SpecDecoder(file: source.path)
+        let fields = decoder.decodeDefaults(parsed.root)
+        return (fields.map { SpecDefaults(file: source.path, fields: $0) }, diagnostics + decoder.diagnostics)
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import MigNetKit
+
+/// `mignet check SPEC_OR_DIR... -o DIR`: fails when the committed rendering is stale.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare the rendering of the specs with an output folder, for CI and pre-commit.",
+        discussion: """
+            Renders in memory and compares with DIR: every file missing, different or extra (in a \
+            cluster folder, or in the folder of a cluster no spec renders) is printed as a unified \
+            diff on stdout (a/ is DIR as it is, b/ as it should be). Exit status: 0 identical, \
+            1 an error in a spec, 2 a difference, 64 wrong arguments.
+            """
+    )
+
+    @OptionGroup var inputs: SpecInputs
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var diagnostics: DiagnosticOptions
+
+    @Flag(name: .shortAndLong, help: "Print only the paths that differ, one per line.")
+    var quiet = false
+
+    func validate() throws {
+        if output.path == nil { throw ValidationError("check needs -o DIR, the folder to compare with.") }
+    }
+
+    func run() throws {
+        guard let path = output.path else { return }
+        let compiled = inputs.compile(skipping: path)
+        let found = diagnostics.effective(compiled.diagnostics)
+        diagnostics.report(found, sources: compiled.sources)
+        if found.hasErrors { throw ExitCode(1) }
+        let drifts: [FileDrift]
+        do {
+            let folders = try OutputTree.folders(compiled.compilations, delivery: output.profile, jobs: inputs.jobs)
+            drifts = Drift.compare(expected: folders, actual: try OutputDirectory(path: path).read())
+        } catch {
+            Terminal.writeError("mignet: \(error)\n")
+            throw ExitCode(1)
+        }
+        guard !drifts.isEmpty else { return }
+        let prefix = path.hasSuffix("/") ? path : path + "/"
+        var report = ""
+        for drift in drifts {
+            let file = prefix + drift.path
+            if quiet {
+                report += file + "\n"
+                continue
+            }
+            report += UnifiedDiff.render(path: file, old: drift.actual, new: drift.expected)
+            if drift.modeDiffers {
+                report += "\(file): its executable bit differs from the rendering\n"
+            }
+        }
+        Terminal.writeOutput(report)
+        Terminal.writeError("mignet: \(drifts.count) file\(drifts.count == 1 ? "" : "s") in \(path) differ\(drifts.count == 1 ? "s" : "") from the rendering; run mignet render with the same arguments to update\n")
+        throw ExitCode(2)
+    }
+}

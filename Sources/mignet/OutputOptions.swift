@@ -1,0 +1,16 @@
+import ArgumentParser
+import MigNetKit
+
+extension Delivery: ExpressibleByArgument {}
+
+/// The output folder and delivery profile, shared by `render` and `check`.
+struct OutputOptions: ParsableArguments {
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("The output folder: one folder per cluster, DIR/<metadata.name>/.", valueName: "DIR"))
+    var path: String?
+
+    @Option(help: ArgumentHelp("What goes into each cluster's folder: argocd, fleet or kubectl (default: kubectl).", valueName: "profile"))
+    var delivery: Delivery?
+
+    /// The profile in force.
+    var profile: Delivery { delivery ?? .default }
+}
