@@ -56,10 +56,10 @@ import Testing
         let directory = try MignetProcess.temporaryDirectory()
         try Self.spec(name: "east").write(toFile: directory + "/east.yaml", atomically: true, encoding: .utf8)
         #expect(try MignetProcess.run(["render", "east.yaml", "-o", "out"], in: directory).status == 0)
-        #expect(try Self.files(under: directory + "/out") == ["east/kubevirt-patch.yaml", "east/networkattachmentdefinition.yaml", "east/setting.yaml"])
+        #expect(try Self.files(under: directory + "/out") == ["east/apply.sh", "east/kubevirt-patch.yaml", "east/networkattachmentdefinition.yaml", "east/setting.yaml"])
         try Self.spec(name: "east", enabled: false).write(toFile: directory + "/east.yaml", atomically: true, encoding: .utf8)
         #expect(try MignetProcess.run(["render", "east.yaml", "-o", "out"], in: directory).status == 0)
-        #expect(try Self.files(under: directory + "/out") == ["east/kubevirt-patch.yaml", "east/setting.yaml"])
+        #expect(try Self.files(under: directory + "/out") == ["east/apply.sh", "east/kubevirt-patch.yaml", "east/setting.yaml"])
     }
 
     @Test func anInvalidSpecWritesNothing() throws {

@@ -3,8 +3,9 @@ import MigNetYAML
 import Testing
 @testable import MigNetKit
 
-/// Every example's rendering, compared byte for byte with the files committed under
-/// `examples/rendered/<name>/`. `RECORD_GOLDENS=1 swift test` rewrites them.
+/// Every example's rendering (the default delivery, as `render -o` writes it), compared byte
+/// for byte with the files committed under `examples/rendered/<name>/`.
+/// `RECORD_GOLDENS=1 swift test` rewrites them.
 @Suite struct GoldenTests {
     static let examples: [String] = (try? FileManager.default.contentsOfDirectory(atPath: Repository.root + "/examples"))?
         .filter { $0.hasSuffix(".yaml") }.sorted() ?? []
@@ -22,20 +23,11 @@ import Testing
     func renderingMatchesTheCommittedFiles(example: String) throws {
         let rendered = try render(example)
         let folder = Repository.root + "/examples/rendered/" + rendered.name
-        let files = try rendered.files()
-        if Self.recording {
-            try? FileManager.default.removeItem(atPath: folder)
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            for file in files {
-                try Data(file.contents.utf8).write(to: URL(fileURLWithPath: folder + "/" + file.name))
-            }
-        }
+        let files = try Delivery.default.folder(for: rendered).files
+        if Self.recording { try Golden.record(files, in: folder) }
         let committed = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         #expect(committed == files.map(\.name).sorted(), "files in \(folder)")
-        for file in files {
-            let golden = (try? String(contentsOfFile: folder + "/" + file.name, encoding: .utf8)) ?? ""
-            #expect(file.contents == golden, "\(rendered.name)/\(file.name) differs from its golden file:\n\(Self.diff(golden, file.contents))")
-        }
+        Golden.expectEqual(files, in: folder)
     }
 
     @Test func noRenderedFolderWithoutAnExample() throws {
@@ -73,20 +65,6 @@ import Testing
         }
     }
 
-    static func diff(_ expected: String, _ actual: String) -> String {
-        let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let b = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        var lines: [String] = []
-        for index in 0..<max(a.count, b.count) {
-            let left = index < a.count ? String(a[index]) : nil
-            let right = index < b.count ? String(b[index]) : nil
-            if left != right {
-                if let left { lines.append("-\(index + 1): \(left)") }
-                if let right { lines.append("+\(index + 1): \(right)") }
-            }
-        }
-        return lines.joined(separator: "\n")
-    }
 }
 
 @Suite struct TemplateTests {

@@ -67,6 +67,7 @@ let ruleCases: [RuleCase] = [
     RuleCase(.missingKey, 1, 1, "apiVersion: mignet/v1\nkind: MigrationNetwork\nmetadata:\n  name: test\n"),
     RuleCase(.unsupportedAPIVersion, 1, 13, "apiVersion: mignet/v2\nkind: MigrationNetwork\n"),
     RuleCase(.unsupportedKind, 2, 7, "apiVersion: mignet/v1\nkind: Setting\n"),
+    RuleCase(.defaultsUnreadable, 3, 11, "apiVersion: mignet/v1\nkind: MigrationNetwork\ndefaults: ../missing.yaml\nmetadata:\n  name: test\nspec:\n" + validBody),
     RuleCase(.ignoredWhenDisabled, 7, 3, body: "  enabled: false\n  vlan: 9999\n", severity: .note),
     // Names and numbers.
     RuleCase(.nameInvalid, 4, 9, specText(validBody, name: "Prod.East")),
@@ -168,8 +169,8 @@ let ruleCases: [RuleCase] = [
 
     @Test func duplicateNamesAcrossFilesAreReportedAtTheSecond() throws {
         let compilations = Compiler().compile([
-            SourceFile(path: "a.yaml", text: specText(validBody, name: "east")),
-            SourceFile(path: "b.yaml", text: specText(validBody, name: "east")),
+            SpecInput(SourceFile(path: "a.yaml", text: specText(validBody, name: "east"))),
+            SpecInput(SourceFile(path: "b.yaml", text: specText(validBody, name: "east"))),
         ])
         #expect(compilations[0].diagnostics.isEmpty)
         let duplicate = try #require(compilations[1].diagnostics.first)

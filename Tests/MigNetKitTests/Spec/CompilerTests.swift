@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import MigNetKit
+
+@Suite struct CompilerTests {
+    static func generatedSpecs(_ count: Int) -> [SpecInput] {
+        (0..<count).map { index in
+            let vlan = index % 7 == 0 ? 5000 : 100 + index % 3000
+            let text = specText("  clusterNetwork: migration\n  vlan: \(vlan)\n  range: 10.\(index / 256 % 40 + 100).\(index % 256).0/24\n  nodes: 3\n  exclude:\n    - 10.\(index / 256 % 40 + 100).\(index % 256).1\n", name: "c\(index)")
+            return SpecInput(SourceFile(path: "specs/c\(index).yaml", text: text))
+        }
+    }
+
+    @Test func resultsDoNotDependOnTheThreadCount() throws {
+        let inputs = Self.generatedSpecs(300)
+        let serial = Compiler().compile(inputs, jobs: 1)
+        for jobs in [2, 3, 8, 64] {
+            let parallel = Compiler().compile(inputs, jobs: jobs)
+            #expect(parallel.map(\.file) == serial.map(\.file))
+            #expect(parallel.map(\.diagnostics) == serial.map(\.diagnostics))
+            #expect(parallel.map(\.network) == serial.map(\.network))
+            #expect(try OutputTree.folders(parallel, delivery: .argocd, jobs: jobs) == (try OutputTree.folders(serial, delivery: .argocd, jobs: 1)))
+        }
+        #expect(serial.filter { $0.network == nil }.count == 43)
+    }
+
+    @Test func discoveredFilesThatAreNotSpecsAreSkipped() {
+        let inputs = [
+            SpecInput(SourceFile(path: "a/nad.yaml", text: "apiVersion: k8s.cni.cncf.io/v1\nkind: NetworkAttachmentDefinition\n"), discovered: true),
+            SpecInput(SourceFile(path: "a/chart.yaml", text: "name: {{ .Values.name }\n"), discovered: true),
+            SpecInput(SourceFile(path: "a/list.yaml", text: "- a\n- b\n"), discovered: true),
+            SpecInput(SourceFile(path: "a/empty.yaml", text: ""), discovered: true),
+            SpecInput(SourceFile(path: "a/spec.yaml", text: specText(validBody)), discovered: true),
+            SpecInput(SourceFile(path: "a/broken.yaml", text: "kind: MigrationNetwork\nspec: [\n"), discovered: true),
+            SpecInput(SourceFile(path: "a/named.yaml", text: "kind: NetworkAttachmentDefinition\n")),
+        ]
+        let compilations = Compiler().compile(inputs)
+        #expect(compilations.map(\.file) == ["a/spec.yaml", "a/broken.yaml", "a/named.yaml"])
+        #expect(compilations[1].diagnostics.map(\.code) == [.yamlSyntax])
+        #expect(compilations[2].diagnostics.map(\.code) == [.missingKey, .unsupportedKind])
+    }
+}
