@@ -32,6 +32,7 @@ struct OutputDirectory {
 
     /// Writes `folders`; returns warnings about orphan folders (removed when `prune`).
     func write(_ folders: [ClusterFolder], prune: Bool) throws -> [String] {
+        try makeParents(of: path)
         try makeDirectory(path)
         var pending: [PendingFile] = []
         do {
@@ -111,6 +112,16 @@ struct OutputDirectory {
         var status = stat()
         let result = followLink ? stat(file, &status) : lstat(file, &status)
         return result == 0 && status.st_mode & S_IFMT == S_IFDIR
+    }
+
+    /// Creates the folders above the output folder that do not exist yet, as `mkdir -p` does.
+    private func makeParents(of folder: String) throws {
+        var prefix = folder.hasPrefix("/") ? "/" : ""
+        for component in folder.split(separator: "/").dropLast() {
+            prefix += component
+            if mkdir(prefix, 0o755) != 0 && errno != EEXIST { throw Failure("create directory", prefix) }
+            prefix += "/"
+        }
     }
 
     /// Creates a directory; an existing one is fine unless, inside the output folder, it is a

@@ -57,4 +57,25 @@ struct KubectlIntegrationTests {
         #expect(migrations["network"] == nil)
         #expect(migrations["allowAutoConverge"] as? Bool == false)
     }
+
+    /// Every Argo CD folder of the example repository builds with the real kustomize.
+    @Test func argoCDFoldersBuildWithKustomize() throws {
+        guard let kubectl = Integration.kubectl else {
+            Issue.record("kubectl is required (MIGNET_REQUIRE_INTEGRATION=1) but is not on PATH")
+            return
+        }
+        let root = MignetProcess.root + "/examples/gitops-repo/rendered/argocd"
+        let folders = try FileManager.default.contentsOfDirectory(atPath: root).sorted()
+        #expect(folders == ["berlin", "lab", "paris"])
+        for folder in folders {
+            let outcome = try MignetProcess.runTool(kubectl, ["kustomize", root + "/" + folder])
+            #expect(outcome.status == 0, "\(folder): \(outcome.stderr)")
+            #expect(outcome.stdout.contains("kind: Setting"))
+            #expect(outcome.stdout.contains("argocd.argoproj.io/sync-options: Prune=false,Delete=false"))
+            if folder != "lab" {
+                #expect(outcome.stdout.contains("kind: NetworkAttachmentDefinition"))
+                #expect(outcome.stdout.contains("argocd.argoproj.io/sync-options: ServerSideApply=true,Prune=false,Delete=false"))
+            }
+        }
+    }
 }

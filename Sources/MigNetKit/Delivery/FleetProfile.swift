@@ -6,7 +6,8 @@ import MigNetYAML
 /// controller adopts the NAD, points KubeVirt at it (Fleet must not take over the KubeVirt
 /// object that Harvester's own Helm release owns) and writes the annotations itself. Fleet
 /// deploys a bundle as a Helm release, and Helm applies unknown kinds in alphabetical order:
-/// NetworkAttachmentDefinition before Setting, as adoption needs. `fleet.yaml` takes over the
+/// NetworkAttachmentDefinition before Setting, as adoption needs. `fleet.yaml` targets the one
+/// Fleet cluster named like the spec (a bundle must never reach another cluster), takes over the
 /// Setting Harvester created at start-up and ignores what the controller writes. It sets no
 /// `namespace`, which would fail on the cluster-scoped Setting.
 enum FleetProfile {
@@ -17,7 +18,7 @@ enum FleetProfile {
             files.append(try .yaml(Name.networkAttachmentDefinition, nad.document))
         }
         files.append(try .yaml(Name.setting, cluster.setting.document(annotations: [:])))
-        files.append(try .yaml(Name.fleet, fleetYAML))
+        files.append(try .yaml(Name.fleet, fleetYAML(cluster: cluster.name)))
         return ClusterFolder(name: cluster.name, files: files)
     }
 
@@ -26,17 +27,23 @@ enum FleetProfile {
         segment.replacing("~", with: "~0").replacing("/", with: "~1")
     }
 
-    static let fleetYAML = YAMLValue.mapping([
-        YAMLEntry("helm", .mapping([YAMLEntry("takeOwnership", .boolean(true))])),
-        YAMLEntry("diff", .mapping([
-            YAMLEntry("comparePatches", .sequence([.mapping([
-                YAMLEntry("apiVersion", .string("harvesterhci.io/v1beta1")),
-                YAMLEntry("kind", .string("Setting")),
-                YAMLEntry("name", .string(Harvester.settingName)),
-                YAMLEntry("operations", .sequence([Harvester.hashKey, Harvester.netAttachDefKey].map { key in
-                    .mapping([YAMLEntry("op", .string("remove")), YAMLEntry("path", .string("/metadata/annotations/" + pointer(key)))])
-                } + [.mapping([YAMLEntry("op", .string("remove")), YAMLEntry("path", .string("/status"))])])),
-            ])])),
-        ])),
-    ])
+    /// The bundle's options: target the one cluster, take over the existing Setting, and
+    /// compare it without the annotations and status Harvester's controller writes.
+    static func fleetYAML(cluster: String) -> YAMLValue {
+        let ignored = [Harvester.hashKey, Harvester.netAttachDefKey].map { "/metadata/annotations/" + pointer($0) } + ["/status"]
+        return .mapping([
+            YAMLEntry("helm", .mapping([YAMLEntry("takeOwnership", .boolean(true))])),
+            YAMLEntry("targets", .sequence([.mapping([YAMLEntry("clusterName", .string(cluster))])])),
+            YAMLEntry("diff", .mapping([
+                YAMLEntry("comparePatches", .sequence([.mapping([
+                    YAMLEntry("apiVersion", .string("harvesterhci.io/v1beta1")),
+                    YAMLEntry("kind", .string("Setting")),
+                    YAMLEntry("name", .string(Harvester.settingName)),
+                    YAMLEntry("operations", .sequence(ignored.map { path in
+                        .mapping([YAMLEntry("op", .string("remove")), YAMLEntry("path", .string(path))])
+                    })),
+                ])])),
+            ])),
+        ])
+    }
 }
