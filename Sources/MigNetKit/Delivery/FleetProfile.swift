@@ -7,7 +7,8 @@ import MigNetYAML
 /// object that Harvester's own Helm release owns) and writes the annotations itself. Fleet
 /// deploys a bundle as a Helm release, and Helm applies unknown kinds in alphabetical order:
 /// NetworkAttachmentDefinition before Setting, as adoption needs. `fleet.yaml` targets the one
-/// Fleet cluster named like the spec (a bundle must never reach another cluster), takes over the
+/// Fleet cluster named like the spec with `overrideTargets` (a bundle must never reach another
+/// cluster, whatever the GitRepo's targets), takes over the
 /// Setting Harvester created at start-up and ignores what the controller writes. It sets no
 /// `namespace`, which would fail on the cluster-scoped Setting.
 enum FleetProfile {
@@ -33,7 +34,7 @@ enum FleetProfile {
         let ignored = [Harvester.hashKey, Harvester.netAttachDefKey].map { "/metadata/annotations/" + pointer($0) } + ["/status"]
         return .mapping([
             YAMLEntry("helm", .mapping([YAMLEntry("takeOwnership", .boolean(true))])),
-            YAMLEntry("targets", .sequence([.mapping([YAMLEntry("clusterName", .string(cluster))])])),
+            YAMLEntry("overrideTargets", .sequence([.mapping([YAMLEntry("clusterName", .string(cluster))])])),
             YAMLEntry("diff", .mapping([
                 YAMLEntry("comparePatches", .sequence([.mapping([
                     YAMLEntry("apiVersion", .string("harvesterhci.io/v1beta1")),
