@@ -1,0 +1,159 @@
+// Generated from templates/ by `RECORD_GOLDENS=1 swift test --filter TemplateEmbeddingTests`.
+// Do not edit: edit the files under templates/ and regenerate; a test keeps the two equal.
+
+/// The files under `templates/`, built into the binary so that `mignet init` needs nothing else.
+enum EmbeddedTemplates {
+    /// Each template's path under `templates/` and its text.
+    static let files: [(path: String, contents: String)] = [
+        ("argocd/application.yaml", ##"""
+# An Argo CD Application for one cluster: syncs rendered/my-cluster to the Argo CD cluster
+# named my-cluster. Automated pruning removes the NAD of an earlier configuration; the
+# Setting and the KubeVirt object carry Prune=false,Delete=false, so they are never deleted.
+apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata:
+  name: migration-network-my-cluster
+  namespace: argocd
+spec:
+  project: default
+  source:
+    repoURL: {{repository}}
+    targetRevision: HEAD
+    path: rendered/my-cluster
+  destination:
+    name: my-cluster
+    namespace: harvester-system
+  syncPolicy:
+    automated:
+      prune: true
+      selfHeal: true
+
+"""##),
+        ("argocd/applicationset.yaml", ##"""
+# An Argo CD ApplicationSet for every cluster: one Application per folder of rendered/,
+# deployed to the Argo CD cluster of the same name (the spec's metadata.name).
+apiVersion: argoproj.io/v1alpha1
+kind: ApplicationSet
+metadata:
+  name: migration-network
+  namespace: argocd
+spec:
+  goTemplate: true
+  generators:
+    - git:
+        repoURL: {{repository}}
+        revision: HEAD
+        directories:
+          - path: rendered/*
+  template:
+    metadata:
+      name: 'migration-network-{{.path.basename}}'
+    spec:
+      project: default
+      source:
+        repoURL: {{repository}}
+        targetRevision: HEAD
+        path: '{{.path.path}}'
+      destination:
+        name: '{{.path.basename}}'
+        namespace: harvester-system
+      syncPolicy:
+        automated:
+          prune: true
+          selfHeal: true
+
+"""##),
+        ("fleet/gitrepo.yaml", ##"""
+# A Rancher Fleet GitRepo: every folder of rendered/ is a bundle, and each bundle's fleet.yaml
+# pins it to the Fleet cluster named like its spec (overrideTargets), so the GitRepo may target
+# all Harvester clusters of the workspace.
+apiVersion: fleet.cattle.io/v1alpha1
+kind: GitRepo
+metadata:
+  name: migration-network
+  namespace: fleet-default
+spec:
+  repo: {{repository}}
+  branch: main
+  paths:
+    - rendered
+
+"""##),
+        ("github-actions.yaml", ##"""
+# GitHub Actions: fail a pull request whose specs are invalid or whose rendered manifests are
+# stale. Set the repository variable MIGNET_REPOSITORY to the git URL mignet is built from.
+name: mignet
+on:
+  pull_request:
+  push:
+    branches: [main]
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    container: swift:6.0
+    steps:
+      - uses: actions/checkout@v4
+      - name: Build mignet
+        run: |
+          apt-get update && apt-get install -y libyaml-dev pkg-config
+          git clone --depth 1 "${{ vars.MIGNET_REPOSITORY }}" /tmp/mignet
+          swift build -c release --package-path /tmp/mignet
+          echo /tmp/mignet/.build/release >> "$GITHUB_PATH"
+      - name: Check the migration network manifests
+        run: mignet check clusters -o rendered --delivery {{delivery}} --diagnostics-format github
+
+"""##),
+        ("gitlab-ci.yml", ##"""
+# GitLab CI: fail a merge request whose specs are invalid or whose rendered manifests are
+# stale. Set the CI/CD variable MIGNET_REPOSITORY to the git URL mignet is built from.
+mignet-check:
+  image: swift:6.0
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+  script:
+    - apt-get update && apt-get install -y libyaml-dev pkg-config
+    - git clone --depth 1 "$MIGNET_REPOSITORY" /tmp/mignet
+    - swift build -c release --package-path /tmp/mignet
+    - /tmp/mignet/.build/release/mignet check clusters -o rendered --delivery {{delivery}}
+
+"""##),
+        ("pre-commit-config.yaml", ##"""
+# pre-commit (https://pre-commit.com): on every commit that touches YAML, re-render the
+# migration network manifests (the commit fails when that changed a file, so that you can
+# add it) and check them. Needs mignet on PATH; install the hooks with `pre-commit install`.
+repos:
+  - repo: local
+    hooks:
+      - id: mignet-render
+        name: mignet render
+        entry: mignet render clusters -o rendered --delivery {{delivery}}
+        language: system
+        pass_filenames: false
+        files: \.(yaml|yml)$
+      - id: mignet-check
+        name: mignet check
+        entry: mignet check clusters -o rendered --delivery {{delivery}}
+        language: system
+        pass_filenames: false
+        files: \.(yaml|yml)$
+
+"""##),
+        ("spec.yaml", ##"""
+# A mignet spec: one Harvester cluster's VM migration network. The reference is in mignet's
+# README. Render with `mignet render clusters -o rendered`; CI runs `mignet check`.
+apiVersion: mignet/v1
+kind: MigrationNetwork
+metadata:
+  name: my-cluster            # a DNS-1123 label: names the output folder (and the target cluster)
+spec:
+  clusterNetwork: migration   # the Harvester ClusterNetwork that carries the VLAN (at most 12 characters)
+  vlan: 100                   # 1...4094
+  range: 10.1.2.0/24          # IPv4 CIDR, /16.../30, clear of 10.42/16, 10.43/16, 10.52/16, 10.53/16
+  exclude:                    # addresses whereabouts must not hand out: an address, a CIDR or A-B
+    - 10.1.2.1
+  nodes: 3                    # nodes that run virt-handler today (witness nodes do not)
+
+"""##),
+    ]
+}

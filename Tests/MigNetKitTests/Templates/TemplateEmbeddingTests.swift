@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import MigNetKit
+
+/// The templates built into the binary are exactly the files under `templates/`.
+/// `RECORD_GOLDENS=1 swift test` regenerates `EmbeddedTemplates.swift` from them.
+@Suite struct TemplateEmbeddingTests {
+    static let folder = Repository.root + "/templates"
+    static let generated = Repository.root + "/Sources/MigNetKit/Templates/EmbeddedTemplates.swift"
+
+    static func templatesOnDisk() throws -> [(path: String, contents: String)] {
+        let paths = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []).filter { path in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }
+        return try paths.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.map { path in
+            (path, try String(contentsOfFile: folder + "/" + path, encoding: .utf8))
+        }
+    }
+
+    static func swiftSource(for templates: [(path: String, contents: String)]) -> String {
+        var source = """
+            // Generated from templates/ by `RECORD_GOLDENS=1 swift test --filter TemplateEmbeddingTests`.
+            // Do not edit: edit the files under templates/ and regenerate; a test keeps the two equal.
+
+            /// The files under `templates/`, built into the binary so that `mignet init` needs nothing else.
+            enum EmbeddedTemplates {
+                /// Each template's path under `templates/` and its text.
+                static let files: [(path: String, contents: String)] = [
+
+            """
+        for template in templates {
+            precondition(!template.contents.contains("\"\"\"##"), "\(template.path) cannot be embedded as a raw string")
+            source += "        (\"\(template.path)\", ##\"\"\"\n\(template.contents)\n\"\"\"##),\n"
+        }
+        source += "    ]\n}\n"
+        return source
+    }
+
+    @Test func embeddedTemplatesMatchTheFolder() throws {
+        let onDisk = try Self.templatesOnDisk()
+        if ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" {
+            try Self.swiftSource(for: onDisk).write(toFile: Self.generated, atomically: true, encoding: .utf8)
+        }
+        #expect(EmbeddedTemplates.files.map(\.path) == onDisk.map(\.path))
+        for (embedded, file) in zip(EmbeddedTemplates.files, onDisk) {
+            #expect(embedded.contents == file.contents, "\(file.path) differs from its embedded copy: run RECORD_GOLDENS=1 swift test")
+        }
+        #expect(try String(contentsOfFile: Self.generated, encoding: .utf8) == Self.swiftSource(for: onDisk))
+    }
+
+    @Test func everyTemplateIsUsed() throws {
+        #expect(Set(StarterKit.layout.map(\.template)) == Set(try Self.templatesOnDisk().map(\.path)))
+    }
+
+    @Test(arguments: Delivery.allCases)
+    func starterKitIsCompleteForEveryProfile(delivery: Delivery) throws {
+        let files = try StarterKit.files(delivery: delivery, repository: "https://git.example.com/infra.git")
+        let paths = files.map(\.path)
+        #expect(paths.contains(StarterKit.specPath))
+        #expect(paths.contains(".pre-commit-config.yaml"))
+        #expect(paths.contains(".github/workflows/mignet.yaml"))
+        #expect(paths.contains(".gitlab-ci.yml"))
+        #expect(paths.contains("rendered/my-cluster/setting.yaml"))
+        #expect(paths.contains("argocd/application.yaml") == (delivery == .argocd))
+        #expect(paths.contains("fleet/gitrepo.yaml") == (delivery == .fleet))
+        for file in files {
+            #expect(!file.file.contents.contains("{{delivery}}") && !file.file.contents.contains("{{repository}}"), "\(file.path)")
+        }
+        #expect(files.first { $0.path == ".pre-commit-config.yaml" }!.file.contents.contains("--delivery \(delivery.rawValue)"))
+    }
+}
