@@ -9,4 +9,8 @@ enum Integration {
     static let kubectl = MignetProcess.which("kubectl")
     /// Whether kubectl tests run.
     static let runsKubectl = kubectl != nil || required
+    /// The pre-commit framework, if it is on PATH.
+    static let preCommit = MignetProcess.which("pre-commit")
+    /// Whether pre-commit tests run.
+    static let runsPreCommit = preCommit != nil || required
 }
