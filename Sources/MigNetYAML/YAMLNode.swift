@@ -105,13 +105,16 @@ public struct YAMLPair: Sendable {
     public var key: String
     /// Where the key starts.
     public var keyMark: YAMLMark
+    /// How the key was written.
+    public var keyStyle: YAMLScalarStyle
     /// The value.
     public var value: YAMLNode
 
     /// Creates a pair.
-    public init(key: String, keyMark: YAMLMark, value: YAMLNode) {
+    public init(key: String, keyMark: YAMLMark, keyStyle: YAMLScalarStyle = .plain, value: YAMLNode) {
         self.key = key
         self.keyMark = keyMark
+        self.keyStyle = keyStyle
         self.value = value
     }
 }

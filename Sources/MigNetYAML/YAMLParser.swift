@@ -104,7 +104,7 @@ extension YAMLMark {
 /// Builds the node tree from parser events, one event at a time.
 private struct TreeBuilder {
     enum Frame {
-        case mapping(mark: YAMLMark, pairs: [YAMLPair], key: (String, YAMLMark)?, skipValue: Bool, seen: [String: YAMLMark])
+        case mapping(mark: YAMLMark, pairs: [YAMLPair], key: YAMLNode?, skipValue: Bool, seen: [String: YAMLMark])
         case sequence(mark: YAMLMark, items: [YAMLNode])
     }
 
@@ -186,18 +186,18 @@ private struct TreeBuilder {
             items.append(node)
             stack.append(.sequence(mark: mark, items: items))
         case .mapping(let mark, var pairs, let key, let skipValue, var seen):
-            if let (keyText, keyMark) = key {
-                if let first = seen[keyText] {
-                    problems.append(YAMLProblem(.duplicateKey(key: keyText, first: first), at: keyMark))
+            if let key, let keyScalar = key.scalar {
+                if let first = seen[keyScalar.value] {
+                    problems.append(YAMLProblem(.duplicateKey(key: keyScalar.value, first: first), at: key.mark))
                 } else {
-                    seen[keyText] = keyMark
-                    pairs.append(YAMLPair(key: keyText, keyMark: keyMark, value: node))
+                    seen[keyScalar.value] = key.mark
+                    pairs.append(YAMLPair(key: keyScalar.value, keyMark: key.mark, keyStyle: keyScalar.style, value: node))
                 }
                 stack.append(.mapping(mark: mark, pairs: pairs, key: nil, skipValue: false, seen: seen))
             } else if skipValue {
                 stack.append(.mapping(mark: mark, pairs: pairs, key: nil, skipValue: false, seen: seen))
-            } else if let scalar = node.scalar {
-                stack.append(.mapping(mark: mark, pairs: pairs, key: (scalar.value, node.mark), skipValue: false, seen: seen))
+            } else if node.scalar != nil {
+                stack.append(.mapping(mark: mark, pairs: pairs, key: node, skipValue: false, seen: seen))
             } else {
                 problems.append(YAMLProblem(.nonScalarKey, at: node.mark))
                 stack.append(.mapping(mark: mark, pairs: pairs, key: nil, skipValue: true, seen: seen))

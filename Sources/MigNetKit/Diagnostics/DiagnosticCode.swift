@@ -52,4 +52,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case rangeOverlapsHarvesterNetwork = "range-overlaps-harvester-network"
     case rangeOverlapsReserved = "range-overlaps-reserved"
     case rangeOverlapsStorageNetwork = "range-overlaps-storage-network"
+    case pinnedValueInvalid = "pinned-value-invalid"
+    case pinnedValueMismatch = "pinned-value-mismatch"
+    case pinnedValueRedundant = "pinned-value-redundant"
 }

@@ -94,4 +94,16 @@ extension Diagnostic {
         Diagnostic(.error, .rangeOverlapsStorageNetwork, "range '\(range)' shares \(shared) usable address\(shared == 1 ? "" : "es") with the storage network \(storage.value) (the first is \(first)); Harvester refuses this, so exclude them or choose another range", at: location,
                    notes: [Note("storage network range declared here", at: storage.location)])
     }
+
+    static func pinnedValueInvalid(_ reason: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, .pinnedValueInvalid, "pinnedValue is not a value Harvester can read: \(reason); expected the live value's exact JSON, such as {\"clusterNetwork\":\"migration\",\"vlan\":100,\"range\":\"10.1.2.0/24\",\"exclude\":[]}", at: location)
+    }
+
+    static func pinnedValueMismatch(_ differences: [String], at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, .pinnedValueMismatch, "pinnedValue means something else than the spec: \(differences.joined(separator: "; ")); expected the same configuration, only spelled differently", at: location)
+    }
+
+    static func pinnedValueRedundant(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.note, .pinnedValueRedundant, "pinnedValue is spelled exactly as mignet renders the value anyway; it can be removed", at: location)
+    }
 }

@@ -19,6 +19,41 @@ public indirect enum JSONValue: Sendable, Equatable {
         return output
     }
 
+    /// The text indented by two spaces per level, `"key": value`, ending with a line break:
+    /// for files people read, such as the JSON Schema.
+    public var pretty: String {
+        var output = ""
+        writePretty(to: &output, depth: 0)
+        return output + "\n"
+    }
+
+    private func writePretty(to output: inout String, depth: Int) {
+        let indent = String(repeating: "  ", count: depth + 1)
+        let closing = String(repeating: "  ", count: depth)
+        switch self {
+        case .array(let items) where !items.isEmpty:
+            output += "[\n"
+            for (index, item) in items.enumerated() {
+                output += indent
+                item.writePretty(to: &output, depth: depth + 1)
+                output += index < items.count - 1 ? ",\n" : "\n"
+            }
+            output += closing + "]"
+        case .object(let members) where !members.isEmpty:
+            output += "{\n"
+            for (index, member) in members.enumerated() {
+                output += indent
+                Self.writeString(member.key, to: &output)
+                output += ": "
+                member.value.writePretty(to: &output, depth: depth + 1)
+                output += index < members.count - 1 ? ",\n" : "\n"
+            }
+            output += closing + "}"
+        default:
+            write(to: &output)
+        }
+    }
+
     private func write(to output: inout String) {
         switch self {
         case .string(let text): Self.writeString(text, to: &output)

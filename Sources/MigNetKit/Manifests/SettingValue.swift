@@ -6,14 +6,20 @@ public struct SettingValue: Sendable, Equatable {
     /// The exact string, `""` when disabled.
     public var text: String
 
-    /// The value of a configuration: `{"clusterNetwork":…,"vlan":…,"range":…,"exclude":[…]}`
-    /// (`exclude` always present), or `""` for nil (disabled).
+    /// The value of a configuration: its pinned value when it has one, else the UI's spelling
+    /// `{"clusterNetwork":…,"vlan":…,"range":…,"exclude":[…]}` (`exclude` always present);
+    /// `""` for nil (disabled).
     public init(_ configuration: MigrationNetwork.Configuration?) {
         guard let configuration else {
             text = ""
             return
         }
-        text = JSONValue.object([
+        text = configuration.pinnedValue ?? Self.uiSpelling(of: configuration)
+    }
+
+    /// The value as the Harvester UI writes it, with `JSON.stringify` in this key order.
+    public static func uiSpelling(of configuration: MigrationNetwork.Configuration) -> String {
+        JSONValue.object([
             JSONMember("clusterNetwork", .string(configuration.clusterNetwork)),
             JSONMember("vlan", .integer(configuration.vlan)),
             JSONMember("range", .string(configuration.range.description)),

@@ -18,14 +18,17 @@ public struct MigrationNetwork: Sendable, Equatable {
         public var exclude: [IPv4CIDR]
         /// The cluster network's MTU.
         public var mtu: Int
+        /// The exact value string to render, when the spec pins one (validated to mean the same).
+        public var pinnedValue: String?
 
         /// Creates a configuration.
-        public init(clusterNetwork: String, vlan: Int, range: IPv4CIDR, exclude: [IPv4CIDR], mtu: Int) {
+        public init(clusterNetwork: String, vlan: Int, range: IPv4CIDR, exclude: [IPv4CIDR], mtu: Int, pinnedValue: String? = nil) {
             self.clusterNetwork = clusterNetwork
             self.vlan = vlan
             self.range = range
             self.exclude = exclude
             self.mtu = mtu
+            self.pinnedValue = pinnedValue
         }
     }
 
@@ -47,6 +50,6 @@ public struct MigrationNetwork: Sendable, Equatable {
               let range = spec.range?.value else { return nil }
         self.init(name: name, configuration: Configuration(
             clusterNetwork: clusterNetwork, vlan: vlan, range: range,
-            exclude: spec.exclude.flatMap(\.value.cidrs), mtu: spec.effectiveMTU))
+            exclude: spec.exclude.flatMap(\.value.cidrs), mtu: spec.effectiveMTU, pinnedValue: spec.pinnedValue?.value))
     }
 }

@@ -33,6 +33,8 @@ public struct MigrationNetworkSpec: Sendable {
     public var reserved: [Located<AddressBlock>]
     /// `spec.storageNetwork`: the cluster's storage-network setting.
     public var storageNetwork: StorageNetworkSpec?
+    /// `spec.pinnedValue`: the exact value string to render instead of the UI's spelling.
+    public var pinnedValue: Located<String>?
     /// Where the `spec` key was written, for diagnostics about the whole spec.
     public var specLocation: SourceLocation
 

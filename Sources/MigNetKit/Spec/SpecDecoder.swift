@@ -66,6 +66,7 @@ struct SpecDecoder {
         spec.nodes = field("nodes", in: fields) { $0.integer($1) }
         spec.plannedNodes = field("plannedNodes", in: fields) { $0.integer($1) }
         spec.reserved = field("reserved", in: fields) { $0.blocks($1) } ?? []
+        spec.pinnedValue = field("pinnedValue", in: fields) { $0.string($1) }
         spec.storageNetwork = field("storageNetwork", in: fields) { decoder, pair in
             guard let storage = decoder.mapping(pair.value, keys: SpecSchema.storageNetwork, named: "storageNetwork") else { return nil }
             let range = decoder.require("range", in: storage, of: "storageNetwork", at: decoder.location(pair.keyMark)).flatMap { decoder.cidr($0) }

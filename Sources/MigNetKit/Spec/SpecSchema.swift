@@ -1,20 +1,101 @@
-/// The keys each mapping of a spec may hold, in the order the reference documents them.
-///
-/// One table that the decoder checks unknown and missing keys against.
+/// One key of a spec mapping: its name, what its value must be, whether it is required, and
+/// what it means. The decoder takes its allowed and required keys from these tables, and
+/// `mignet schema` generates the JSON Schema from the same tables, so the two cannot drift.
+public struct SpecField: Sendable {
+    /// What a value must be.
+    public indirect enum Kind: Sendable {
+        /// A fixed string.
+        case constant(String)
+        /// A string, optionally a DNS-1123 label of at most `maximumLength` characters.
+        case string(dnsLabel: Bool, maximumLength: Int?)
+        /// A decimal integer within `range`.
+        case integer(ClosedRange<Int>)
+        /// `true` or `false`.
+        case boolean
+        /// An IPv4 CIDR block.
+        case cidr
+        /// A list of address blocks: an address, a CIDR or a range `A-B`.
+        case addressBlocks
+        /// A mapping of further fields.
+        case object([SpecField])
+    }
+
+    /// When a key must be present.
+    public enum Requirement: Sendable {
+        case always
+        /// In a spec that is enabled and names no defaults file (which may supply it).
+        case whenEnabled
+        case optional
+    }
+
+    /// The key.
+    public var name: String
+    /// What its value must be.
+    public var kind: Kind
+    /// When it must be present.
+    public var requirement: Requirement
+    /// What it means, for the reference and the schema.
+    public var description: String
+
+    init(_ name: String, _ kind: Kind, _ requirement: Requirement, _ description: String) {
+        self.name = name
+        self.kind = kind
+        self.requirement = requirement
+        self.description = description
+    }
+
+    init(_ name: String, _ kind: Kind, _ description: String) {
+        self.init(name, kind, .optional, description)
+    }
+}
+
+/// The tables of keys of a spec and a defaults file.
 public enum SpecSchema {
+    /// The keys of `spec.storageNetwork`.
+    public static let storageNetworkFields: [SpecField] = [
+        SpecField("range", .cidr, .always, "The storage network's range."),
+        SpecField("exclude", .addressBlocks, "The storage network's exclusions."),
+    ]
+
+    /// The keys of `spec`, in the order the reference documents them.
+    public static let specFields: [SpecField] = [
+        SpecField("enabled", .boolean, "false renders the rollback to the management network; default true."),
+        SpecField("clusterNetwork", .string(dnsLabel: true, maximumLength: 12), .whenEnabled, "The Harvester ClusterNetwork that carries the VLAN; its bridge <name>-br must fit 15 characters."),
+        SpecField("vlan", .integer(1...4094), .whenEnabled, "The VLAN id; 2...4094 on the mgmt cluster network."),
+        SpecField("range", .cidr, .whenEnabled, "The IPv4 range whereabouts hands addresses out of, /16.../30, host bits zero."),
+        SpecField("exclude", .addressBlocks, "Addresses whereabouts must not hand out, each strictly inside the range."),
+        SpecField("mtu", .integer(576...9000), "The cluster network's uplink MTU; default 1500."),
+        SpecField("nodes", .integer(1...Int.max), .whenEnabled, "The nodes that run virt-handler today (witness nodes do not)."),
+        SpecField("plannedNodes", .integer(1...Int.max), "The node count to plan address capacity for."),
+        SpecField("reserved", .addressBlocks, "More blocks the range must stay clear of (node subnet, ...)."),
+        SpecField("storageNetwork", .object(storageNetworkFields), "The cluster's storage-network setting, whose usable addresses the range must not share."),
+        SpecField("pinnedValue", .string(dnsLabel: false, maximumLength: nil), "The exact value string to render, for a cluster whose live value is spelled otherwise than the Harvester UI writes it; it must mean the same as the other fields."),
+    ]
+
+    /// The keys of `metadata`.
+    public static let metadataFields: [SpecField] = [
+        SpecField("name", .string(dnsLabel: true, maximumLength: 63), .always, "The cluster's name: names its output folder and its Argo CD or Fleet cluster."),
+    ]
+
+    /// The top-level keys of a spec.
+    public static let topLevelFields: [SpecField] = [
+        SpecField("apiVersion", .constant(MigrationNetworkSpec.apiVersion), .always, "The format version."),
+        SpecField("kind", .constant(MigrationNetworkSpec.kind), .always, "The kind of file."),
+        SpecField("metadata", .object(metadataFields), .always, "The cluster's identity."),
+        SpecField("defaults", .string(dnsLabel: false, maximumLength: nil), "A defaults file (kind MigrationNetworkDefaults) whose spec fields apply where this spec has none, relative to this file's folder."),
+        SpecField("spec", .object(specFields), .always, "The migration network."),
+    ]
+
     /// The top-level keys.
-    public static let topLevel = ["apiVersion", "kind", "metadata", "defaults", "spec"]
+    public static let topLevel = topLevelFields.map(\.name)
     /// The top-level keys of a defaults file.
     public static let defaultsTopLevel = ["apiVersion", "kind", "spec"]
     /// The keys of `metadata`.
-    public static let metadata = ["name"]
+    public static let metadata = metadataFields.map(\.name)
     /// The keys of `spec`.
-    public static let spec = [
-        "enabled", "clusterNetwork", "vlan", "range", "exclude", "mtu",
-        "nodes", "plannedNodes", "reserved", "storageNetwork",
-    ]
-    /// The keys of `spec` an enabled spec must have.
-    public static let requiredWhenEnabled = ["clusterNetwork", "vlan", "range", "nodes"]
+    public static let spec = specFields.map(\.name)
+    /// The keys of `spec` an enabled spec must have (from itself or its defaults file).
+    public static let requiredWhenEnabled = specFields.filter { if case .whenEnabled = $0.requirement { return true } else { return false } }.map(\.name)
     /// The keys of `spec.storageNetwork`.
-    public static let storageNetwork = ["range", "exclude"]
+    public static let storageNetwork = storageNetworkFields.map(\.name)
 }

@@ -112,6 +112,12 @@ let ruleCases: [RuleCase] = [
     RuleCase(.rangeOverlapsHarvesterNetwork, 8, 10, body: "  clusterNetwork: migration\n  vlan: 100\n  range: 10.42.0.0/16\n  nodes: 3\n"),
     RuleCase(.rangeOverlapsReserved, 8, 10, body: validBody.replacingOccurrences(of: "  nodes: 3\n", with: "  nodes: 3\n  reserved:\n    - 10.1.0.0/16\n")),
     RuleCase(.rangeOverlapsStorageNetwork, 8, 10, body: validBody + "  storageNetwork:\n    range: 10.1.2.128/25\n"),
+    // Pinned values.
+    RuleCase(.pinnedValueInvalid, 10, 16, body: validBody + "  pinnedValue: 'vlan=100'\n"),
+    RuleCase(.pinnedValueInvalid, 10, 16, body: validBody + "  pinnedValue: '{\"vlan\":\"100\",\"clusterNetwork\":\"migration\"}'\n"),
+    RuleCase(.pinnedValueInvalid, 10, 16, body: validBody + "  pinnedValue: '{clusterNetwork: migration}'\n"),
+    RuleCase(.pinnedValueMismatch, 10, 16, body: validBody + "  pinnedValue: '{\"vlan\":100,\"clusterNetwork\":\"migration\",\"range\":\"10.1.2.0/25\", \"exclude\":[]}'\n"),
+    RuleCase(.pinnedValueRedundant, 10, 16, body: validBody + "  pinnedValue: '{\"clusterNetwork\":\"migration\",\"vlan\":100,\"range\":\"10.1.2.0/24\",\"exclude\":[]}'\n", severity: .note),
 ]
 
 @Suite struct RuleTests {
@@ -185,6 +191,20 @@ let ruleCases: [RuleCase] = [
         let compilation = Compiler().compile(SourceFile(path: "big.yaml", bytes: bytes))
         #expect(compilation.diagnostics.map(\.code) == [.inputTooLarge])
         #expect(compilation.diagnostics.first?.location == SourceLocation(file: "big.yaml", line: 1, column: 1))
+    }
+
+    @Test func aPinnedValueIsRenderedByteForByte() throws {
+        // The Harvester docs' spelling: another key order and a space. Harvester reads it as the
+        // same configuration, but it hashes differently, so mignet must render exactly it.
+        let docs = #"{"vlan":100,"clusterNetwork":"vm-migration","range":"192.168.1.0/24", "exclude":["192.168.1.100/32"]}"#
+        let body = "  clusterNetwork: vm-migration\n  vlan: 100\n  range: 192.168.1.0/24\n  exclude:\n    - 192.168.1.100\n  nodes: 3\n  pinnedValue: '\(docs)'\n"
+        let compilation = Compiler().compile(SourceFile(path: "spec.yaml", text: specText(body)))
+        #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics)")
+        let rendered = try #require(compilation.rendered)
+        #expect(rendered.setting.value.text == docs)
+        #expect(rendered.setting.value.hash == SettingValue(text: docs).hash)
+        #expect(rendered.networkAttachmentDefinition?.config ==
+                #"{"cniVersion":"0.3.1","type":"bridge","bridge":"vm-migration-br","promiscMode":true,"vlan":100,"ipam":{"type":"whereabouts","range":"192.168.1.0/24","exclude":["192.168.1.100/32"]}}"#)
     }
 
     @Test func invalidUTF8IsLocatedAtItsByte() throws {
