@@ -13,4 +13,12 @@ enum Integration {
     static let preCommit = MignetProcess.which("pre-commit")
     /// Whether pre-commit tests run.
     static let runsPreCommit = preCommit != nil || required
+    /// python3 with the jsonschema and PyYAML modules, if it has them.
+    static let pythonWithJSONSchema: String? = {
+        guard let python = MignetProcess.which("python3"),
+              let outcome = try? MignetProcess.runTool(python, ["-c", "import jsonschema, yaml"]), outcome.status == 0 else { return nil }
+        return python
+    }()
+    /// Whether JSON Schema tests run.
+    static let runsJSONSchema = pythonWithJSONSchema != nil || required
 }

@@ -140,6 +140,7 @@ repos:
 
 """##),
         ("spec.yaml", ##"""
+# yaml-language-server: $schema=../schema/mignet-v1.schema.json
 # A mignet spec: one Harvester cluster's VM migration network. The reference is in mignet's
 # README. Render with `mignet render clusters -o rendered`; CI runs `mignet check`.
 apiVersion: mignet/v1

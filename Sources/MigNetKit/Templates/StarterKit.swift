@@ -1,5 +1,6 @@
-/// What `mignet init` writes: a starter spec, its rendering, a pre-commit configuration, CI jobs
-/// for GitHub Actions and GitLab CI, and the chosen profile's GitOps objects.
+/// What `mignet init` writes: a starter spec, its rendering, the spec format's JSON Schema (for
+/// editors), a pre-commit configuration, CI jobs for GitHub Actions and GitLab CI, and the
+/// chosen profile's GitOps objects.
 ///
 /// The templates are the files under `templates/` in mignet's repository, built into the binary
 /// (`EmbeddedTemplates`), so that `init` works from the binary alone.
@@ -10,6 +11,8 @@ public enum StarterKit {
     public static let specPath = "clusters/my-cluster.yaml"
     /// The output folder the templates' commands name.
     public static let outputFolder = "rendered"
+    /// Where the JSON Schema goes: the starter spec's `yaml-language-server` modeline points at it.
+    public static let schemaPath = "schema/mignet-v1.schema.json"
 
     /// A file to create, its path relative to the folder being set up.
     public struct File: Sendable, Equatable {
@@ -43,6 +46,7 @@ public enum StarterKit {
                 .replacing("{{repository}}", with: repository ?? repositoryPlaceholder)
             files.append(File(path: entry.path, file: OutputFile(name: entry.path, contents: text)))
         }
+        files.append(File(path: schemaPath, file: OutputFile(name: schemaPath, contents: SpecSchema.jsonSchema.pretty)))
         let spec = files[0].file.contents
         let compilation = Compiler().compile(SourceFile(path: specPath, text: spec))
         guard let rendered = compilation.rendered else {

@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+@testable import MigNetKit
+
+@Suite struct SchemaTests {
+    static let committed = Repository.root + "/schema/mignet-v1.schema.json"
+
+    /// The committed schema is what the code generates; `RECORD_GOLDENS=1` rewrites it.
+    @Test func committedSchemaIsCurrent() throws {
+        if ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" {
+            try SpecSchema.jsonSchema.pretty.write(toFile: Self.committed, atomically: true, encoding: .utf8)
+        }
+        #expect(try String(contentsOfFile: Self.committed, encoding: .utf8) == SpecSchema.jsonSchema.pretty)
+    }
+
+    @Test func theStarterSpecPointsAtTheSchema() throws {
+        let spec = try String(contentsOfFile: Repository.root + "/templates/spec.yaml", encoding: .utf8)
+        #expect(spec.hasPrefix("# yaml-language-server: $schema=../schema/mignet-v1.schema.json\n"))
+        // From templates/ in this repository and from clusters/ in a repository init set up alike.
+        #expect(FileManager.default.fileExists(atPath: Repository.root + "/templates/../schema/mignet-v1.schema.json"))
+        #expect(StarterKit.specPath.hasPrefix("clusters/") && StarterKit.schemaPath.hasPrefix("schema/"))
+    }
+
+    @Test func schemaAndDecoderShareTheirKeys() throws {
+        let schema = try #require(try JSONSerialization.jsonObject(with: Data(SpecSchema.jsonSchema.serialized.utf8)) as? [String: Any])
+        let properties = try #require(schema["properties"] as? [String: Any])
+        #expect(Set(properties.keys) == Set(SpecSchema.topLevel))
+        let spec = try #require(properties["spec"] as? [String: Any])
+        #expect(Set(try #require(spec["properties"] as? [String: Any]).keys) == Set(SpecSchema.spec))
+        // Every key of the table is one the decoder reads: a spec using all of them decodes
+        // without an unknown-key diagnostic.
+        let body = "  clusterNetwork: migration\n  vlan: 100\n  range: 10.1.2.0/24\n  exclude: [10.1.2.1]\n  mtu: 9000\n  nodes: 3\n  plannedNodes: 4\n  reserved: [192.168.0.0/24]\n  storageNetwork:\n    range: 10.2.0.0/24\n    exclude: [10.2.0.1]\n  enabled: true\n  pinnedValue: '{\"clusterNetwork\":\"migration\",\"vlan\":100,\"range\":\"10.1.2.0/24\",\"exclude\":[\"10.1.2.1/32\"]}'\n"
+        #expect(Set(SpecSchema.spec).isSubset(of: Set(body.split(separator: "\n").compactMap { $0.hasPrefix("  ") && !$0.hasPrefix("    ") ? String($0.dropFirst(2).prefix { $0 != ":" }) : nil })))
+        let compilation = Compiler().compile(SourceFile(path: "all.yaml", text: specText(body)))
+        #expect(!compilation.diagnostics.contains { $0.code == .unknownKey })
+    }
+}
