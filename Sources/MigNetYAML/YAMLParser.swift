@@ -101,11 +101,19 @@ extension YAMLMark {
     }
 }
 
-/// Builds the node tree from parser events, one event at a time.
+/// Builds the node tree from parser events, one event at a time. Open collections are
+/// frames on an explicit stack, mutated in place so that appending stays O(1).
 private struct TreeBuilder {
-    enum Frame {
-        case mapping(mark: YAMLMark, pairs: [YAMLPair], key: YAMLNode?, skipValue: Bool, seen: [String: YAMLMark])
-        case sequence(mark: YAMLMark, items: [YAMLNode])
+    struct Frame {
+        var isMapping: Bool
+        var mark: YAMLMark
+        var items: [YAMLNode] = []
+        var pairs: [YAMLPair] = []
+        /// A mapping's key waiting for its value.
+        var key: YAMLNode?
+        /// A mapping's next value belongs to a refused (non-scalar) key.
+        var skipValue = false
+        var seen: [String: YAMLMark] = [:]
     }
 
     let maximumDepth: Int
@@ -138,17 +146,13 @@ private struct TreeBuilder {
             attach(YAMLNode(.scalar(YAMLScalar(value, style: Self.style(scalar.style))), at: mark))
         case YAML_SEQUENCE_START_EVENT:
             noteAnchorAndTag(anchor: event.data.sequence_start.anchor, tag: event.data.sequence_start.tag, at: mark)
-            return push(.sequence(mark: mark, items: []), at: mark)
+            return push(Frame(isMapping: false, mark: mark), at: mark)
         case YAML_MAPPING_START_EVENT:
             noteAnchorAndTag(anchor: event.data.mapping_start.anchor, tag: event.data.mapping_start.tag, at: mark)
-            return push(.mapping(mark: mark, pairs: [], key: nil, skipValue: false, seen: [:]), at: mark)
+            return push(Frame(isMapping: true, mark: mark), at: mark)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            switch stack.removeLast() {
-            case .sequence(let start, let items):
-                attach(YAMLNode(.sequence(items), at: start))
-            case .mapping(let start, let pairs, _, _, _):
-                attach(YAMLNode(.mapping(pairs), at: start))
-            }
+            let frame = stack.removeLast()
+            attach(YAMLNode(frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items), at: frame.mark))
         case YAML_STREAM_END_EVENT:
             return true
         default:
@@ -177,31 +181,30 @@ private struct TreeBuilder {
 
     /// Hands a finished node to its parent, or makes it the root.
     private mutating func attach(_ node: YAMLNode) {
-        guard let top = stack.popLast() else {
+        guard !stack.isEmpty else {
             root = node
             return
         }
-        switch top {
-        case .sequence(let mark, var items):
-            items.append(node)
-            stack.append(.sequence(mark: mark, items: items))
-        case .mapping(let mark, var pairs, let key, let skipValue, var seen):
-            if let key, let keyScalar = key.scalar {
-                if let first = seen[keyScalar.value] {
-                    problems.append(YAMLProblem(.duplicateKey(key: keyScalar.value, first: first), at: key.mark))
-                } else {
-                    seen[keyScalar.value] = key.mark
-                    pairs.append(YAMLPair(key: keyScalar.value, keyMark: key.mark, keyStyle: keyScalar.style, value: node))
-                }
-                stack.append(.mapping(mark: mark, pairs: pairs, key: nil, skipValue: false, seen: seen))
-            } else if skipValue {
-                stack.append(.mapping(mark: mark, pairs: pairs, key: nil, skipValue: false, seen: seen))
-            } else if node.scalar != nil {
-                stack.append(.mapping(mark: mark, pairs: pairs, key: node, skipValue: false, seen: seen))
+        let top = stack.count - 1
+        guard stack[top].isMapping else {
+            stack[top].items.append(node)
+            return
+        }
+        if let key = stack[top].key, let keyScalar = key.scalar {
+            if let first = stack[top].seen[keyScalar.value] {
+                problems.append(YAMLProblem(.duplicateKey(key: keyScalar.value, first: first), at: key.mark))
             } else {
-                problems.append(YAMLProblem(.nonScalarKey, at: node.mark))
-                stack.append(.mapping(mark: mark, pairs: pairs, key: nil, skipValue: true, seen: seen))
+                stack[top].seen[keyScalar.value] = key.mark
+                stack[top].pairs.append(YAMLPair(key: keyScalar.value, keyMark: key.mark, keyStyle: keyScalar.style, value: node))
             }
+            stack[top].key = nil
+        } else if stack[top].skipValue {
+            stack[top].skipValue = false
+        } else if node.scalar != nil {
+            stack[top].key = node
+        } else {
+            problems.append(YAMLProblem(.nonScalarKey, at: node.mark))
+            stack[top].skipValue = true
         }
     }
 

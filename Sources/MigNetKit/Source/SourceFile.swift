@@ -1,8 +1,9 @@
 /// The text of one spec file and the name diagnostics call it by.
 public struct SourceFile: Sendable {
-    /// The largest spec file mignet reads, in bytes. A spec is a few hundred bytes; this cap
-    /// keeps a hostile file from costing memory or time.
-    public static let maximumSize = 1 << 20
+    /// The largest spec file mignet reads, in bytes: 4 MiB. A spec is a few hundred bytes, and a
+    /// /16 with 60,000 single-address exclusions about 1.2 MB; the cap keeps a hostile file from
+    /// costing memory or time.
+    public static let maximumSize = 4 << 20
 
     /// The path as the user gave it, for diagnostics.
     public var path: String

@@ -1,0 +1,144 @@
+/// The IP plan of one valid spec, for `mignet explain`: the value and its hash, the range and
+/// what its exclusions take away, the first and last address whereabouts will hand out (lowest
+/// free first), capacity against the node counts, and every block the range was checked against.
+public struct AddressPlanReport: Sendable {
+    /// One exclusion as written and the CIDRs it stands for.
+    public struct Exclusion: Sendable, Equatable {
+        public var written: String
+        public var cidrs: [String]
+    }
+
+    /// A block the range was checked against, and the verdict.
+    public struct Check: Sendable, Equatable {
+        public var block: String
+        public var role: String
+        public var clear: Bool
+    }
+
+    public var name: String
+    public var enabled: Bool
+    public var value: String
+    public var hash: String
+    public var pinned: Bool
+    public var nadName: String?
+    public var range: IPv4CIDR?
+    public var exclusions: [Exclusion]
+    public var excluded: [String]
+    public var usableAddresses: UInt64
+    public var firstAddress: IPv4Address?
+    public var lastAddress: IPv4Address?
+    public var nodes: Int?
+    public var plannedNodes: Int?
+    public var checks: [Check]
+
+    /// The report of a compiled spec; nil when the spec has errors.
+    public init?(_ compilation: Compilation) {
+        guard let spec = compilation.spec, let network = compilation.network, let rendered = compilation.rendered else { return nil }
+        name = network.name
+        enabled = network.configuration != nil
+        value = rendered.setting.value.text
+        hash = rendered.setting.value.hash
+        pinned = network.configuration?.pinnedValue != nil
+        nadName = rendered.networkAttachmentDefinition?.name
+        guard let configuration = network.configuration else {
+            range = nil
+            exclusions = []
+            excluded = []
+            usableAddresses = 0
+            checks = []
+            return
+        }
+        let plan = AddressPlan(spec)
+        range = configuration.range
+        exclusions = spec.exclude.map { Exclusion(written: $0.value.description, cidrs: $0.value.cidrs.map(\.description)) }
+        excluded = configuration.exclude.map(\.description)
+        usableAddresses = plan.usable.count
+        firstAddress = plan.usable.first
+        lastAddress = plan.usable.last
+        nodes = spec.nodes?.value
+        plannedNodes = spec.plannedNodes?.value
+        let interval = configuration.range.interval
+        checks = ReservedNetworksRule.harvesterNetworks.map {
+            Check(block: $0.cidr.description, role: "Harvester's \($0.role)", clear: !interval.overlaps($0.cidr.interval))
+        }
+        checks += spec.reserved.map { entry in
+            Check(block: entry.value.description, role: "reserved", clear: !(entry.value.interval.map(interval.overlaps) ?? false))
+        }
+        if let storage = spec.storageNetwork, let storageRange = storage.range {
+            let shared = plan.usable.intersection(AddressPlan(range: storageRange.value, exclude: storage.exclude).usable)
+            checks.append(Check(block: storageRange.value.description, role: "storage network", clear: shared.isEmpty))
+        }
+    }
+
+    /// Usable addresses left over `nodes`.
+    public var headroom: Int64? { nodes.map { Int64(usableAddresses) - Int64($0) } }
+    /// Usable addresses left over `plannedNodes` (negative when they do not fit).
+    public var plannedHeadroom: Int64? { plannedNodes.map { Int64(usableAddresses) - Int64($0) } }
+
+    /// The JSON form; keys documented in the README.
+    public var json: JSONValue {
+        func optional(_ text: String?) -> JSONValue { text.map { .string($0) } ?? .null }
+        func optional(_ number: Int64?) -> JSONValue { number.map { .integer(Int($0)) } ?? .null }
+        return .object([
+            JSONMember("name", .string(name)),
+            JSONMember("enabled", .boolean(enabled)),
+            JSONMember("value", .string(value)),
+            JSONMember("hash", .string(hash)),
+            JSONMember("pinnedValue", .boolean(pinned)),
+            JSONMember("nadName", optional(nadName)),
+            JSONMember("range", optional(range?.description)),
+            JSONMember("network", optional(range?.network.description)),
+            JSONMember("broadcast", optional(range?.broadcast.description)),
+            JSONMember("usableAddresses", .integer(Int(usableAddresses))),
+            JSONMember("firstAddress", optional(firstAddress?.description)),
+            JSONMember("lastAddress", optional(lastAddress?.description)),
+            JSONMember("excluded", .array(excluded.map { .string($0) })),
+            JSONMember("exclusions", .array(exclusions.map { exclusion in
+                .object([JSONMember("written", .string(exclusion.written)), JSONMember("cidrs", .array(exclusion.cidrs.map { .string($0) }))])
+            })),
+            JSONMember("nodes", optional(nodes.map(Int64.init))),
+            JSONMember("plannedNodes", optional(plannedNodes.map(Int64.init))),
+            JSONMember("headroom", optional(headroom)),
+            JSONMember("plannedHeadroom", optional(plannedHeadroom)),
+            JSONMember("checkedAgainst", .array(checks.map { check in
+                .object([JSONMember("block", .string(check.block)), JSONMember("role", .string(check.role)), JSONMember("clear", .boolean(check.clear))])
+            })),
+        ])
+    }
+
+    /// The table for a person. Long exclusion lists are shown in full: a script wants `--format json`.
+    public var table: String {
+        var rows: [(String, String)] = [("cluster", name)]
+        guard let range else {
+            rows += [("enabled", "no: migration traffic uses the management network"), ("value", "\"\""), ("hash", hash)]
+            return Self.layout(rows)
+        }
+        rows += [
+            ("value", value + (pinned ? "  (pinned)" : "")),
+            ("hash", hash),
+            ("NAD", Harvester.namespace + "/" + (nadName ?? "")),
+            ("range", "\(range)  network \(range.network), broadcast \(range.broadcast), \(range.interval.count - 2) host addresses"),
+        ]
+        let width = exclusions.map(\.written.count).max() ?? 0
+        for (index, exclusion) in exclusions.enumerated() {
+            let padded = exclusion.written + String(repeating: " ", count: width - exclusion.written.count)
+            rows.append((index == 0 ? "exclude" : "", "\(padded)  -> \(exclusion.cidrs.joined(separator: " "))"))
+        }
+        if exclusions.isEmpty { rows.append(("exclude", "none")) }
+        let span = firstAddress.map { first in "; whereabouts hands out \(first) first, \(lastAddress!) last" } ?? ""
+        rows.append(("usable", "\(usableAddresses) address\(usableAddresses == 1 ? "" : "es")\(span)"))
+        if let nodes, let headroom { rows.append(("nodes", "\(nodes), headroom \(headroom)")) }
+        if let plannedNodes, let plannedHeadroom {
+            rows.append(("planned nodes", "\(plannedNodes), headroom \(plannedHeadroom)" + (plannedHeadroom < 0 ? " (does not fit)" : "")))
+        }
+        for (index, check) in checks.enumerated() {
+            rows.append((index == 0 ? "checked against" : "", "\(check.block) (\(check.role)): \(check.clear ? "clear" : "OVERLAPS")"))
+        }
+        return Self.layout(rows)
+    }
+
+    private static func layout(_ rows: [(String, String)]) -> String {
+        let width = rows.map(\.0.count).max() ?? 0
+        return rows.map { label, text in label + String(repeating: " ", count: width - label.count + 2) + text + "\n" }.joined()
+    }
+}
