@@ -55,4 +55,6 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case pinnedValueInvalid = "pinned-value-invalid"
     case pinnedValueMismatch = "pinned-value-mismatch"
     case pinnedValueRedundant = "pinned-value-redundant"
+    case adoptedNADInvalid = "adopted-nad-invalid"
+    case adoptedNADStale = "adopted-nad-stale"
 }

@@ -106,4 +106,12 @@ extension Diagnostic {
     static func pinnedValueRedundant(at location: SourceLocation) -> Diagnostic {
         Diagnostic(.note, .pinnedValueRedundant, "pinnedValue is spelled exactly as mignet renders the value anyway; it can be removed", at: location)
     }
+
+    static func adoptedNADInvalid(_ problem: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, .adoptedNADInvalid, "adoptedNAD \(problem)", at: location)
+    }
+
+    static func adoptedNADStale(hash: String, current: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, .adoptedNADStale, "adoptedNAD was made for the value with hash \(hash), but the spec now renders \(current); a changed configuration needs a new NAD, so remove adoptedNAD", at: location)
+    }
 }

@@ -9,7 +9,7 @@ public struct KubeVirtPatch: Sendable, Equatable {
 
     /// The patch of a validated network.
     public init(_ network: MigrationNetwork) {
-        self.network = network.configuration.map { SettingValue($0).nadName }
+        self.network = network.configuration?.nadName
     }
 
     /// The YAML document.

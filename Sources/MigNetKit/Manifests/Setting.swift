@@ -12,7 +12,7 @@ public struct Setting: Sendable, Equatable {
     /// The Setting of a validated network.
     public init(_ network: MigrationNetwork) {
         value = SettingValue(network.configuration)
-        netAttachDef = network.configuration == nil ? "" : Harvester.namespace + "/" + value.nadName
+        netAttachDef = network.configuration.map { Harvester.namespace + "/" + $0.nadName } ?? ""
     }
 
     /// The controller's annotations: with both, Harvester's controller takes the Setting as

@@ -40,7 +40,8 @@ public struct SettingValue: Sendable, Equatable {
         }.joined()
     }
 
-    /// The NAD name for this value: `vm-migration-network-` and the hash's first 8 hex digits.
+    /// The NAD name mignet derives for this value: `vm-migration-network-` and the hash's first
+    /// 8 hex digits (a spec's `adoptedNAD` may keep a live NAD's name instead).
     public var nadName: String {
         Harvester.settingName + "-" + hash.prefix(Harvester.nadHashDigits)
     }

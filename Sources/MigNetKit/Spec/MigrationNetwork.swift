@@ -20,6 +20,12 @@ public struct MigrationNetwork: Sendable, Equatable {
         public var mtu: Int
         /// The exact value string to render, when the spec pins one (validated to mean the same).
         public var pinnedValue: String?
+        /// The name of a live NAD to keep (validated to be for this value's hash), instead of
+        /// the name mignet derives from the hash.
+        public var adoptedNADName: String?
+
+        /// The NAD's name: the adopted one, or `vm-migration-network-` and 8 hex digits of the hash.
+        public var nadName: String { adoptedNADName ?? SettingValue(self).nadName }
 
         /// Creates a configuration.
         public init(clusterNetwork: String, vlan: Int, range: IPv4CIDR, exclude: [IPv4CIDR], mtu: Int, pinnedValue: String? = nil) {
@@ -48,8 +54,10 @@ public struct MigrationNetwork: Sendable, Equatable {
         }
         guard let clusterNetwork = spec.clusterNetwork?.value, let vlan = spec.vlan?.value,
               let range = spec.range?.value else { return nil }
-        self.init(name: name, configuration: Configuration(
+        var configuration = Configuration(
             clusterNetwork: clusterNetwork, vlan: vlan, range: range,
-            exclude: spec.exclude.flatMap(\.value.cidrs), mtu: spec.effectiveMTU, pinnedValue: spec.pinnedValue?.value))
+            exclude: spec.exclude.flatMap(\.value.cidrs), mtu: spec.effectiveMTU, pinnedValue: spec.pinnedValue?.value)
+        configuration.adoptedNADName = spec.adoptedNAD?.name.value
+        self.init(name: name, configuration: configuration)
     }
 }

@@ -35,6 +35,8 @@ public struct MigrationNetworkSpec: Sendable {
     public var storageNetwork: StorageNetworkSpec?
     /// `spec.pinnedValue`: the exact value string to render instead of the UI's spelling.
     public var pinnedValue: Located<String>?
+    /// `spec.adoptedNAD`: a live NAD to keep, and the hash of the value it was made for.
+    public var adoptedNAD: AdoptedNAD?
     /// Where the `spec` key was written, for diagnostics about the whole spec.
     public var specLocation: SourceLocation
 
@@ -64,5 +66,21 @@ public struct StorageNetworkSpec: Sendable {
     public init(range: Located<IPv4CIDR>?, exclude: [Located<AddressBlock>]) {
         self.range = range
         self.exclude = exclude
+    }
+}
+
+/// `spec.adoptedNAD`: the NAD Harvester's controller made for a cluster configured by hand,
+/// kept so that moving the cluster to GitOps renames nothing and restarts no virt-handler pod.
+/// Valid only while the spec renders the value it was made for (`hash`).
+public struct AdoptedNAD: Sendable {
+    /// The live NAD's name in `harvester-system`.
+    public var name: Located<String>
+    /// The SHA-1 of the value the NAD was made for.
+    public var hash: Located<String>
+
+    /// Creates an adopted NAD.
+    public init(name: Located<String>, hash: Located<String>) {
+        self.name = name
+        self.hash = hash
     }
 }

@@ -67,6 +67,13 @@ struct SpecDecoder {
         spec.plannedNodes = field("plannedNodes", in: fields) { $0.integer($1) }
         spec.reserved = field("reserved", in: fields) { $0.blocks($1) } ?? []
         spec.pinnedValue = field("pinnedValue", in: fields) { $0.string($1) }
+        spec.adoptedNAD = field("adoptedNAD", in: fields) { decoder, pair in
+            guard let nad = decoder.mapping(pair.value, keys: SpecSchema.adoptedNAD, named: "adoptedNAD") else { return nil }
+            let at = decoder.location(pair.keyMark)
+            guard let name = decoder.require("name", in: nad, of: "adoptedNAD", at: at).flatMap({ decoder.string($0) }),
+                  let hash = decoder.require("hash", in: nad, of: "adoptedNAD", at: at).flatMap({ decoder.string($0) }) else { return nil }
+            return AdoptedNAD(name: name, hash: hash)
+        }
         spec.storageNetwork = field("storageNetwork", in: fields) { decoder, pair in
             guard let storage = decoder.mapping(pair.value, keys: SpecSchema.storageNetwork, named: "storageNetwork") else { return nil }
             let range = decoder.require("range", in: storage, of: "storageNetwork", at: decoder.location(pair.keyMark)).flatMap { decoder.cidr($0) }

@@ -57,6 +57,12 @@ public enum SpecSchema {
         SpecField("exclude", .addressBlocks, "The storage network's exclusions."),
     ]
 
+    /// The keys of `spec.adoptedNAD`.
+    public static let adoptedNADFields: [SpecField] = [
+        SpecField("name", .string(dnsLabel: true, maximumLength: 63), .always, "The live NAD's name in harvester-system."),
+        SpecField("hash", .string(dnsLabel: true, maximumLength: 40), .always, "The SHA-1 of the value the NAD was made for: its label vm-migration-network.settings.harvesterhci.io/hash."),
+    ]
+
     /// The keys of `spec`, in the order the reference documents them.
     public static let specFields: [SpecField] = [
         SpecField("enabled", .boolean, "false renders the rollback to the management network; default true."),
@@ -69,6 +75,7 @@ public enum SpecSchema {
         SpecField("plannedNodes", .integer(1...Int.max), "The node count to plan address capacity for."),
         SpecField("reserved", .addressBlocks, "More blocks the range must stay clear of (node subnet, ...)."),
         SpecField("storageNetwork", .object(storageNetworkFields), "The cluster's storage-network setting, whose usable addresses the range must not share."),
+        SpecField("adoptedNAD", .object(adoptedNADFields), "A live NAD to keep (its name and the hash of the value it was made for), so that adopting a cluster configured by hand renames nothing; valid only while the spec renders that value."),
         SpecField("pinnedValue", .string(dnsLabel: false, maximumLength: nil), "The exact value string to render, for a cluster whose live value is spelled otherwise than the Harvester UI writes it; it must mean the same as the other fields."),
     ]
 
@@ -98,4 +105,6 @@ public enum SpecSchema {
     public static let requiredWhenEnabled = specFields.filter { if case .whenEnabled = $0.requirement { return true } else { return false } }.map(\.name)
     /// The keys of `spec.storageNetwork`.
     public static let storageNetwork = storageNetworkFields.map(\.name)
+    /// The keys of `spec.adoptedNAD`.
+    public static let adoptedNAD = adoptedNADFields.map(\.name)
 }

@@ -29,9 +29,10 @@ import Testing
         #expect(Set(try #require(spec["properties"] as? [String: Any]).keys) == Set(SpecSchema.spec))
         // Every key of the table is one the decoder reads: a spec using all of them decodes
         // without an unknown-key diagnostic.
-        let body = "  clusterNetwork: migration\n  vlan: 100\n  range: 10.1.2.0/24\n  exclude: [10.1.2.1]\n  mtu: 9000\n  nodes: 3\n  plannedNodes: 4\n  reserved: [192.168.0.0/24]\n  storageNetwork:\n    range: 10.2.0.0/24\n    exclude: [10.2.0.1]\n  enabled: true\n  pinnedValue: '{\"clusterNetwork\":\"migration\",\"vlan\":100,\"range\":\"10.1.2.0/24\",\"exclude\":[\"10.1.2.1/32\"]}'\n"
+        let body = "  clusterNetwork: migration\n  vlan: 100\n  range: 10.1.2.0/24\n  exclude: [10.1.2.1]\n  mtu: 9000\n  nodes: 3\n  plannedNodes: 4\n  reserved: [192.168.0.0/24]\n  storageNetwork:\n    range: 10.2.0.0/24\n    exclude: [10.2.0.1]\n  enabled: true\n  adoptedNAD:\n    name: vm-migration-network-x7k2p\n    hash: 53b3d885bff81415175bb1b9a97032ecfe7721a7\n  pinnedValue: '{\"clusterNetwork\":\"migration\",\"vlan\":100,\"range\":\"10.1.2.0/24\",\"exclude\":[\"10.1.2.1/32\"]}'\n"
         #expect(Set(SpecSchema.spec).isSubset(of: Set(body.split(separator: "\n").compactMap { $0.hasPrefix("  ") && !$0.hasPrefix("    ") ? String($0.dropFirst(2).prefix { $0 != ":" }) : nil })))
         let compilation = Compiler().compile(SourceFile(path: "all.yaml", text: specText(body)))
         #expect(!compilation.diagnostics.contains { $0.code == .unknownKey })
+        #expect(!compilation.diagnostics.hasErrors, "\(compilation.diagnostics)")
     }
 }

@@ -9,6 +9,8 @@ func specText(_ body: String, name: String = "test") -> String {
 
 /// A valid body: clusterNetwork on line 6, vlan 7, range 8, nodes 9.
 let validBody = "  clusterNetwork: migration\n  vlan: 100\n  range: 10.1.2.0/24\n  nodes: 3\n"
+/// The hash of the valid body's value.
+let validBodyHash = SettingValue(text: #"{"clusterNetwork":"migration","vlan":100,"range":"10.1.2.0/24","exclude":[]}"#).hash
 
 /// One case of the rule table: a spec and a diagnostic it must produce.
 struct RuleCase: CustomTestStringConvertible, Sendable {
@@ -112,6 +114,10 @@ let ruleCases: [RuleCase] = [
     RuleCase(.rangeOverlapsHarvesterNetwork, 8, 10, body: "  clusterNetwork: migration\n  vlan: 100\n  range: 10.42.0.0/16\n  nodes: 3\n"),
     RuleCase(.rangeOverlapsReserved, 8, 10, body: validBody.replacingOccurrences(of: "  nodes: 3\n", with: "  nodes: 3\n  reserved:\n    - 10.1.0.0/16\n")),
     RuleCase(.rangeOverlapsStorageNetwork, 8, 10, body: validBody + "  storageNetwork:\n    range: 10.1.2.128/25\n"),
+    // Adopted NADs: the valid body's value hashes to 1ec6b9d7....
+    RuleCase(.adoptedNADInvalid, 11, 11, body: validBody + "  adoptedNAD:\n    name: my-nad\n    hash: \(validBodyHash)\n"),
+    RuleCase(.adoptedNADInvalid, 12, 11, body: validBody + "  adoptedNAD:\n    name: vm-migration-network-x7k2p\n    hash: abc\n"),
+    RuleCase(.adoptedNADStale, 12, 11, body: validBody + "  adoptedNAD:\n    name: vm-migration-network-x7k2p\n    hash: 53b3d885bff81415175bb1b9a97032ecfe7721a7\n"),
     // Pinned values.
     RuleCase(.pinnedValueInvalid, 10, 16, body: validBody + "  pinnedValue: 'vlan=100'\n"),
     RuleCase(.pinnedValueInvalid, 10, 16, body: validBody + "  pinnedValue: '{\"vlan\":\"100\",\"clusterNetwork\":\"migration\"}'\n"),
@@ -205,6 +211,17 @@ let ruleCases: [RuleCase] = [
         #expect(rendered.setting.value.hash == SettingValue(text: docs).hash)
         #expect(rendered.networkAttachmentDefinition?.config ==
                 #"{"cniVersion":"0.3.1","type":"bridge","bridge":"vm-migration-br","promiscMode":true,"vlan":100,"ipam":{"type":"whereabouts","range":"192.168.1.0/24","exclude":["192.168.1.100/32"]}}"#)
+    }
+
+    @Test func anAdoptedNADKeepsItsName() throws {
+        let body = validBody + "  adoptedNAD:\n    name: vm-migration-network-x7k2p\n    hash: \(validBodyHash)\n"
+        let compilation = Compiler().compile(SourceFile(path: "spec.yaml", text: specText(body)))
+        #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics)")
+        let rendered = try #require(compilation.rendered)
+        #expect(rendered.networkAttachmentDefinition?.name == "vm-migration-network-x7k2p")
+        #expect(rendered.networkAttachmentDefinition?.hash == validBodyHash)
+        #expect(rendered.setting.netAttachDef == "harvester-system/vm-migration-network-x7k2p")
+        #expect(rendered.kubeVirtPatch.network == "vm-migration-network-x7k2p")
     }
 
     @Test func invalidUTF8IsLocatedAtItsByte() throws {
