@@ -10,6 +10,6 @@ struct Mignet: ParsableCommand {
             Exit status: 0 success; 1 an error in any spec (nothing is written); 64 wrong arguments.
             """,
         version: "0.1.0",
-        subcommands: [Render.self, Check.self, Validate.self, Explain.self, Init.self, Schema.self]
+        subcommands: [Render.self, Check.self, Validate.self, Explain.self, Import.self, Verify.self, Init.self, Schema.self]
     )
 }

@@ -57,4 +57,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case pinnedValueRedundant = "pinned-value-redundant"
     case adoptedNADInvalid = "adopted-nad-invalid"
     case adoptedNADStale = "adopted-nad-stale"
+
+    // The live objects import and verify read.
+    case notKubernetesObjects = "not-kubernetes-objects"
+    case objectMissing = "object-missing"
+    case valueUnreadable = "value-unreadable"
 }

@@ -43,3 +43,18 @@ extension Diagnostic {
         }
     }
 }
+
+/// The catalogue of diagnostics about the Kubernetes objects `import` and `verify` read.
+extension Diagnostic {
+    static func notKubernetesObjects(file: String, at mark: YAMLMark) -> Diagnostic {
+        Diagnostic(.error, .notKubernetesObjects, "the file holds no Kubernetes object; expected the output of kubectl get ... -o yaml or -o json", at: SourceLocation(file: file, line: mark.line, column: mark.column))
+    }
+
+    static func objectMissing(_ what: String, file: String, at location: SourceLocation? = nil) -> Diagnostic {
+        Diagnostic(.error, .objectMissing, "no \(what) in the file; expected the output of the kubectl command that prints it", at: location ?? SourceLocation(file: file, line: 1, column: 1))
+    }
+
+    static func valueUnreadable(_ reason: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, .valueUnreadable, "the setting's value cannot be read as Harvester reads it: \(reason); expected a JSON object such as {\"clusterNetwork\":\"migration\",\"vlan\":100,\"range\":\"10.1.2.0/24\",\"exclude\":[]}", at: location)
+    }
+}

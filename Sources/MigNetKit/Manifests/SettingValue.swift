@@ -19,11 +19,17 @@ public struct SettingValue: Sendable, Equatable {
 
     /// The value as the Harvester UI writes it, with `JSON.stringify` in this key order.
     public static func uiSpelling(of configuration: MigrationNetwork.Configuration) -> String {
+        uiSpelling(clusterNetwork: configuration.clusterNetwork, vlan: configuration.vlan,
+                   range: configuration.range.description, exclude: configuration.exclude.map(\.description))
+    }
+
+    /// The UI's spelling of a value from its fields as strings.
+    public static func uiSpelling(clusterNetwork: String, vlan: Int, range: String, exclude: [String]) -> String {
         JSONValue.object([
-            JSONMember("clusterNetwork", .string(configuration.clusterNetwork)),
-            JSONMember("vlan", .integer(configuration.vlan)),
-            JSONMember("range", .string(configuration.range.description)),
-            JSONMember("exclude", .array(configuration.exclude.map { .string($0.description) })),
+            JSONMember("clusterNetwork", .string(clusterNetwork)),
+            JSONMember("vlan", .integer(vlan)),
+            JSONMember("range", .string(range)),
+            JSONMember("exclude", .array(exclude.map { .string($0) })),
         ]).serialized
     }
 

@@ -1,0 +1,71 @@
+import MigNetYAML
+
+/// Kubernetes objects as `kubectl get -o yaml` or `-o json` prints them (JSON is read as YAML),
+/// one object or a `List`, with the lookups mignet's operator commands need.
+public struct KubeObject: Sendable {
+    /// The object's node.
+    public var node: YAMLNode
+
+    /// The value at a path of mapping keys, if every step is there.
+    public func value(_ path: String...) -> YAMLNode? { lookup(path) }
+
+    func lookup(_ path: [String]) -> YAMLNode? {
+        var current: YAMLNode? = node
+        for key in path {
+            current = current?.pairs?.first { $0.key == key }?.value
+        }
+        return current
+    }
+
+    /// The string at a path (a scalar's text), if there is one.
+    public func string(_ path: String...) -> String? {
+        guard let scalar = lookup(path)?.scalar, !scalar.isNull else { return nil }
+        return scalar.value
+    }
+
+    /// `kind`.
+    public var kind: String? { string("kind") }
+    /// `metadata.name`.
+    public var name: String? { string("metadata", "name") }
+    /// `metadata.annotations` as strings.
+    public var annotations: [String: String] { strings(at: ["metadata", "annotations"]) }
+    /// `metadata.labels` as strings.
+    public var labels: [String: String] { strings(at: ["metadata", "labels"]) }
+
+    func strings(at path: [String]) -> [String: String] {
+        var result: [String: String] = [:]
+        for pair in lookup(path)?.pairs ?? [] {
+            result[pair.key] = pair.value.scalar?.value
+        }
+        return result
+    }
+
+    /// Why a file of objects cannot be used, located.
+    public struct Failure: Error, Sendable {
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// The objects of a file: the items of a `List` (any `kind` ending in `List` with `items`),
+    /// or the one object.
+    public static func objects(in source: SourceFile) throws(Failure) -> [KubeObject] {
+        let parsed = YAMLParser().parse(source.bytes)
+        let diagnostics = parsed.problems.filter { problem in
+            // kubectl never writes anchors or tags; duplicates and the rest are real problems.
+            problem.isFatal || problem.kind == .nonScalarKey || { if case .duplicateKey = problem.kind { return true } else { return false } }()
+        }.map { Diagnostic.yaml($0, file: source.path) }
+        if !diagnostics.isEmpty { throw Failure(diagnostics: diagnostics) }
+        guard let root = parsed.root, root.pairs != nil else {
+            throw Failure(diagnostics: [.notKubernetesObjects(file: source.path, at: parsed.root?.mark ?? .start)])
+        }
+        let object = KubeObject(node: root)
+        if object.kind?.hasSuffix("List") == true, let items = object.value("items")?.items {
+            return items.filter { $0.pairs != nil }.map(KubeObject.init)
+        }
+        return [object]
+    }
+
+    /// Where this object starts in `file`.
+    public func location(in file: String) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark.line, column: node.mark.column)
+    }
+}

@@ -1,0 +1,88 @@
+import MigNetYAML
+
+/// Adopts a cluster configured by hand: turns the live `vm-migration-network` Setting (as
+/// `kubectl get settings.harvesterhci.io vm-migration-network -o yaml|json` prints it) into a
+/// spec whose rendering reproduces the live value byte for byte, so that moving the cluster to
+/// GitOps changes nothing and restarts nothing.
+///
+/// A value spelled otherwise than the UI writes it is kept with `pinnedValue`; the NAD Harvester's
+/// controller made for it is kept with `adoptedNAD` when the Setting's annotations show the
+/// controller configured this very value.
+public struct SettingImport: Sendable {
+    /// The spec's text.
+    public var text: String
+    /// Whether the live value is empty (the spec is disabled).
+    public var disabled: Bool
+    /// Whether the value's spelling had to be pinned.
+    public var pinned: Bool
+    /// The adopted NAD's name, if one was adopted.
+    public var adoptedNAD: String?
+    /// Why no NAD was adopted, when the live annotations did not allow it.
+    public var adoptionSkipped: String?
+
+    /// Imports the Setting in `source` as a spec named `name`, with `nodes` when given. Throws
+    /// `KubeObject.Failure` (located diagnostics) when the file holds no readable Setting.
+    public init(_ source: SourceFile, name: String, nodes: Int?) throws {
+        let objects = try KubeObject.objects(in: source)
+        guard let setting = objects.first(where: { $0.kind == "Setting" && $0.name == Harvester.settingName }) else {
+            throw KubeObject.Failure(diagnostics: [.objectMissing("Setting named \(Harvester.settingName)", file: source.path)])
+        }
+        let value = setting.string("value") ?? ""
+        let valueNode = setting.value("value")
+        let at = valueNode.map { SourceLocation(file: source.path, line: $0.mark.line, column: $0.mark.column) } ?? setting.location(in: source.path)
+
+        var specEntries: [YAMLEntry] = []
+        disabled = value.isEmpty
+        pinned = false
+        if disabled {
+            specEntries.append(YAMLEntry("enabled", .boolean(false)))
+        } else {
+            let live: HarvesterValue
+            do {
+                live = try HarvesterValue(parsing: value)
+            } catch {
+                throw KubeObject.Failure(diagnostics: [.valueUnreadable(error.description, at: at)])
+            }
+            specEntries += [
+                YAMLEntry("clusterNetwork", .string(live.clusterNetwork)),
+                YAMLEntry("vlan", .integer(live.vlan)),
+                YAMLEntry("range", .string(live.range)),
+            ]
+            if !live.exclude.isEmpty { specEntries.append(YAMLEntry("exclude", .sequence(live.exclude.map { .string($0) }))) }
+            if let nodes { specEntries.append(YAMLEntry("nodes", .integer(nodes))) }
+            let hash = SettingValue(text: value).hash
+            let annotations = setting.annotations
+            let derived = SettingValue(text: value).nadName
+            if annotations[Harvester.hashKey] != hash {
+                adoptionSkipped = "the Setting's hash annotation is not the value's SHA-1 (Harvester's controller has not configured this value), so no live NAD was adopted"
+            } else if let attached = annotations[Harvester.netAttachDefKey], attached.hasPrefix(Harvester.namespace + "/") {
+                let nad = String(attached.dropFirst(Harvester.namespace.count + 1))
+                if nad != derived {
+                    adoptedNAD = nad
+                    specEntries.append(YAMLEntry("adoptedNAD", .mapping([YAMLEntry("name", .string(nad)), YAMLEntry("hash", .string(hash))])))
+                }
+            }
+            if SettingValue.uiSpelling(clusterNetwork: live.clusterNetwork, vlan: live.vlan, range: live.range, exclude: live.exclude) != value {
+                pinned = true
+                specEntries.append(YAMLEntry("pinnedValue", .string(value, .singleQuoted)))
+            }
+        }
+        let document = YAMLValue.mapping([
+            YAMLEntry("apiVersion", .string(MigrationNetworkSpec.apiVersion)),
+            YAMLEntry("kind", .string(MigrationNetworkSpec.kind)),
+            YAMLEntry("metadata", .mapping([YAMLEntry("name", .string(name))])),
+            YAMLEntry("spec", .mapping(specEntries)),
+        ])
+        var lines = try YAMLEmitter().emit([document]).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.first == "---" { lines.removeFirst() }
+        if !disabled && nodes == nil {
+            // Where `nodes` would stand: before the adoption and pinning keys, if any.
+            let index = lines.firstIndex { $0.hasPrefix("  adoptedNAD:") || $0.hasPrefix("  pinnedValue:") } ?? lines.count - 1
+            lines.insert("  # nodes: the number of nodes that run virt-handler today (witness nodes do not); required", at: index)
+        }
+        var header = ["# Imported by mignet from the live vm-migration-network setting: rendering this spec gives the live value byte for byte."]
+        if pinned { header.append("# The live value is spelled otherwise than the Harvester UI writes it, so pinnedValue keeps its exact bytes (and hash).") }
+        if adoptedNAD != nil { header.append("# adoptedNAD keeps the NAD Harvester made for this value, so KubeVirt and virt-handler are not touched.") }
+        text = (header + lines).joined(separator: "\n")
+    }
+}

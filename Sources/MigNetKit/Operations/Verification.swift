@@ -1,0 +1,226 @@
+import MigNetYAML
+
+/// The post-configuration checks of Harvester's docs, offline: compares what `kubectl get`
+/// printed for the Setting, the virt-handler pods, and optionally KubeVirt and the NADs, with
+/// what a spec renders.
+public struct Verification: Sendable {
+    /// One check and its verdict.
+    public struct Check: Sendable, Equatable {
+        /// A stable identifier: `setting-value`, `setting-annotations`, `setting-configured`,
+        /// `pod-network`, `pod-addresses-unique`, `kubevirt-network`, `nad-config`.
+        public var id: String
+        /// What was checked (a pod's name, the Setting, ...).
+        public var subject: String
+        public var passed: Bool
+        public var message: String
+        /// Further lines: a remedy, the live and expected values.
+        public var details: [String]
+    }
+
+    /// Every check, in the order run.
+    public private(set) var checks: [Check] = []
+
+    /// Whether every check passed.
+    public var passed: Bool { checks.allSatisfy(\.passed) }
+
+    static let networkStatusKey = "k8s.v1.cni.cncf.io/network-status"
+    static let migrationInterface = "migration0"
+
+    /// Runs every check for which objects were given.
+    public init(expected: RenderedCluster, plan: AddressPlan, setting: [KubeObject], pods: [KubeObject], kubeVirt: [KubeObject]?, nads: [KubeObject]?) {
+        checkSetting(expected, setting.first { $0.kind == "Setting" && $0.name == Harvester.settingName })
+        checkPods(expected, plan, pods.filter { $0.kind == nil || $0.kind == "Pod" })
+        if let kubeVirt { checkKubeVirt(expected, kubeVirt.first { $0.kind == "KubeVirt" }) }
+        if let nads { checkNADs(expected, nads.filter { $0.kind == "NetworkAttachmentDefinition" }) }
+    }
+
+    private mutating func record(_ id: String, _ subject: String, _ passed: Bool, _ message: String, _ details: [String] = []) {
+        checks.append(Check(id: id, subject: subject, passed: passed, message: message, details: details))
+    }
+
+    private mutating func checkSetting(_ expected: RenderedCluster, _ setting: KubeObject?) {
+        guard let setting else {
+            record("setting-value", "Setting", false, "no Setting named \(Harvester.settingName) in the --setting file")
+            return
+        }
+        let value = setting.string("value") ?? ""
+        let want = expected.setting.value
+        if value == want.text {
+            record("setting-value", "Setting", true, "value is the rendered value (hash \(want.hash))")
+        } else {
+            record("setting-value", "Setting", false, "value differs from the rendering", ["live:     \(value)", "rendered: \(want.text)"])
+        }
+        let annotations = setting.annotations
+        let liveHash = annotations[Harvester.hashKey]
+        let attached = annotations[Harvester.netAttachDefKey]
+        if liveHash == want.hash && attached == expected.setting.netAttachDef {
+            record("setting-annotations", "Setting", true, "annotations name hash \(want.hash) and NAD \(expected.setting.netAttachDef.isEmpty ? "none" : expected.setting.netAttachDef)")
+        } else {
+            record("setting-annotations", "Setting", false, "Harvester's annotations differ from the rendering", [
+                "live:     hash \(liveHash ?? "(none)"), net-attach-def \(attached ?? "(none)")",
+                "rendered: hash \(want.hash), net-attach-def \(expected.setting.netAttachDef)",
+            ])
+        }
+        let condition = setting.value("status", "conditions")?.items?.map(KubeObject.init).first { $0.string("type") == "configured" }
+        switch condition?.string("status") {
+        case "True":
+            record("setting-configured", "Setting", true, "condition configured is True")
+        case let status?:
+            let reason = condition?.string("reason").map { "reason \($0)" } ?? "no reason given"
+            let message = condition?.string("message") ?? "no message"
+            record("setting-configured", "Setting", false, "condition configured is \(status): \(reason): \(message)", [
+                "Harvester writes the hash even when configuring failed, and never retries until the value changes;",
+                "after fixing the cause, make it retry: kubectl annotate settings.harvesterhci.io \(Harvester.settingName) \(Harvester.hashKey)-",
+            ])
+        case nil:
+            record("setting-configured", "Setting", false, "no configured condition yet: Harvester's controller has not finished")
+        }
+    }
+
+    private mutating func checkPods(_ expected: RenderedCluster, _ plan: AddressPlan, _ pods: [KubeObject]) {
+        let handlers = pods.filter { $0.labels.isEmpty || $0.labels["kubevirt.io"] == "virt-handler" }
+        guard let nad = expected.networkAttachmentDefinition else {
+            for pod in handlers {
+                let entry = Self.migrationEntries(pod).first
+                record("pod-network", pod.name ?? "pod", entry == nil,
+                       entry == nil ? "no migration network, as a disabled spec wants" : "still attached to \(entry!.name) on \(Self.migrationInterface)")
+            }
+            return
+        }
+        guard !handlers.isEmpty else {
+            record("pod-network", "virt-handler", false, "no virt-handler pod in the --pods file; expected kubectl get pods -n \(Harvester.namespace) -l kubevirt.io=virt-handler")
+            return
+        }
+        let network = Harvester.namespace + "/" + nad.name
+        var owners: [String: [String]] = [:]
+        for pod in handlers {
+            let name = pod.name ?? "pod"
+            let entries = Self.migrationEntries(pod)
+            guard let entry = entries.first(where: { $0.name == network }) else {
+                let other = entries.first.map { "attached to \($0.name) instead of \(network)" }
+                record("pod-network", name, false, other ?? "no address on the migration network (\(Self.state(of: pod)))")
+                continue
+            }
+            guard let address = entry.ips.lazy.compactMap({ try? IPv4Address(parsing: Substring($0)) }).first else {
+                record("pod-network", name, false, "no IPv4 address on \(Self.migrationInterface) (\(entry.ips.joined(separator: ", ")))")
+                continue
+            }
+            owners[address.description, default: []].append(name)
+            if plan.usable.contains(address) {
+                record("pod-network", name, true, "\(address) on \(Self.migrationInterface) (\(network))")
+            } else {
+                let why = plan.range.map { $0.interval.contains(address) } == true ? "an excluded address of \(plan.range!)" : "outside \(plan.range.map(\.description) ?? "the range")"
+                record("pod-network", name, false, "\(address) on \(Self.migrationInterface) is \(why)")
+            }
+        }
+        let shared = owners.filter { $0.value.count > 1 }.sorted { $0.key < $1.key }
+        record("pod-addresses-unique", "virt-handler", shared.isEmpty,
+               shared.isEmpty ? "no two pods share an address" : "addresses shared by more than one pod",
+               shared.map { "\($0.key): \($0.value.joined(separator: ", "))" })
+    }
+
+    private mutating func checkKubeVirt(_ expected: RenderedCluster, _ kubeVirt: KubeObject?) {
+        guard let kubeVirt else {
+            record("kubevirt-network", "KubeVirt", false, "no KubeVirt object in the --kubevirt file")
+            return
+        }
+        let live = kubeVirt.string("spec", "configuration", "migrations", "network")
+        let want = expected.kubeVirtPatch.network
+        record("kubevirt-network", "KubeVirt", live == want,
+               live == want ? "migrations.network is \(want ?? "unset")" : "migrations.network is \(live ?? "unset"), the rendering says \(want ?? "unset")")
+    }
+
+    private mutating func checkNADs(_ expected: RenderedCluster, _ nads: [KubeObject]) {
+        let migration = nads.filter { $0.labels[Harvester.hashKey] != nil }
+        guard let nad = expected.networkAttachmentDefinition else {
+            record("nad-config", "NAD", migration.isEmpty, migration.isEmpty ? "no migration NAD, as a disabled spec wants"
+                   : "migration NADs remain: \(migration.compactMap(\.name).joined(separator: ", "))")
+            return
+        }
+        guard let live = nads.first(where: { $0.name == nad.name }) else {
+            record("nad-config", nad.name, false, "the NAD does not exist", migration.compactMap(\.name).map { "other migration NAD: \($0)" })
+            return
+        }
+        let config = live.string("spec", "config") ?? ""
+        if config == nad.config {
+            record("nad-config", nad.name, true, "config is the rendered config")
+        } else if Self.strippingMTU(config) == Self.strippingMTU(nad.config) {
+            record("nad-config", nad.name, false, "the MTU differs: live \(Self.mtu(of: config).map(String.init) ?? "1500 (none written)"), rendered \(Self.mtu(of: nad.config).map(String.init) ?? "1500 (none written)"); set spec.mtu to the cluster network's MTU", ["live:     \(config)", "rendered: \(nad.config)"])
+        } else {
+            record("nad-config", nad.name, false, "config differs from the rendering", ["live:     \(config)", "rendered: \(nad.config)"])
+        }
+        let stale = migration.compactMap(\.name).filter { $0 != nad.name }
+        if !stale.isEmpty {
+            record("nad-config", "NAD", false, "other migration NADs remain: \(stale.joined(separator: ", "))")
+        }
+    }
+
+    /// An entry of a pod's network-status annotation.
+    struct NetworkStatus {
+        var name: String
+        var interface: String
+        var ips: [String]
+    }
+
+    /// The pod's network-status entries on the migration interface.
+    static func migrationEntries(_ pod: KubeObject) -> [NetworkStatus] {
+        guard let text = pod.annotations[networkStatusKey],
+              let items = YAMLParser(maximumDepth: 8).parse(Array(text.utf8)).root?.items else { return [] }
+        return items.map(KubeObject.init).compactMap { entry in
+            guard entry.string("interface") == migrationInterface else { return nil }
+            let ips = entry.value("ips")?.items?.compactMap { $0.scalar?.value } ?? []
+            return NetworkStatus(name: entry.string("name") ?? "", interface: migrationInterface, ips: ips)
+        }
+    }
+
+    /// A short account of a pod's state: its phase and the first waiting or crash reason.
+    static func state(of pod: KubeObject) -> String {
+        let phase = pod.string("status", "phase") ?? "unknown phase"
+        let reasons = (pod.value("status", "containerStatuses")?.items ?? []).map(KubeObject.init).compactMap { status in
+            status.string("state", "waiting", "reason") ?? status.string("state", "terminated", "reason")
+        }
+        return ([phase] + reasons).joined(separator: ", ")
+    }
+
+    /// The `mtu` Harvester's webhook appends at the end of a NAD's config, if any.
+    static func mtu(of config: String) -> Int? {
+        guard let range = config.ranges(of: ",\"mtu\":").last else { return nil }
+        return Int(config[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    /// The config without that appended `mtu`.
+    static func strippingMTU(_ config: String) -> String {
+        guard let range = config.ranges(of: ",\"mtu\":").last else { return config }
+        return String(config[..<range.lowerBound]) + "}"
+    }
+
+    /// The report for a person: one line per check, details indented.
+    public var text: String {
+        var output = ""
+        for check in checks {
+            output += "\(check.passed ? "PASS" : "FAIL")  \(check.subject): \(check.message)\n"
+            for detail in check.details { output += "      \(detail)\n" }
+        }
+        let failed = checks.filter { !$0.passed }.count
+        output += failed == 0 ? "all \(checks.count) checks passed\n" : "\(failed) of \(checks.count) checks failed\n"
+        return output
+    }
+
+    /// The report for a script.
+    public var json: JSONValue {
+        .object([
+            JSONMember("format_version", .string("1")),
+            JSONMember("passed", .boolean(passed)),
+            JSONMember("failed_count", .integer(checks.filter { !$0.passed }.count)),
+            JSONMember("checks", .array(checks.map { check in
+                .object([
+                    JSONMember("check", .string(check.id)),
+                    JSONMember("subject", .string(check.subject)),
+                    JSONMember("status", .string(check.passed ? "pass" : "fail")),
+                    JSONMember("message", .string(check.message)),
+                    JSONMember("details", .array(check.details.map { .string($0) })),
+                ])
+            })),
+        ])
+    }
+}

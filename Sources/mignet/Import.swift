@@ -1,0 +1,77 @@
+import ArgumentParser
+import Glibc
+import MigNetKit
+
+/// `mignet import FILE|-`: a spec from the live Setting of a cluster configured by hand.
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a spec from a live Setting, so that moving a cluster to GitOps changes nothing.",
+        discussion: """
+            Reads the output of `kubectl get settings.harvesterhci.io vm-migration-network -o yaml` \
+            (or -o json, or a List holding it) and writes a spec whose rendering reproduces the live \
+            value byte for byte: a value spelled otherwise than the Harvester UI writes it is kept \
+            with pinnedValue, the NAD Harvester made for it with adoptedNAD. When the live value \
+            breaks mignet's rules, the spec is written anyway and the diagnostics are printed. \
+            Exit status: 0 written, 1 no readable Setting (or the output exists without --force), 64 wrong arguments.
+            """
+    )
+
+    @Argument(help: "The kubectl output ('-' for standard input).")
+    var file: String
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write the spec to FILE instead of stdout.", valueName: "FILE"))
+    var output: String?
+
+    @Option(help: "The cluster's name (metadata.name), a DNS-1123 label.")
+    var name = "my-cluster"
+
+    @Option(help: "The nodes that run virt-handler today; without it the spec says where to fill it in.")
+    var nodes: Int?
+
+    @Flag(help: "Overwrite the output file if it exists.")
+    var force = false
+
+    @OptionGroup var diagnostics: DiagnosticOptions
+
+    func run() throws {
+        let source: SourceFile
+        switch SourceReader.read(file) {
+        case .success(let read): source = read
+        case .failure(let failure):
+            diagnostics.report([failure.diagnostic], sources: [:])
+            throw ExitCode(1)
+        }
+        let imported: SettingImport
+        do {
+            imported = try SettingImport(source, name: name, nodes: nodes)
+        } catch let failure as KubeObject.Failure {
+            diagnostics.report(failure.diagnostics, sources: [source.path: source])
+            throw ExitCode(1)
+        }
+        if let output, access(output, F_OK) == 0, !force {
+            Terminal.writeError("mignet: \(output) exists; use --force to overwrite it\n")
+            throw ExitCode(1)
+        }
+        let specPath = output ?? "<imported spec>"
+        let spec = SourceFile(path: specPath, text: imported.text)
+        var found = Compiler().compile(spec).diagnostics
+        if nodes == nil { found.removeAll { $0.code == .missingKey && $0.message.hasSuffix("'nodes'") } }
+        if let output {
+            do {
+                try FileWriter.write(OutputFile(name: output, contents: imported.text), to: output)
+            } catch {
+                Terminal.writeError("mignet: \(error)\n")
+                throw ExitCode(1)
+            }
+        } else {
+            Terminal.writeOutput(imported.text)
+        }
+        diagnostics.report(diagnostics.effective(found), sources: [specPath: spec])
+        var notes: [String] = []
+        if imported.pinned { notes.append("the live value is spelled otherwise than the Harvester UI writes it; pinnedValue keeps its exact bytes") }
+        if let nad = imported.adoptedNAD { notes.append("adoptedNAD keeps the live NAD \(nad), so KubeVirt's migration network stays as it is") }
+        if let skipped = imported.adoptionSkipped { notes.append(skipped) }
+        if nodes == nil && !imported.disabled { notes.append("set spec.nodes (or rerun with --nodes N)") }
+        Terminal.writeError(notes.map { "mignet: note: \($0)\n" }.joined())
+    }
+}

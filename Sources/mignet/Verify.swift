@@ -1,0 +1,77 @@
+import ArgumentParser
+import MigNetKit
+
+/// `mignet verify SPEC --setting FILE --pods FILE [--kubevirt FILE] [--nads FILE]`.
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a live cluster against a spec, offline, from kubectl's output.",
+        discussion: """
+            Give the output of: kubectl get settings.harvesterhci.io vm-migration-network -o yaml \
+            (--setting); kubectl get pods -n harvester-system -l kubevirt.io=virt-handler -o yaml \
+            (--pods); optionally kubectl get kubevirt kubevirt -n harvester-system -o yaml \
+            (--kubevirt) and kubectl get network-attachment-definitions -n harvester-system -o yaml \
+            (--nads). JSON works as well as YAML; single objects and Lists both do. \
+            Exit status: 0 every check passed, 2 a check failed, 1 unusable input, 64 wrong arguments.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: "The cluster's spec.")
+    var spec: String
+
+    @Option(help: ArgumentHelp("The Setting, as kubectl prints it.", valueName: "file"))
+    var setting: String
+
+    @Option(help: ArgumentHelp("The virt-handler pods, as kubectl prints them.", valueName: "file"))
+    var pods: String
+
+    @Option(help: ArgumentHelp("The KubeVirt object, as kubectl prints it.", valueName: "file"))
+    var kubevirt: String?
+
+    @Option(help: ArgumentHelp("The NADs of harvester-system, as kubectl prints them.", valueName: "file"))
+    var nads: String?
+
+    @Option(help: "text or json.")
+    var format: Format = .text
+
+    @OptionGroup var diagnostics: DiagnosticOptions
+
+    func run() throws {
+        let compiled = try SpecInputs.parse([spec]).compile()
+        diagnostics.report(diagnostics.effective(compiled.diagnostics), sources: compiled.sources)
+        guard !compiled.diagnostics.hasErrors, let compilation = compiled.compilations.first,
+              let spec = compilation.spec, let rendered = compilation.rendered else { throw ExitCode(1) }
+
+        var problems: [Diagnostic] = []
+        var sources: [String: SourceFile] = [:]
+        func objects(_ path: String?) -> [KubeObject]? {
+            guard let path else { return nil }
+            switch SourceReader.read(path) {
+            case .failure(let failure):
+                problems.append(failure.diagnostic)
+                return nil
+            case .success(let source):
+                sources[source.path] = source
+                do { return try KubeObject.objects(in: source) } catch {
+                    problems += error.diagnostics
+                    return nil
+                }
+            }
+        }
+        let settingObjects = objects(setting)
+        let podObjects = objects(pods)
+        let kubeVirtObjects = objects(kubevirt)
+        let nadObjects = objects(nads)
+        guard problems.isEmpty, let settingObjects, let podObjects else {
+            diagnostics.report(problems, sources: sources)
+            throw ExitCode(1)
+        }
+        let verification = Verification(expected: rendered, plan: AddressPlan(spec), setting: settingObjects, pods: podObjects,
+                                        kubeVirt: kubeVirtObjects, nads: nadObjects)
+        Terminal.writeOutput(format == .json ? verification.json.pretty : verification.text)
+        if !verification.passed { throw ExitCode(2) }
+    }
+}
