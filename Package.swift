@@ -45,7 +45,8 @@ let package = Package(
         ),
         .testTarget(
             name: "mignetTests",
-            dependencies: ["mignet", "MigNetKit"]
+            dependencies: ["mignet", "MigNetKit"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

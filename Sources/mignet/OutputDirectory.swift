@@ -4,7 +4,7 @@ import MigNetKit
 /// The output folder: writes cluster folders all or nothing as far as a file system allows, and
 /// reads them back for `check`.
 ///
-/// Every changed file is first written and synced beside its target under a temporary name;
+/// Every changed file is first written beside its target under a temporary name;
 /// only when all are written are they renamed into place, so each file is either old or new.
 /// Unchanged files are not touched (their mtime stays). mignet owns `DIR/<name>/`: other files
 /// there are removed. Folders of clusters no spec renders any more are orphans: reported, and
@@ -46,7 +46,7 @@ struct OutputDirectory {
                         continue
                     }
                     let temporary = directory + "/." + file.name + ".mignet-\(getpid()).tmp"
-                    try writeSynced(Array(file.contents.utf8), to: temporary, mode: mode)
+                    try writeFile(Array(file.contents.utf8), to: temporary, mode: mode)
                     pending.append(PendingFile(temporary: temporary, target: target))
                 }
             }
@@ -95,14 +95,20 @@ struct OutputDirectory {
         return warnings
     }
 
-    /// The names in a folder, less `.` and `..` and mignet's temporary files.
-    private func entries(of folder: String) throws -> [String] {
+    /// Whether a name is one of mignet's temporary files (`.<file>.mignet-<pid>.tmp`), which a
+    /// render killed before its renames leaves behind.
+    private static func isTemporary(_ name: String) -> Bool {
+        name.hasPrefix(".") && name.hasSuffix(".tmp") && name.contains(".mignet-")
+    }
+
+    /// The names in a folder, less `.` and `..` and, unless asked for, mignet's temporary files.
+    private func entries(of folder: String, temporaryToo: Bool = false) throws -> [String] {
         guard let directory = opendir(folder) else { throw Failure("list", folder) }
         defer { closedir(directory) }
         var names: [String] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
-            if name == "." || name == ".." || (name.hasPrefix(".") && name.hasSuffix(".tmp") && name.contains(".mignet-")) { continue }
+            if name == "." || name == ".." || (!temporaryToo && Self.isTemporary(name)) { continue }
             names.append(name)
         }
         return names
@@ -153,7 +159,7 @@ struct OutputDirectory {
         return ExistingFile(bytes: Array(bytes[..<total]), executable: status.st_mode & 0o100 != 0)
     }
 
-    private func writeSynced(_ bytes: [UInt8], to file: String, mode: mode_t) throws {
+    private func writeFile(_ bytes: [UInt8], to file: String, mode: mode_t) throws {
         unlink(file)
         let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
         guard descriptor >= 0 else { throw Failure("create", file) }
@@ -170,17 +176,22 @@ struct OutputDirectory {
             written += count
         }
         // The umask may have narrowed the mode; the file must be exactly what was rendered.
-        if fchmod(descriptor, mode) != 0 || fsync(descriptor) != 0 || close(descriptor) != 0 {
+        // No fsync: the rename makes each file old or new whatever happens to the process, which
+        // is what a git working tree needs; surviving a power cut is the file system's concern
+        // (git itself does not sync by default), and syncing thousands of files costs seconds.
+        if fchmod(descriptor, mode) != 0 || close(descriptor) != 0 {
             let error = errno
             unlink(file)
-            throw Failure("sync", file, errorNumber: error)
+            throw Failure("write", file, errorNumber: error)
         }
     }
 
     /// Removes the files and links of a folder (not its subfolders) whose names are not in
-    /// `keeping`; with `only`, just those among `only`.
+    /// `keeping`, temporary files of earlier, interrupted runs included; with `only`, just those
+    /// among `only` and the temporary files.
     private func removeFiles(in folder: String, except keeping: Set<String>, only: Set<String>? = nil) throws {
-        for name in try entries(of: folder).sorted() where !keeping.contains(name) && (only?.contains(name) ?? true) {
+        for name in try entries(of: folder, temporaryToo: true).sorted()
+        where !keeping.contains(name) && (only?.contains(name) ?? true || Self.isTemporary(name)) {
             let file = folder + "/" + name
             guard !isDirectory(file, followLink: false) else { continue }
             if unlink(file) != 0 { throw Failure("remove", file) }
