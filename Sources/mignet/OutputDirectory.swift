@@ -32,7 +32,7 @@ struct OutputDirectory {
 
     /// Writes `folders`; returns warnings about orphan folders (removed when `prune`).
     func write(_ folders: [ClusterFolder], prune: Bool) throws -> [String] {
-        try makeParents(of: path)
+        if let failed = FileIO.makeParents(of: path) { throw Failure("create directory", failed) }
         try makeDirectory(path)
         var pending: [PendingFile] = []
         do {
@@ -120,16 +120,6 @@ struct OutputDirectory {
         return result == 0 && status.st_mode & S_IFMT == S_IFDIR
     }
 
-    /// Creates the folders above the output folder that do not exist yet, as `mkdir -p` does.
-    private func makeParents(of folder: String) throws {
-        var prefix = folder.hasPrefix("/") ? "/" : ""
-        for component in folder.split(separator: "/").dropLast() {
-            prefix += component
-            if mkdir(prefix, 0o755) != 0 && errno != EEXIST { throw Failure("create directory", prefix) }
-            prefix += "/"
-        }
-    }
-
     /// Creates a directory; an existing one is fine unless, inside the output folder, it is a
     /// symbolic link or not a directory.
     private func makeDirectory(_ directory: String) throws {
@@ -148,32 +138,19 @@ struct OutputDirectory {
         let descriptor = open(file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
-        var total = 0
-        while total < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + total, $0.count - total) }
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { break }
-            total += count
-        }
-        return ExistingFile(bytes: Array(bytes[..<total]), executable: status.st_mode & 0o100 != 0)
+        guard let bytes = FileIO.readAll(from: descriptor, limit: Int(status.st_size) + 1) else { return nil }
+        return ExistingFile(bytes: bytes, executable: status.st_mode & 0o100 != 0)
     }
 
     private func writeFile(_ bytes: [UInt8], to file: String, mode: mode_t) throws {
         unlink(file)
         let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
         guard descriptor >= 0 else { throw Failure("create", file) }
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 {
-                let error = errno
-                close(descriptor)
-                unlink(file)
-                throw Failure("write", file, errorNumber: error)
-            }
-            written += count
+        guard FileIO.writeAll(bytes, to: descriptor) else {
+            let error = errno
+            close(descriptor)
+            unlink(file)
+            throw Failure("write", file, errorNumber: error)
         }
         // The umask may have narrowed the mode; the file must be exactly what was rendered.
         // No fsync: the rename makes each file old or new whatever happens to the process, which

@@ -31,16 +31,8 @@ struct SourceReader: SourceLoader {
             }
         }
         // Read at most one byte past the limit, so a pipe or device cannot make us read more.
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while bytes.count <= SourceFile.maximumSize {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(DiagnosticFailure(unreadable: String(cString: strerror(errno)), file: displayPath))
-            }
-            if count == 0 { break }
-            bytes += chunk[..<count]
+        guard let bytes = FileIO.readAll(from: descriptor, limit: SourceFile.maximumSize + 1) else {
+            return .failure(DiagnosticFailure(unreadable: String(cString: strerror(errno)), file: displayPath))
         }
         if bytes.count > SourceFile.maximumSize {
             return .failure(DiagnosticFailure(tooLarge: bytes.count, file: displayPath))

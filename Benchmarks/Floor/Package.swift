@@ -1,0 +1,22 @@
+// swift-tools-version: 6.0
+// The benchmark's floor: a Swift executable linked with everything mignet links (MigNetKit,
+// libyaml, swift-crypto, swift-argument-parser) that parses its arguments and does nothing else.
+import PackageDescription
+
+let package = Package(
+    name: "MigNetFloor",
+    dependencies: [
+        .package(name: "mignet", path: "../.."),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "mignet-floor",
+            dependencies: [
+                .product(name: "MigNetKit", package: "mignet"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

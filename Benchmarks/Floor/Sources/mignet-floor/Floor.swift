@@ -1,0 +1,12 @@
+import ArgumentParser
+import MigNetKit
+
+/// Starts, parses its arguments as mignet does, touches the library, and exits.
+@main
+struct Floor: ParsableCommand {
+    @Argument var files: [String] = []
+
+    func run() throws {
+        if files.count > SourceFile.maximumSize { print(Harvester.settingName) }
+    }
+}

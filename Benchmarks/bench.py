@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""mignet's benchmark: medians of repeated whole-process runs, each beside a baseline measured in
+the same run, and peak memory; writes docs/performance.md. Run it with Benchmarks/run.sh, which
+builds the release binaries first. Standard library only."""
+import os
+import math
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+MIGNET = os.path.join(ROOT, ".build/release/mignet")
+FLOOR = os.path.join(ROOT, "Benchmarks/Floor/.build/release/mignet-floor")
+PYTHON_RENDER = [sys.executable, os.path.join(ROOT, "Benchmarks/render.py")]
+QUICK = os.environ.get("MIGNET_BENCH_QUICK") == "1"
+
+
+def run(command, cwd=None, setup=None):
+    """One whole-process run: (seconds, peak RSS in KiB, exit status)."""
+    if setup:
+        setup()
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    return time.perf_counter() - start, usage.ru_maxrss, os.waitstatus_to_exitcode(status)
+
+
+def measure(commands, repeats, cwd=None):
+    """Runs every command `repeats` times, interleaved, so that they share the machine's moods.
+    Returns {label: (median seconds, peak KiB)}."""
+    times = {label: [] for label, _, _ in commands}
+    peaks = {label: 0 for label, _, _ in commands}
+    for _ in range(repeats):
+        for label, command, setup in commands:
+            seconds, peak, status = run(command, cwd=cwd, setup=setup)
+            if status not in (0, 2):
+                sys.exit("benchmark command failed (%d): %s" % (status, " ".join(command)))
+            times[label].append(seconds)
+            peaks[label] = max(peaks[label], peak)
+    return {label: (statistics.median(times[label]), peaks[label]) for label in times}
+
+
+def spec_text(index, excludes=()):
+    lines = ["apiVersion: mignet/v1", "kind: MigrationNetwork", "metadata:", "  name: c%d" % index, "spec:",
+             "  clusterNetwork: migration", "  vlan: %d" % (100 + index % 3000),
+             "  range: 10.%d.%d.0/24" % (64 + index // 256 % 128, index % 256), "  nodes: 5", "  exclude:",
+             "    - 10.%d.%d.1" % (64 + index // 256 % 128, index % 256)]
+    return "\n".join(lines) + "\n"
+
+
+def make_tree(folder, count):
+    """`count` specs, 100 to a folder, as a repository of clusters would hold them."""
+    for index in range(count):
+        sub = os.path.join(folder, "region-%03d" % (index // 100))
+        os.makedirs(sub, exist_ok=True)
+        with open(os.path.join(sub, "c%d.yaml" % index), "w") as handle:
+            handle.write(spec_text(index))
+
+
+def big_exclude_spec(path, count):
+    lines = ["apiVersion: mignet/v1", "kind: MigrationNetwork", "metadata:", "  name: big", "spec:",
+             "  clusterNetwork: migration", "  vlan: 100", "  range: 10.8.0.0/16", "  nodes: 5", "  exclude:"]
+    lines += ["    - 10.8.%d.%d" % ((index + 1) // 256, (index + 1) % 256) for index in range(count)]
+    with open(path, "w") as handle:
+        handle.write("\n".join(lines) + "\n")
+
+
+def ms(seconds):
+    return "%.1f ms" % (seconds * 1000)
+
+
+def mib(kib):
+    return "%.1f MiB" % (kib / 1024)
+
+
+def verdict(ok):
+    return "met" if ok else "**missed**"
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="mignet-bench-")
+    report = []
+    targets = []
+    try:
+        spec = os.path.join(ROOT, "examples/dedicated.yaml")
+        # 1. One spec.
+        one = measure([
+            ("floor: trivial Swift executable, same libraries", [FLOOR, spec], None),
+            ("mignet validate", [MIGNET, "validate", spec], None),
+            ("mignet render (stdout)", [MIGNET, "render", spec], None),
+            ("Python + PyYAML + hashlib render", PYTHON_RENDER + [spec], None),
+        ], 15 if QUICK else 40)
+        floor = one["floor: trivial Swift executable, same libraries"][0]
+        python = one["Python + PyYAML + hashlib render"][0]
+        report.append("## 1. One spec (`examples/dedicated.yaml`)\n")
+        report.append("| command | median | vs floor | vs Python | peak memory |\n|---|---|---|---|---|")
+        for label, (median, peak) in one.items():
+            report.append("| %s | %s | %.2f× | %.3f× | %s |" % (label, ms(median), median / floor, median / python, mib(peak)))
+        for label in ("mignet validate", "mignet render (stdout)"):
+            median, peak = one[label]
+            targets.append(("%s within 1.5× the floor" % label, "%.2f×" % (median / floor), median <= 1.5 * floor))
+            targets.append(("%s at least 10× faster than Python" % label, "%.1f× faster" % (python / median), python >= 10 * median))
+            targets.append(("%s peak memory under 30 MB" % label, mib(peak), peak * 1024 < 30e6))
+
+        # 2. Many specs.
+        report.append("\n## 2. A repository of generated specs\n")
+        report.append("`render -o` from scratch (output removed before each run), again with nothing changed, and `check`, "
+                      "beside `cp -r` of the rendered tree (the file-system floor).\n")
+        report.append("| specs | render from scratch | unchanged re-render | check | cp -r floor | scratch / cp -r | peak memory (scratch) |\n|---|---|---|---|---|---|---|")
+        scratch_by_count = {}
+        for count in ([1000, 10000] if QUICK else [1000, 10000, 50000]):
+            specs = os.path.join(work, "specs-%d" % count)
+            out = os.path.join(work, "out-%d" % count)
+            copy = os.path.join(work, "copy-%d" % count)
+            make_tree(specs, count)
+            repeats = 3 if count >= 50000 else 5
+            subprocess.run([MIGNET, "render", specs, "-o", out], check=True, stdout=subprocess.DEVNULL)
+            # The floor copies a rendered tree; keep one aside for it.
+            keep = out + ".keep"
+            shutil.copytree(out, keep)
+            results = measure([
+                ("scratch", [MIGNET, "render", specs, "-o", out], lambda out=out: shutil.rmtree(out, ignore_errors=True)),
+                ("cp", ["cp", "-r", keep, copy], lambda copy=copy: shutil.rmtree(copy, ignore_errors=True)),
+            ], repeats)
+            again = measure([
+                ("unchanged", [MIGNET, "render", specs, "-o", out], None),
+                ("check", [MIGNET, "check", specs, "-o", out], None),
+            ], repeats)
+            scratch_by_count[count] = results["scratch"][0]
+            report.append("| %d | %s | %s | %s | %s | %.2f× | %s |" % (
+                count, ms(results["scratch"][0]), ms(again["unchanged"][0]), ms(again["check"][0]), ms(results["cp"][0]),
+                results["scratch"][0] / results["cp"][0], mib(results["scratch"][1])))
+            if count == 10000:
+                targets.append(("10,000 specs from scratch under 2 s", ms(results["scratch"][0]), results["scratch"][0] < 2))
+                targets.append(("10,000 specs from scratch within 3× cp -r", "%.2f×" % (results["scratch"][0] / results["cp"][0]),
+                                results["scratch"][0] <= 3 * results["cp"][0]))
+                targets.append(("10,000 specs unchanged re-render under 1 s", ms(again["unchanged"][0]), again["unchanged"][0] < 1))
+                targets.append(("10,000 specs check under 1 s", ms(again["check"][0]), again["check"][0] < 1))
+            if count == 50000:
+                targets.append(("50,000 specs peak memory under 300 MB", mib(results["scratch"][1]), results["scratch"][1] * 1024 < 300e6))
+            for folder in (specs, out, keep, copy):
+                shutil.rmtree(folder, ignore_errors=True)
+        counts = sorted(scratch_by_count)
+        growth = ", ".join("%d→%d specs: %.1f× the time for %.0f× the specs" % (a, b, scratch_by_count[b] / scratch_by_count[a], b / a)
+                           for a, b in zip(counts, counts[1:]))
+        report.append("\nGrowth: %s." % growth)
+        if len(counts) > 1:
+            first, last = counts[0], counts[-1]
+            ratio = (scratch_by_count[last] / scratch_by_count[first]) / (last / first)
+            targets.append(("render time grows linearly with the spec count", "%.2f of linear (%d→%d)" % (ratio, first, last), ratio < 1.5))
+
+        # 3. Capacity math.
+        report.append("\n## 3. Capacity math: a /16 with many single-address exclusions\n")
+        report.append("| exclusions | explain | validate | peak memory |\n|---|---|---|---|")
+        capacity = {}
+        for count in [1000, 10000, 60000]:
+            path = os.path.join(work, "big-%d.yaml" % count)
+            big_exclude_spec(path, count)
+            results = measure([("explain", [MIGNET, "explain", path], None), ("validate", [MIGNET, "validate", path], None)],
+                              5 if QUICK else 9)
+            capacity[count] = results
+            report.append("| %d | %s | %s | %s |" % (count, ms(results["explain"][0]), ms(results["validate"][0]),
+                                                       mib(max(results["explain"][1], results["validate"][1]))))
+        worst = max(capacity[60000]["explain"][0], capacity[60000]["validate"][0])
+        targets.append(("60,000 exclusions under 200 ms", ms(worst), worst < 0.2))
+        growth = (capacity[60000]["explain"][0] / capacity[1000]["explain"][0])
+        nlogn = (60000 * math.log(60000)) / (1000 * math.log(1000))
+        report.append("\nFrom 1,000 to 60,000 exclusions `explain` takes %.1f× the time; n log n would allow %.1f×." % (growth, nlogn))
+        targets.append(("capacity math grows no worse than n log n", "%.1f× for n log n's %.1f×" % (growth, nlogn), growth <= nlogn))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    cpu = "unknown"
+    try:
+        with open("/proc/cpuinfo") as handle:
+            cpu = next(line.split(":", 1)[1].strip() for line in handle if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.strip().splitlines()[0]
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    lines = ["# Performance", "",
+             "Written by `Benchmarks/run.sh` (do not edit by hand): medians of repeated whole-process runs of the release",
+             "build, each beside a baseline measured in the same run; peak memory is the largest resident set of any run.", "",
+             "Machine: %s, %d cores, %.0f GiB, %s %s; %s; Python %s." % (cpu, os.cpu_count(), memory, platform.system(), platform.release(),
+                                                                      swift, platform.python_version()), "",
+             "## Targets", "", "| target | measured | |", "|---|---|---|"]
+    lines += ["| %s | %s | %s |" % (name, value, verdict(ok)) for name, value, ok in targets]
+    lines += [""] + report + [""]
+    notes = os.path.join(ROOT, "docs/performance-notes.md")
+    if os.path.exists(notes):
+        with open(notes) as handle:
+            lines += [handle.read().rstrip(), ""]
+    text = "\n".join(lines)
+    with open(os.path.join(ROOT, "docs/performance.md"), "w") as handle:
+        handle.write(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
