@@ -2,9 +2,9 @@ import Dispatch
 
 /// Work spread over threads with results kept in input order, so that output never depends
 /// on how many threads ran or which finished first.
-enum Parallel {
+public enum Parallel {
     /// `items.map(transform)`, computed on up to `jobs` threads.
-    static func map<Item: Sendable, Result: Sendable>(_ items: [Item], jobs: Int, _ transform: @Sendable (Item) -> Result) -> [Result] {
+    public static func map<Item: Sendable, Result: Sendable>(_ items: [Item], jobs: Int, _ transform: @Sendable (Item) -> Result) -> [Result] {
         let workers = max(1, min(jobs, items.count))
         guard workers > 1 else { return items.map(transform) }
         let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: items.count)

@@ -15,20 +15,29 @@ enum FileIO {
     }
 
     /// Reads until end of file or `limit` bytes, whichever comes first; nil on a read error.
-    static func readAll(from descriptor: Int32, limit: Int) -> [UInt8]? {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while bytes.count < limit {
-            let wanted = min(chunk.count, limit - bytes.count)
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, wanted) }
-            if count < 0 {
+    /// `expected` (a regular file's size) sizes the buffer, so a small file costs one read.
+    static func readAll(from descriptor: Int32, limit: Int, expected: Int = 0) -> [UInt8]? {
+        var capacity = max(1, min(limit, expected > 0 ? expected + 1 : 64 * 1024))
+        var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 1)
+        defer { buffer.deallocate() }
+        var count = 0
+        while count < limit {
+            if count == capacity {
+                capacity = min(limit, capacity * 2)
+                let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 1)
+                larger.copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+                buffer.deallocate()
+                buffer = larger
+            }
+            let read = Glibc.read(descriptor, buffer.baseAddress! + count, capacity - count)
+            if read < 0 {
                 if errno == EINTR { continue }
                 return nil
             }
-            if count == 0 { break }
-            bytes += chunk[..<count]
+            if read == 0 { break }
+            count += read
         }
-        return bytes
+        return Array(buffer[..<count])
     }
 
     /// Creates the folders above `path` that do not exist yet, as `mkdir -p` does; the failing

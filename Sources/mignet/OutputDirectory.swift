@@ -13,7 +13,7 @@ struct OutputDirectory {
     var path: String
 
     /// Why writing or reading failed.
-    struct Failure: Error, CustomStringConvertible {
+    struct Failure: Error, CustomStringConvertible, Sendable {
         var description: String
 
         init(_ action: String, _ path: String, errorNumber: Int32 = errno) {
@@ -30,37 +30,57 @@ struct OutputDirectory {
         var target: String
     }
 
-    /// Writes `folders`; returns warnings about orphan folders (removed when `prune`).
-    func write(_ folders: [ClusterFolder], prune: Bool) throws -> [String] {
+    /// Writes `folders` on up to `jobs` threads; returns warnings about orphan folders (removed
+    /// when `prune`).
+    func write(_ folders: [ClusterFolder], prune: Bool, jobs: Int = 1) throws -> [String] {
         if let failed = FileIO.makeParents(of: path) { throw Failure("create directory", failed) }
         try makeDirectory(path)
+        // First every changed file of every folder goes to a temporary file...
+        let staged = Parallel.map(folders, jobs: jobs) { folder in Result { () throws(Failure) in try stage(folder) } }
+        var pending: [PendingFile] = []
+        var failure: Failure?
+        for result in staged {
+            switch result {
+            case .success(let files): pending += files
+            case .failure(let error): failure = failure ?? error
+            }
+        }
+        if let failure {
+            for file in pending { unlink(file.temporary) }
+            throw failure
+        }
+        // ...and only then are they renamed into place, and what was not rendered is removed.
+        let renamed = Parallel.map(pending, jobs: jobs) { file in
+            rename(file.temporary, file.target) == 0 ? nil : Failure("rename into place", file.target)
+        }
+        if let failure = renamed.compactMap({ $0 }).first { throw failure }
+        let cleaned = Parallel.map(folders, jobs: jobs) { folder in
+            Result { () throws(Failure) in try removeFiles(in: path + "/" + folder.name, except: Set(folder.files.map(\.name))) }
+        }
+        for result in cleaned { try result.get() }
+        return try orphans(besides: Set(folders.map(\.name)), prune: prune)
+    }
+
+    /// Writes the changed files of one folder to temporary files beside their targets.
+    private func stage(_ folder: ClusterFolder) throws(Failure) -> [PendingFile] {
+        let directory = path + "/" + folder.name
         var pending: [PendingFile] = []
         do {
-            for folder in folders {
-                let directory = path + "/" + folder.name
-                try makeDirectory(directory)
-                for file in folder.files {
-                    let target = directory + "/" + file.name
-                    let mode: mode_t = file.executable ? 0o755 : 0o644
-                    if let existing = existingFile(target), existing.bytes.elementsEqual(file.contents.utf8), existing.executable == file.executable {
-                        continue
-                    }
-                    let temporary = directory + "/." + file.name + ".mignet-\(getpid()).tmp"
-                    try writeFile(Array(file.contents.utf8), to: temporary, mode: mode)
-                    pending.append(PendingFile(temporary: temporary, target: target))
+            try makeDirectory(directory)
+            for file in folder.files {
+                let target = directory + "/" + file.name
+                if let existing = existingFile(target), existing.bytes.elementsEqual(file.contents.utf8), existing.executable == file.executable {
+                    continue
                 }
+                let temporary = directory + "/." + file.name + ".mignet-\(getpid()).tmp"
+                try writeFile(Array(file.contents.utf8), to: temporary, mode: file.executable ? 0o755 : 0o644)
+                pending.append(PendingFile(temporary: temporary, target: target))
             }
         } catch {
             for file in pending { unlink(file.temporary) }
             throw error
         }
-        for file in pending where rename(file.temporary, file.target) != 0 {
-            throw Failure("rename into place", file.target)
-        }
-        for folder in folders {
-            try removeFiles(in: path + "/" + folder.name, except: Set(folder.files.map(\.name)))
-        }
-        return try orphans(besides: Set(folders.map(\.name)), prune: prune)
+        return pending
     }
 
     /// The files of every cluster folder on disk, by folder name then file name.
@@ -102,7 +122,7 @@ struct OutputDirectory {
     }
 
     /// The names in a folder, less `.` and `..` and, unless asked for, mignet's temporary files.
-    private func entries(of folder: String, temporaryToo: Bool = false) throws -> [String] {
+    private func entries(of folder: String, temporaryToo: Bool = false) throws(Failure) -> [String] {
         guard let directory = opendir(folder) else { throw Failure("list", folder) }
         defer { closedir(directory) }
         var names: [String] = []
@@ -122,7 +142,7 @@ struct OutputDirectory {
 
     /// Creates a directory; an existing one is fine unless, inside the output folder, it is a
     /// symbolic link or not a directory.
-    private func makeDirectory(_ directory: String) throws {
+    private func makeDirectory(_ directory: String) throws(Failure) {
         if mkdir(directory, 0o755) == 0 { return }
         let error = errno
         guard error == EEXIST else { throw Failure("create directory", directory, errorNumber: error) }
@@ -138,11 +158,11 @@ struct OutputDirectory {
         let descriptor = open(file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        guard let bytes = FileIO.readAll(from: descriptor, limit: Int(status.st_size) + 1) else { return nil }
+        guard let bytes = FileIO.readAll(from: descriptor, limit: Int(status.st_size) + 1, expected: Int(status.st_size)) else { return nil }
         return ExistingFile(bytes: bytes, executable: status.st_mode & 0o100 != 0)
     }
 
-    private func writeFile(_ bytes: [UInt8], to file: String, mode: mode_t) throws {
+    private func writeFile(_ bytes: [UInt8], to file: String, mode: mode_t) throws(Failure) {
         unlink(file)
         let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
         guard descriptor >= 0 else { throw Failure("create", file) }
@@ -166,7 +186,7 @@ struct OutputDirectory {
     /// Removes the files and links of a folder (not its subfolders) whose names are not in
     /// `keeping`, temporary files of earlier, interrupted runs included; with `only`, just those
     /// among `only` and the temporary files.
-    private func removeFiles(in folder: String, except keeping: Set<String>, only: Set<String>? = nil) throws {
+    private func removeFiles(in folder: String, except keeping: Set<String>, only: Set<String>? = nil) throws(Failure) {
         for name in try entries(of: folder, temporaryToo: true).sorted()
         where !keeping.contains(name) && (only?.contains(name) ?? true || Self.isTemporary(name)) {
             let file = folder + "/" + name

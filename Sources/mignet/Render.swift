@@ -36,7 +36,7 @@ struct Render: ParsableCommand {
                 return
             }
             let folders = try OutputTree.folders(compiled.compilations, delivery: output.profile, jobs: inputs.jobs)
-            for warning in try OutputDirectory(path: path).write(folders, prune: prune) {
+            for warning in try OutputDirectory(path: path).write(folders, prune: prune, jobs: inputs.jobs) {
                 Terminal.writeError("mignet: warning: \(warning)\n")
             }
         } catch {

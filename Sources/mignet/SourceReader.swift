@@ -22,16 +22,16 @@ struct SourceReader: SourceLoader {
         }
         defer { if descriptor != 0 { close(descriptor) } }
         var status = stat()
-        if fstat(descriptor, &status) == 0 {
-            if status.st_mode & S_IFMT == S_IFDIR {
-                return .failure(DiagnosticFailure(unreadable: "it is a directory", file: displayPath))
-            }
-            if status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) > SourceFile.maximumSize {
-                return .failure(DiagnosticFailure(tooLarge: Int(status.st_size), file: displayPath))
-            }
+        if fstat(descriptor, &status) != 0 { status.st_mode = 0 }
+        if status.st_mode & S_IFMT == S_IFDIR {
+            return .failure(DiagnosticFailure(unreadable: "it is a directory", file: displayPath))
+        }
+        if status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) > SourceFile.maximumSize {
+            return .failure(DiagnosticFailure(tooLarge: Int(status.st_size), file: displayPath))
         }
         // Read at most one byte past the limit, so a pipe or device cannot make us read more.
-        guard let bytes = FileIO.readAll(from: descriptor, limit: SourceFile.maximumSize + 1) else {
+        let size = status.st_mode & S_IFMT == S_IFREG ? Int(status.st_size) : 0
+        guard let bytes = FileIO.readAll(from: descriptor, limit: SourceFile.maximumSize + 1, expected: size) else {
             return .failure(DiagnosticFailure(unreadable: String(cString: strerror(errno)), file: displayPath))
         }
         if bytes.count > SourceFile.maximumSize {

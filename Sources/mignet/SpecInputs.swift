@@ -33,12 +33,13 @@ struct SpecInputs: ParsableArguments {
     func compile(skipping excluded: String? = nil) -> Compiled {
         var inputs: [SpecInput] = []
         var diagnostics: [Diagnostic] = []
-        for argument in specs {
-            for file in SpecDiscovery.files(for: argument, skipping: excluded) {
-                switch SourceReader.read(file.path) {
-                case .success(let source): inputs.append(SpecInput(source, discovered: file.discovered))
-                case .failure(let failure): if !file.discovered { diagnostics.append(failure.diagnostic) }
-                }
+        let files = specs.flatMap { SpecDiscovery.files(for: $0, skipping: excluded) }
+        // Read on every thread too: a repository of thousands of specs is thousands of reads.
+        let reads = Parallel.map(files.map(\.path), jobs: jobs) { SourceReader.read($0) }
+        for (file, read) in zip(files, reads) {
+            switch read {
+            case .success(let source): inputs.append(SpecInput(source, discovered: file.discovered))
+            case .failure(let failure): if !file.discovered { diagnostics.append(failure.diagnostic) }
             }
         }
         let compilations = Compiler().compile(inputs, loader: SourceReader(), jobs: jobs)

@@ -81,6 +81,12 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     private static func writeString(_ text: String, to output: inout String) {
         output += "\""
+        // Names and CIDRs, nearly every string mignet writes, need no escape: copy them whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

@@ -7,9 +7,9 @@ public struct KubeVirtPatch: Sendable, Equatable {
     /// The NAD's bare name, or nil to clear the field (disabled).
     public var network: String?
 
-    /// The patch of a validated network.
-    public init(_ network: MigrationNetwork) {
-        self.network = network.configuration?.nadName
+    /// The patch pointing KubeVirt at `network` (nil clears the field).
+    public init(network: String?) {
+        self.network = network
     }
 
     /// The YAML document.

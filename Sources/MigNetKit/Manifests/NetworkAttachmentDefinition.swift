@@ -12,7 +12,7 @@ public struct NetworkAttachmentDefinition: Sendable, Equatable {
 
     /// The NAD of an enabled configuration.
     public init(_ configuration: MigrationNetwork.Configuration, value: SettingValue) {
-        name = configuration.nadName
+        name = configuration.nadName(for: value)
         hash = value.hash
         config = Self.config(for: configuration)
     }

@@ -14,10 +14,12 @@ public struct RenderedCluster: Sendable, Equatable {
     /// Renders a validated network.
     public init(_ network: MigrationNetwork) {
         name = network.name
-        let setting = Setting(network)
-        self.setting = setting
-        networkAttachmentDefinition = network.configuration.map { NetworkAttachmentDefinition($0, value: setting.value) }
-        kubeVirtPatch = KubeVirtPatch(network)
+        // The value and its hash are computed once; every object takes them from here.
+        let value = SettingValue(network.configuration)
+        let nadName = network.configuration?.nadName(for: value)
+        setting = Setting(value: value, nadName: nadName)
+        networkAttachmentDefinition = network.configuration.map { NetworkAttachmentDefinition($0, value: value) }
+        kubeVirtPatch = KubeVirtPatch(network: nadName)
     }
 
     /// The documents of the full delivery, one file each, in apply order: NAD (when enabled),

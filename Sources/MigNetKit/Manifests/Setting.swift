@@ -9,10 +9,10 @@ public struct Setting: Sendable, Equatable {
     /// `namespace/name` of the NAD, or "" when disabled.
     public var netAttachDef: String
 
-    /// The Setting of a validated network.
-    public init(_ network: MigrationNetwork) {
-        value = SettingValue(network.configuration)
-        netAttachDef = network.configuration.map { Harvester.namespace + "/" + $0.nadName } ?? ""
+    /// The Setting holding `value` and naming the NAD `nadName` (nil when disabled).
+    public init(value: SettingValue, nadName: String?) {
+        self.value = value
+        netAttachDef = nadName.map { Harvester.namespace + "/" + $0 } ?? ""
     }
 
     /// The controller's annotations: with both, Harvester's controller takes the Setting as

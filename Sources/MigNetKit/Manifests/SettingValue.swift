@@ -4,17 +4,15 @@ import Crypto
 /// writes them, so that a cluster configured in the UI sees no change when it moves to GitOps.
 public struct SettingValue: Sendable, Equatable {
     /// The exact string, `""` when disabled.
-    public var text: String
+    public let text: String
+    /// Lowercase hex SHA-1 of the value's UTF-8 bytes, as Harvester's controller computes it.
+    public let hash: String
 
     /// The value of a configuration: its pinned value when it has one, else the UI's spelling
     /// `{"clusterNetwork":…,"vlan":…,"range":…,"exclude":[…]}` (`exclude` always present);
     /// `""` for nil (disabled).
     public init(_ configuration: MigrationNetwork.Configuration?) {
-        guard let configuration else {
-            text = ""
-            return
-        }
-        text = configuration.pinnedValue ?? Self.uiSpelling(of: configuration)
+        self.init(text: configuration.map { $0.pinnedValue ?? Self.uiSpelling(of: $0) } ?? "")
     }
 
     /// The value as the Harvester UI writes it, with `JSON.stringify` in this key order.
@@ -36,14 +34,14 @@ public struct SettingValue: Sendable, Equatable {
     /// Wraps an exact value string.
     public init(text: String) {
         self.text = text
-    }
-
-    /// Lowercase hex SHA-1 of the value's UTF-8 bytes, as Harvester's controller computes it.
-    public var hash: String {
-        Insecure.SHA1.hash(data: Array(text.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(40)
+        for byte in Insecure.SHA1.hash(data: Array(text.utf8)) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        hash = String(decoding: hex, as: UTF8.self)
     }
 
     /// The NAD name mignet derives for this value: `vm-migration-network-` and the hash's first

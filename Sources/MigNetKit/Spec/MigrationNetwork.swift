@@ -24,8 +24,9 @@ public struct MigrationNetwork: Sendable, Equatable {
         /// the name mignet derives from the hash.
         public var adoptedNADName: String?
 
-        /// The NAD's name: the adopted one, or `vm-migration-network-` and 8 hex digits of the hash.
-        public var nadName: String { adoptedNADName ?? SettingValue(self).nadName }
+        /// The NAD's name for this configuration's value: the adopted one, or
+        /// `vm-migration-network-` and 8 hex digits of the value's hash.
+        public func nadName(for value: SettingValue) -> String { adoptedNADName ?? value.nadName }
 
         /// Creates a configuration.
         public init(clusterNetwork: String, vlan: Int, range: IPv4CIDR, exclude: [IPv4CIDR], mtu: Int, pinnedValue: String? = nil) {
