@@ -9,8 +9,14 @@ public struct YAMLEmitter: Sendable {
     /// Creates an emitter.
     public init() {}
 
-    /// The YAML text of `documents`, one document each.
+    /// The YAML text of `documents`, one document each, as one stream.
     public func emit(_ documents: [YAMLValue]) throws(YAMLEmitterError) -> String {
+        try emitSeparately(documents).joined()
+    }
+
+    /// The text of each of `documents` on its own, as `emit([document])` would give it, from a
+    /// single emitter: the stream is flushed after every document and cut there.
+    public func emitSeparately(_ documents: [YAMLValue]) throws(YAMLEmitterError) -> [String] {
         let emitter = UnsafeMutablePointer<yaml_emitter_t>.allocate(capacity: 1)
         defer { emitter.deallocate() }
         guard yaml_emitter_initialize(emitter) == 1 else {
@@ -30,15 +36,23 @@ public struct YAMLEmitter: Sendable {
         yaml_emitter_set_break(emitter, YAML_LN_BREAK)
 
         let session = EmitSession(emitter: emitter)
+        var texts: [String] = []
         try session.send { yaml_stream_start_event_initialize(&$0, YAML_UTF8_ENCODING) }
         for document in documents {
             try session.send { yaml_document_start_event_initialize(&$0, nil, nil, nil, 0) }
             try session.emit(document)
             try session.send { yaml_document_end_event_initialize(&$0, 1) }
+            guard yaml_emitter_flush(emitter) == 1 else { throw session.error() }
+            texts.append(String(decoding: output.bytes, as: UTF8.self))
+            output.bytes.removeAll(keepingCapacity: true)
         }
         try session.send { yaml_stream_end_event_initialize(&$0) }
         guard yaml_emitter_flush(emitter) == 1 else { throw session.error() }
-        return withExtendedLifetime(output) { String(decoding: output.bytes, as: UTF8.self) }
+        // The stream's end writes nothing after an implicitly ended document.
+        guard output.bytes.isEmpty else {
+            throw YAMLEmitterError(problem: "unexpected text after the last document")
+        }
+        return withExtendedLifetime(output) { texts }
     }
 }
 
@@ -104,12 +118,24 @@ private struct EmitSession {
         case .literal: libyamlStyle = YAML_LITERAL_SCALAR_STYLE
         case .folded: libyamlStyle = YAML_FOLDED_SCALAR_STYLE
         }
-        var bytes = Array(text.utf8)
-        let count = Int32(bytes.count)
-        try bytes.withUnsafeMutableBufferPointer { buffer throws(YAMLEmitterError) in
-            try send {
-                yaml_scalar_event_initialize(&$0, nil, nil, buffer.baseAddress, count, 1, 1, libyamlStyle)
+        // libyaml copies the value; the string's own UTF-8 is lent, not copied.
+        var text = text
+        let count = Int32(text.utf8.count)
+        var sent: Result<Void, YAMLEmitterError> = .success(())
+        var empty: UInt8 = 0
+        text.withUTF8 { buffer in
+            func initialize(_ start: UnsafeMutablePointer<UInt8>) {
+                sent = Result { () throws(YAMLEmitterError) in
+                    try send { yaml_scalar_event_initialize(&$0, nil, nil, start, count, 1, 1, libyamlStyle) }
+                }
+            }
+            // libyaml insists on a pointer even for an empty value.
+            if let base = buffer.baseAddress {
+                initialize(UnsafeMutablePointer(mutating: base))
+            } else {
+                withUnsafeMutablePointer(to: &empty) { initialize($0) }
             }
         }
+        try sent.get()
     }
 }

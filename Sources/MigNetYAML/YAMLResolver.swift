@@ -32,8 +32,10 @@ public enum YAMLResolver {
     /// What `text`, written plain, reads as.
     public static func resolve(_ text: String) -> Resolution {
         if isNull(text) { return .null }
-        if booleans.contains(text) { return .boolean }
-        guard let first = text.utf8.first, mayBeNumber(first) else { return .other }
+        guard let first = text.utf8.first else { return .other }
+        // Every boolean word starts with one of y, n, t, f, o; most strings need no lookup.
+        if text.utf8.count <= 5, "yYnNtTfFoO".utf8.contains(first), booleans.contains(text) { return .boolean }
+        guard mayBeNumber(first) else { return .other }
         let bytes = Array(text.utf8)
         if isInteger(bytes) { return .integer }
         if isFloat(bytes) { return .float }

@@ -69,9 +69,7 @@ struct OutputDirectory {
             try makeDirectory(directory)
             for file in folder.files {
                 let target = directory + "/" + file.name
-                if let existing = existingFile(target), existing.bytes.elementsEqual(file.contents.utf8), existing.executable == file.executable {
-                    continue
-                }
+                if let existing = existingFile(target), existing.matches(file) { continue }
                 let temporary = directory + "/." + file.name + ".mignet-\(getpid()).tmp"
                 try writeFile(Array(file.contents.utf8), to: temporary, mode: file.executable ? 0o755 : 0o644)
                 pending.append(PendingFile(temporary: temporary, target: target))

@@ -18,7 +18,7 @@ enum SpecDiscovery {
         let skip = excluded.flatMap(realPath)
         var found: [String] = []
         walk(argument.hasSuffix("/") && argument.count > 1 ? String(argument.dropLast()) : argument, skipping: skip, into: &found)
-        return found.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.map { File(path: $0, discovered: true) }
+        return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { File(path: $0, discovered: true) }
     }
 
     private static func walk(_ folder: String, skipping excluded: String?, into found: inout [String]) {

@@ -104,3 +104,16 @@ import Testing
         }
     }
 }
+
+@Suite struct YAMLEmitterSeparationTests {
+    @Test func separateDocumentsAreWhatSeparateEmittersWrite() throws {
+        let documents: [YAMLValue] = [
+            .mapping([YAMLEntry("a", .string("")), YAMLEntry("b", .sequence([.string("x"), .null]))]),
+            .mapping([YAMLEntry("value", .string(#"{"k":"v"}"#, .singleQuoted))]),
+            .mapping([YAMLEntry("n", .integer(-3)), YAMLEntry("t", .boolean(true))]),
+        ]
+        let together = try YAMLEmitter().emitSeparately(documents)
+        #expect(together == (try documents.map { try YAMLEmitter().emit([$0]) }))
+        #expect(try YAMLEmitter().emit(documents) == together.joined())
+    }
+}

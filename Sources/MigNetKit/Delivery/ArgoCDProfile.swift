@@ -19,25 +19,20 @@ enum ArgoCDProfile {
 
     static func folder(for cluster: RenderedCluster) throws(YAMLEmitterError) -> ClusterFolder {
         typealias Name = Delivery.FileName
-        var files: [OutputFile] = []
-        guard let nad = cluster.networkAttachmentDefinition else {
-            files.append(try .yaml(Name.setting, cluster.setting.document(annotations: [waveKey: "0", optionsKey: keep])))
-            files.append(try kustomization(listing: files))
-            return ClusterFolder(name: cluster.name, files: files)
+        var documents: [(name: String, document: YAMLValue)] = []
+        if let nad = cluster.networkAttachmentDefinition {
+            documents.append((Name.networkAttachmentDefinition, nad.document(extraAnnotations: [waveKey: "-1"])))
+            documents.append((Name.setting, cluster.setting.document(
+                annotations: cluster.setting.controllerAnnotations.merging([waveKey: "0", optionsKey: keep]) { $1 })))
+            documents.append((Name.kubeVirtPatch, cluster.kubeVirtPatch.document(annotations: [waveKey: "1", optionsKey: serverSideKeep])))
+        } else {
+            documents.append((Name.setting, cluster.setting.document(annotations: [waveKey: "0", optionsKey: keep])))
         }
-        files.append(try .yaml(Name.networkAttachmentDefinition, nad.document(extraAnnotations: [waveKey: "-1"])))
-        files.append(try .yaml(Name.setting, cluster.setting.document(
-            annotations: cluster.setting.controllerAnnotations.merging([waveKey: "0", optionsKey: keep]) { $1 })))
-        files.append(try .yaml(Name.kubeVirtPatch, cluster.kubeVirtPatch.document(annotations: [waveKey: "1", optionsKey: serverSideKeep])))
-        files.append(try kustomization(listing: files))
-        return ClusterFolder(name: cluster.name, files: files)
-    }
-
-    private static func kustomization(listing files: [OutputFile]) throws(YAMLEmitterError) -> OutputFile {
-        try .yaml(Delivery.FileName.kustomization, .mapping([
+        documents.append((Name.kustomization, .mapping([
             YAMLEntry("apiVersion", .string("kustomize.config.k8s.io/v1beta1")),
             YAMLEntry("kind", .string("Kustomization")),
-            YAMLEntry("resources", .sequence(files.map { .string($0.name) })),
-        ]))
+            YAMLEntry("resources", .sequence(documents.map { .string($0.name) })),
+        ])))
+        return ClusterFolder(name: cluster.name, files: try OutputFile.yaml(documents))
     }
 }

@@ -75,8 +75,9 @@ public struct OutputFile: Sendable, Equatable {
         self.executable = executable
     }
 
-    /// A file holding one YAML document.
-    static func yaml(_ name: String, _ document: YAMLValue) throws(YAMLEmitterError) -> OutputFile {
-        OutputFile(name: name, contents: try YAMLEmitter().emit([document]))
+    /// Files holding one YAML document each, emitted by one emitter.
+    static func yaml(_ documents: [(name: String, document: YAMLValue)]) throws(YAMLEmitterError) -> [OutputFile] {
+        let texts = try YAMLEmitter().emitSeparately(documents.map(\.document))
+        return zip(documents, texts).map { OutputFile(name: $0.name, contents: $1) }
     }
 }

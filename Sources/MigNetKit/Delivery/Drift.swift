@@ -10,6 +10,15 @@ public struct ExistingFile: Sendable, Equatable {
         self.bytes = bytes
         self.executable = executable
     }
+
+    /// Whether the file holds exactly `file`'s text and mode.
+    public func matches(_ file: OutputFile) -> Bool {
+        guard executable == file.executable, bytes.count == file.contents.utf8.count else { return false }
+        let same = file.contents.utf8.withContiguousStorageIfAvailable { text in
+            bytes.withUnsafeBufferPointer { $0.elementsEqual(text) }
+        }
+        return same ?? bytes.elementsEqual(file.contents.utf8)
+    }
 }
 
 /// One difference between the rendering and the output folder.
@@ -52,8 +61,7 @@ public enum Drift {
                     drifts.append(FileDrift(kind: .missing, path: path, actual: nil, expected: file.contents, modeDiffers: false))
                     continue
                 }
-                let sameBytes = onDisk.bytes.elementsEqual(file.contents.utf8)
-                if !sameBytes || onDisk.executable != file.executable {
+                if !onDisk.matches(file) {
                     drifts.append(FileDrift(kind: .changed, path: path, actual: String(decoding: onDisk.bytes, as: UTF8.self),
                                             expected: file.contents, modeDiffers: onDisk.executable != file.executable))
                 }
@@ -70,6 +78,6 @@ public enum Drift {
                                         expected: nil, modeDiffers: false))
             }
         }
-        return drifts.sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+        return drifts.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 }

@@ -14,13 +14,13 @@ import MigNetYAML
 enum FleetProfile {
     static func folder(for cluster: RenderedCluster) throws(YAMLEmitterError) -> ClusterFolder {
         typealias Name = Delivery.FileName
-        var files: [OutputFile] = []
+        var documents: [(name: String, document: YAMLValue)] = []
         if let nad = cluster.networkAttachmentDefinition {
-            files.append(try .yaml(Name.networkAttachmentDefinition, nad.document))
+            documents.append((Name.networkAttachmentDefinition, nad.document))
         }
-        files.append(try .yaml(Name.setting, cluster.setting.document(annotations: [:])))
-        files.append(try .yaml(Name.fleet, fleetYAML(cluster: cluster.name)))
-        return ClusterFolder(name: cluster.name, files: files)
+        documents.append((Name.setting, cluster.setting.document(annotations: [:])))
+        documents.append((Name.fleet, fleetYAML(cluster: cluster.name)))
+        return ClusterFolder(name: cluster.name, files: try OutputFile.yaml(documents))
     }
 
     /// A JSON-pointer path segment: `/` becomes `~1`, `~` becomes `~0`.

@@ -26,12 +26,12 @@ public struct RenderedCluster: Sendable, Equatable {
     /// Setting, KubeVirt patch. What `render` prints without `-o`.
     public func files() throws(YAMLEmitterError) -> [OutputFile] {
         typealias Name = Delivery.FileName
-        var files: [OutputFile] = []
+        var documents: [(name: String, document: YAMLValue)] = []
         if let nad = networkAttachmentDefinition {
-            files.append(try .yaml(Name.networkAttachmentDefinition, nad.document))
+            documents.append((Name.networkAttachmentDefinition, nad.document))
         }
-        files.append(try .yaml(Name.setting, setting.document))
-        files.append(try .yaml(Name.kubeVirtPatch, kubeVirtPatch.document))
-        return files
+        documents.append((Name.setting, setting.document))
+        documents.append((Name.kubeVirtPatch, kubeVirtPatch.document))
+        return try OutputFile.yaml(documents)
     }
 }

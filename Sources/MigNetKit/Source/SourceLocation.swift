@@ -16,7 +16,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 
     /// Orders by file (by UTF-8 bytes), then line, then column.
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        if lhs.file != rhs.file { return Array(lhs.file.utf8).lexicographicallyPrecedes(Array(rhs.file.utf8)) }
+        if lhs.file != rhs.file { return lhs.file.utf8.lexicographicallyPrecedes(rhs.file.utf8) }
         return (lhs.line, lhs.column) < (rhs.line, rhs.column)
     }
 
