@@ -26,7 +26,8 @@ public enum YAMLResolver {
 
     /// Whether `text`, written plain, reads as null.
     public static func isNull(_ text: String) -> Bool {
-        text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+        let count = text.utf8.count
+        return count == 0 || (count == 1 && text == "~") || (count == 4 && (text == "null" || text == "Null" || text == "NULL"))
     }
 
     /// What `text`, written plain, reads as.
@@ -36,6 +37,13 @@ public enum YAMLResolver {
         // Every boolean word starts with one of y, n, t, f, o; most strings need no lookup.
         if text.utf8.count <= 5, "yYnNtTfFoO".utf8.contains(first), booleans.contains(text) { return .boolean }
         guard mayBeNumber(first) else { return .other }
+        // No number has a second dot or a slash: addresses and CIDRs stop here.
+        var dots = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "/") { return .other }
+            if byte == UInt8(ascii: ".") { dots += 1 }
+        }
+        if dots > 1 { return .other }
         let bytes = Array(text.utf8)
         if isInteger(bytes) { return .integer }
         if isFloat(bytes) { return .float }

@@ -2,7 +2,7 @@
 ///
 /// Mappings keep their entries in the order given; nothing is sorted here, so the caller
 /// decides every byte of the order.
-public indirect enum YAMLValue: Sendable, Equatable {
+public enum YAMLValue: Sendable, Equatable {
     /// A string, written plain when that reads back as the same string, else in the style given
     /// (`.automatic`: double quotes, as kubectl prints them).
     case string(String, YAMLScalarStyle = .automatic)

@@ -4,6 +4,7 @@ import MigNetKit
 /// `mignet check SPEC_OR_DIR... -o DIR`: fails when the committed rendering is stale.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Compare the rendering of the specs with an output folder, for CI and pre-commit.",
         discussion: """
             Renders in memory and compares with DIR: every file missing, different or extra (in a \

@@ -4,6 +4,7 @@ import MigNetKit
 /// `mignet explain SPEC`: the IP plan of one spec.
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Show the IP plan of one spec: value, hash, NAD, range, exclusions, usable addresses and headroom.",
         discussion: "Exit status: 0 for a valid spec, 1 when it has an error (the diagnostics are printed), 64 on wrong arguments."
     )

@@ -5,6 +5,7 @@ import MigNetKit
 /// `mignet import FILE|-`: a spec from the live Setting of a cluster configured by hand.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Write a spec from a live Setting, so that moving a cluster to GitOps changes nothing.",
         discussion: """
             Reads the output of `kubectl get settings.harvesterhci.io vm-migration-network -o yaml` \

@@ -5,6 +5,7 @@ import MigNetKit
 /// `mignet init [DIR] --delivery PROFILE`: sets up a GitOps repository for mignet.
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Set up a repository: a starter spec and its rendering, pre-commit, CI jobs and GitOps objects.",
         discussion: """
             Writes clusters/my-cluster.yaml, its rendering under rendered/, .pre-commit-config.yaml, \

@@ -4,6 +4,7 @@ import MigNetKit
 /// `mignet render SPEC_OR_DIR... [-o DIR]`: the manifests of every spec, to stdout or a folder per cluster.
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Render the manifests of every spec, to stdout or to a folder per cluster.",
         discussion: """
             Without -o, every spec's documents go to stdout: NAD, Setting, KubeVirt patch (the full \

@@ -4,6 +4,7 @@ import MigNetKit
 /// `mignet validate SPEC...`: checks specs and reports every diagnostic.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check specs and report every problem with its file, line and column.",
         discussion: "Exit status: 0 when every spec is valid, 1 when any has an error, 64 on wrong arguments."
     )

@@ -4,6 +4,7 @@ import MigNetKit
 /// `mignet verify SPEC --setting FILE --pods FILE [--kubevirt FILE] [--nads FILE]`.
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: "Check a live cluster against a spec, offline, from kubectl's output.",
         discussion: """
             Give the output of: kubectl get settings.harvesterhci.io vm-migration-network -o yaml \

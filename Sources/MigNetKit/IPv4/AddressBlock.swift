@@ -9,19 +9,23 @@ public enum AddressBlock: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses any of the three forms, strictly.
     public init(parsing text: String) throws(AddressSyntaxError) {
-        let text = Substring(text)
-        guard !text.isEmpty else { throw .empty }
-        if text.first!.isWhitespace || text.last!.isWhitespace { throw .whitespace }
-        if text.contains(":") { throw .ipv6 }
-        if text.contains("/") {
-            self = .cidr(try IPv4CIDR(parsing: text))
-        } else if let dash = text.firstIndex(of: "-") {
-            let first = try IPv4Address(parsing: text[..<dash])
-            let last = try IPv4Address(parsing: text[text.index(after: dash)...])
-            self = .range(first: first, last: last)
-        } else {
-            self = .address(try IPv4Address(parsing: text))
+        guard let head = text.first, let tail = text.last else { throw .empty }
+        if head.isWhitespace || tail.isWhitespace { throw .whitespace }
+        var string = text
+        let parsed = string.withUTF8 { bytes in
+            Result { () throws(AddressSyntaxError) -> AddressBlock in
+                let all = 0..<bytes.count
+                if all.contains(where: { bytes[$0] == UInt8(ascii: ":") }) { throw .ipv6 }
+                if all.contains(where: { bytes[$0] == UInt8(ascii: "/") }) { return .cidr(try IPv4CIDR.parse(bytes, all)) }
+                if let dash = all.first(where: { bytes[$0] == UInt8(ascii: "-") }) {
+                    let first = try IPv4Address.parse(bytes, 0..<dash)
+                    let last = try IPv4Address.parse(bytes, dash + 1..<bytes.count)
+                    return .range(first: IPv4Address(first), last: IPv4Address(last))
+                }
+                return .address(IPv4Address(try IPv4Address.parse(bytes, all)))
+            }
         }
+        self = try parsed.get()
     }
 
     /// Parses a CIDR block only.

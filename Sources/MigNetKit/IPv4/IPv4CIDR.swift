@@ -15,18 +15,27 @@ public struct IPv4CIDR: Sendable, Hashable, CustomStringConvertible {
     /// Parses `a.b.c.d/n` strictly (see `IPv4Address.init(parsing:)`; `n` is 0...32 in
     /// decimal without leading zeros or sign).
     public init(parsing text: Substring) throws(AddressSyntaxError) {
-        guard let slash = text.firstIndex(of: "/") else {
-            _ = try IPv4Address(parsing: text)
+        var string = String(text)
+        let parsed = string.withUTF8 { bytes in Result { () throws(AddressSyntaxError) in try Self.parse(bytes, 0..<bytes.count) } }
+        self = try parsed.get()
+    }
+
+    /// The block in `bytes[range]`, parsed on UTF-8 bytes.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws(AddressSyntaxError) -> IPv4CIDR {
+        guard let slash = range.first(where: { bytes[$0] == UInt8(ascii: "/") }) else {
+            _ = try IPv4Address.parse(bytes, range)
             throw .missingPrefixLength
         }
-        let address = try IPv4Address(parsing: text[..<slash])
-        let length = text[text.index(after: slash)...]
-        guard !length.isEmpty, length.utf8.count <= 2, length.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-              !(length.utf8.count > 1 && length.utf8.first == 0x30),
-              let prefixLength = Int(length), prefixLength <= 32 else {
-            throw .badPrefixLength(String(length))
+        let address = IPv4Address(try IPv4Address.parse(bytes, range.lowerBound..<slash))
+        let length = slash + 1..<range.upperBound
+        let text = { String(decoding: UnsafeBufferPointer(rebasing: bytes[length]), as: UTF8.self) }
+        guard !length.isEmpty, length.count <= 2, length.allSatisfy({ bytes[$0] >= 0x30 && bytes[$0] <= 0x39 }),
+              !(length.count > 1 && bytes[length.lowerBound] == 0x30) else {
+            throw .badPrefixLength(text())
         }
-        self.init(address, prefixLength: prefixLength)
+        let prefixLength = length.reduce(0) { $0 * 10 + Int(bytes[$1] - 0x30) }
+        guard prefixLength <= 32 else { throw .badPrefixLength(text()) }
+        return IPv4CIDR(address, prefixLength: prefixLength)
     }
 
     /// The mask of the network bits.
@@ -50,5 +59,5 @@ public struct IPv4CIDR: Sendable, Hashable, CustomStringConvertible {
     public var interval: IPv4Interval { IPv4Interval(network, broadcast) }
 
     /// The `a.b.c.d/n` form, with the address as written.
-    public var description: String { "\(address)/\(prefixLength)" }
+    public var description: String { IPv4Address.format(address.value, prefixLength: prefixLength) }
 }

@@ -4,7 +4,7 @@
 /// no spaces, members in insertion order, integers in decimal, strings escaped as JavaScript's
 /// `JSON.stringify` escapes them (the Harvester UI writes the value with it). The strings mignet
 /// puts in a value are validated ASCII (names, CIDRs), where Go's `encoding/json` agrees too.
-public indirect enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
     case string(String)
     case integer(Int)
     case boolean(Bool)
@@ -14,96 +14,113 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// The compact text.
     public var serialized: String {
-        var output = ""
+        var output = JSONOutput()
         write(to: &output)
-        return output
+        return output.string
     }
 
     /// The text indented by two spaces per level, `"key": value`, ending with a line break:
     /// for files people read, such as the JSON Schema.
     public var pretty: String {
-        var output = ""
+        var output = JSONOutput()
         writePretty(to: &output, depth: 0)
-        return output + "\n"
+        output.append("\n")
+        return output.string
     }
 
-    private func writePretty(to output: inout String, depth: Int) {
-        let indent = String(repeating: "  ", count: depth + 1)
-        let closing = String(repeating: "  ", count: depth)
+    private func writePretty(to output: inout JSONOutput, depth: Int) {
         switch self {
         case .array(let items) where !items.isEmpty:
-            output += "[\n"
-            for (index, item) in items.enumerated() {
-                output += indent
-                item.writePretty(to: &output, depth: depth + 1)
-                output += index < items.count - 1 ? ",\n" : "\n"
+            output.append("[\n")
+            for index in items.indices {
+                output.indent(depth + 1)
+                items[index].writePretty(to: &output, depth: depth + 1)
+                output.append(index < items.count - 1 ? ",\n" : "\n")
             }
-            output += closing + "]"
+            output.indent(depth)
+            output.append("]")
         case .object(let members) where !members.isEmpty:
-            output += "{\n"
+            output.append("{\n")
             for (index, member) in members.enumerated() {
-                output += indent
+                output.indent(depth + 1)
                 Self.writeString(member.key, to: &output)
-                output += ": "
+                output.append(": ")
                 member.value.writePretty(to: &output, depth: depth + 1)
-                output += index < members.count - 1 ? ",\n" : "\n"
+                output.append(index < members.count - 1 ? ",\n" : "\n")
             }
-            output += closing + "}"
+            output.indent(depth)
+            output.append("}")
         default:
             write(to: &output)
         }
     }
 
-    private func write(to output: inout String) {
+    private func write(to output: inout JSONOutput) {
         switch self {
         case .string(let text): Self.writeString(text, to: &output)
-        case .integer(let number): output += String(number)
-        case .boolean(let flag): output += flag ? "true" : "false"
-        case .null: output += "null"
+        case .integer(let number): output.append(String(number))
+        case .boolean(let flag): output.append(flag ? "true" : "false")
+        case .null: output.append("null")
         case .array(let items):
-            output += "["
-            for (index, item) in items.enumerated() {
-                if index > 0 { output += "," }
-                item.write(to: &output)
+            output.append("[")
+            for index in items.indices {
+                if index > 0 { output.append(",") }
+                items[index].write(to: &output)
             }
-            output += "]"
+            output.append("]")
         case .object(let members):
-            output += "{"
+            output.append("{")
             for (index, member) in members.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(",") }
                 Self.writeString(member.key, to: &output)
-                output += ":"
+                output.append(":")
                 member.value.write(to: &output)
             }
-            output += "}"
+            output.append("}")
         }
     }
 
-    private static func writeString(_ text: String, to output: inout String) {
-        output += "\""
+    private static func writeString(_ text: String, to output: inout JSONOutput) {
+        output.append("\"")
         // Names and CIDRs, nearly every string mignet writes, need no escape: copy them whole.
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            output += text
-            output += "\""
+            output.append(text)
+            output.append("\"")
             return
         }
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
+            case "\"": output.append("\\\"")
+            case "\\": output.append("\\\\")
+            case "\u{08}": output.append("\\b")
+            case "\u{0C}": output.append("\\f")
+            case "\n": output.append("\\n")
+            case "\r": output.append("\\r")
+            case "\t": output.append("\\t")
             case "\u{00}"..."\u{1F}":
                 let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
+                output.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+            default: output.append(String(scalar))
             }
         }
-        output += "\""
+        output.append("\"")
     }
+}
+
+/// The bytes of JSON text being written: appending UTF-8 to an array is much cheaper than
+/// growing a String piece by piece, and a value can hold tens of thousands of strings.
+struct JSONOutput {
+    private var bytes: [UInt8] = []
+
+    mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    mutating func indent(_ depth: Int) {
+        for _ in 0..<2 * depth { bytes.append(UInt8(ascii: " ")) }
+    }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 /// One member of a JSON object.

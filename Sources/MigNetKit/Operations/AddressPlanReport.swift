@@ -119,10 +119,17 @@ public struct AddressPlanReport: Sendable {
             ("NAD", Harvester.namespace + "/" + (nadName ?? "")),
             ("range", "\(range)  network \(range.network), broadcast \(range.broadcast), \(range.interval.count - 2) host addresses"),
         ]
-        let width = exclusions.map(\.written.count).max() ?? 0
+        let width = exclusions.map(\.written.utf8.count).max() ?? 0
+        let spaces = [UInt8](repeating: UInt8(ascii: " "), count: width + 2)
         for (index, exclusion) in exclusions.enumerated() {
-            let padded = exclusion.written + String(repeating: " ", count: width - exclusion.written.count)
-            rows.append((index == 0 ? "exclude" : "", "\(padded)  -> \(exclusion.cidrs.joined(separator: " "))"))
+            var line = Array(exclusion.written.utf8)
+            line += spaces[..<(width - line.count + 2)]
+            line += Array("->".utf8)
+            for cidr in exclusion.cidrs {
+                line.append(UInt8(ascii: " "))
+                line += Array(cidr.utf8)
+            }
+            rows.append((index == 0 ? "exclude" : "", String(decoding: line, as: UTF8.self)))
         }
         if exclusions.isEmpty { rows.append(("exclude", "none")) }
         let span = firstAddress.map { first in "; whereabouts hands out \(first) first, \(lastAddress!) last" } ?? ""
@@ -139,6 +146,14 @@ public struct AddressPlanReport: Sendable {
 
     private static func layout(_ rows: [(String, String)]) -> String {
         let width = rows.map(\.0.count).max() ?? 0
-        return rows.map { label, text in label + String(repeating: " ", count: width - label.count + 2) + text + "\n" }.joined()
+        let spaces = [UInt8](repeating: UInt8(ascii: " "), count: width + 2)
+        var output: [UInt8] = []
+        for (label, text) in rows {
+            output += Array(label.utf8)
+            output += spaces[..<(width - label.count + 2)]
+            output += Array(text.utf8)
+            output.append(UInt8(ascii: "\n"))
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 }
