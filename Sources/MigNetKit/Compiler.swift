@@ -1,4 +1,5 @@
 import MigNetYAML
+import Synchronization
 
 /// A file to compile, and whether the user named it or it was found in a folder.
 public struct SpecInput: Sendable {
@@ -51,13 +52,44 @@ public struct Compiler: Sendable {
     /// since the name is the output folder. Results follow the order of `inputs`, less the
     /// discovered files that are not specs; they do not depend on `jobs`.
     public func compile(_ inputs: [SpecInput], loader: any SourceLoader = InMemorySourceLoader([:]), jobs: Int = 1) -> [Compilation] {
-        let parsed = Parallel.map(inputs, jobs: jobs) { parse($0) }.compactMap { $0 }
-        let defaults = loadDefaults(for: parsed, loader: loader)
-        var compilations = Parallel.map(parsed, jobs: jobs) { file in
-            check(file, defaults: file.defaultsPath.flatMap { defaults[$0] })
-        }
+        // One pass per file, parse then check, so that no more than a thread's worth of YAML
+        // trees is alive at once; defaults files are loaded on first use, each once.
+        let defaults = DefaultsCache(loader: loader, parser: parser)
+        var compilations = Parallel.map(inputs, jobs: jobs) { input -> Compilation? in
+            guard let file = parse(input) else { return nil }
+            return check(file, defaults: file.defaultsPath.map { defaults.load($0) })
+        }.compactMap { $0 }
         rejectDuplicateNames(&compilations)
         return compilations
+    }
+
+    /// Defaults files loaded once each, whichever thread asks first.
+    final class DefaultsCache: Sendable {
+        let loader: any SourceLoader
+        let parser: YAMLParser
+        let loaded = Mutex<[String: LoadedDefaults]>([:])
+
+        init(loader: any SourceLoader, parser: YAMLParser) {
+            self.loader = loader
+            self.parser = parser
+        }
+
+        func load(_ path: String) -> LoadedDefaults {
+            // Held while loading: a second thread asking for the same file waits for it.
+            loaded.withLock { loaded in
+                if let done = loaded[path] { return done }
+                let result: LoadedDefaults
+                switch loader.load(path) {
+                case .success(let source):
+                    let decoded = SpecDefaults.decode(source, parser: parser)
+                    result = LoadedDefaults(defaults: decoded.defaults, diagnostics: decoded.diagnostics)
+                case .failure(let error):
+                    result = LoadedDefaults(diagnostics: [], failure: error)
+                }
+                loaded[path] = result
+                return result
+            }
+        }
     }
 
     /// A parsed input, or nil for a discovered file that is not a spec.
@@ -98,20 +130,6 @@ public struct Compiler: Sendable {
         return String(decoding: source.bytes, as: UTF8.self).split(whereSeparator: \.isNewline).contains { line in
             line.hasPrefix("kind:") && line.dropFirst(5).trimmingSpaces() == MigrationNetworkSpec.kind
         }
-    }
-
-    private func loadDefaults(for files: [ParsedFile], loader: any SourceLoader) -> [String: LoadedDefaults] {
-        var loaded: [String: LoadedDefaults] = [:]
-        for path in files.compactMap(\.defaultsPath) where loaded[path] == nil {
-            switch loader.load(path) {
-            case .success(let source):
-                let decoded = SpecDefaults.decode(source, parser: parser)
-                loaded[path] = LoadedDefaults(defaults: decoded.defaults, diagnostics: decoded.diagnostics)
-            case .failure(let error):
-                loaded[path] = LoadedDefaults(diagnostics: [], failure: error)
-            }
-        }
-        return loaded
     }
 
     private func check(_ file: ParsedFile, defaults: LoadedDefaults?) -> Compilation {

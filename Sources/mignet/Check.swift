@@ -34,7 +34,10 @@ struct Check: ParsableCommand {
         let drifts: [FileDrift]
         do {
             let folders = try OutputTree.folders(compiled.compilations, delivery: output.profile, jobs: inputs.jobs)
-            drifts = Drift.compare(expected: folders, actual: try OutputDirectory(path: path).read())
+            let directory = OutputDirectory(path: path)
+            drifts = Drift.compare(expected: folders, folders: try directory.folderNames(), jobs: inputs.jobs) {
+                directory.files(inFolder: $0)
+            }
         } catch {
             Terminal.writeError("mignet: \(error)\n")
             throw ExitCode(1)

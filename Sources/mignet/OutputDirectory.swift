@@ -81,18 +81,21 @@ struct OutputDirectory {
         return pending
     }
 
-    /// The files of every cluster folder on disk, by folder name then file name.
-    func read() throws -> [String: [String: ExistingFile]] {
-        var tree: [String: [String: ExistingFile]] = [:]
-        guard isDirectory(path, followLink: true) else { return tree }
-        for name in try entries(of: path) where isDirectory(path + "/" + name, followLink: false) {
-            var files: [String: ExistingFile] = [:]
-            for file in try entries(of: path + "/" + name) {
-                if let existing = existingFile(path + "/" + name + "/" + file) { files[file] = existing }
-            }
-            tree[name] = files
+    /// The names of the folders of the output folder (none when it does not exist); links and
+    /// plain files are not folders.
+    func folderNames() throws -> [String] {
+        guard isDirectory(path, followLink: true) else { return [] }
+        return try entries(of: path).filter { isDirectory(path + "/" + $0, followLink: false) }
+    }
+
+    /// The files of one folder of the output folder, by name.
+    func files(inFolder name: String) -> [String: ExistingFile] {
+        let folder = path + "/" + name
+        var files: [String: ExistingFile] = [:]
+        for file in (try? entries(of: folder)) ?? [] {
+            if let existing = existingFile(folder + "/" + file) { files[file] = existing }
         }
-        return tree
+        return files
     }
 
     /// Reports, and with `prune` removes, cluster folders no spec renders.

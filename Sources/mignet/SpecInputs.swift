@@ -47,8 +47,11 @@ struct SpecInputs: ParsableArguments {
         var seen = Set<Diagnostic>()
         diagnostics = diagnostics.sortedByLocation().filter { seen.insert($0).inserted }
 
-        var sources = Dictionary(inputs.map { ($0.source.path, $0.source) }, uniquingKeysWith: { first, _ in first })
-        for file in Set(diagnostics.map(\.location.file)) where sources[file] == nil {
+        // Only the files a diagnostic points into are kept, for their excerpts.
+        let wanted = Set(diagnostics.map(\.location.file) + diagnostics.flatMap { $0.notes.compactMap(\.location?.file) })
+        var sources: [String: SourceFile] = [:]
+        for input in inputs where wanted.contains(input.source.path) { sources[input.source.path] = input.source }
+        for file in wanted where sources[file] == nil {
             if case .success(let source) = SourceReader.read(file) { sources[file] = source }
         }
         return Compiled(compilations: compilations, diagnostics: diagnostics, sources: sources)

@@ -50,34 +50,45 @@ public enum Drift {
     /// Every difference, sorted by path bytes. `actual` holds, by folder name, the files of
     /// every cluster folder on disk: rendered names, and orphans (see `OutputTree.isClusterFolder`).
     public static func compare(expected: [ClusterFolder], actual: [String: [String: ExistingFile]]) -> [FileDrift] {
-        var drifts: [FileDrift] = []
-        var rendered = Set<String>()
-        for folder in expected {
-            rendered.insert(folder.name)
-            let existing = actual[folder.name] ?? [:]
-            for file in folder.files {
-                let path = folder.name + "/" + file.name
-                guard let onDisk = existing[file.name] else {
-                    drifts.append(FileDrift(kind: .missing, path: path, actual: nil, expected: file.contents, modeDiffers: false))
-                    continue
-                }
-                if !onDisk.matches(file) {
-                    drifts.append(FileDrift(kind: .changed, path: path, actual: String(decoding: onDisk.bytes, as: UTF8.self),
-                                            expected: file.contents, modeDiffers: onDisk.executable != file.executable))
-                }
-            }
-            let names = Set(folder.files.map(\.name))
-            for (name, file) in existing where !names.contains(name) {
-                drifts.append(FileDrift(kind: .extra, path: folder.name + "/" + name, actual: String(decoding: file.bytes, as: UTF8.self),
-                                        expected: nil, modeDiffers: false))
-            }
-        }
-        for (folder, files) in actual where !rendered.contains(folder) && OutputTree.isClusterFolder(files.keys) {
-            for (name, file) in files {
-                drifts.append(FileDrift(kind: .extra, path: folder + "/" + name, actual: String(decoding: file.bytes, as: UTF8.self),
-                                        expected: nil, modeDiffers: false))
-            }
-        }
+        compare(expected: expected, folders: Array(actual.keys), jobs: 1) { actual[$0] ?? [:] }
+    }
+
+    /// Every difference, sorted by path bytes, reading each folder with `read` only when it is
+    /// compared (on up to `jobs` threads), so that no more than a few folders are held at once.
+    /// `folders` names every folder on disk.
+    public static func compare(expected: [ClusterFolder], folders: [String], jobs: Int,
+                               read: @Sendable (String) -> [String: ExistingFile]) -> [FileDrift] {
+        let rendered = Set(expected.map(\.name))
+        let orphans = folders.filter { !rendered.contains($0) }
+        var drifts = Parallel.map(expected, jobs: jobs) { folder in compare(folder, read(folder.name)) }.flatMap { $0 }
+        drifts += Parallel.map(orphans, jobs: jobs) { name -> [FileDrift] in
+            let files = read(name)
+            guard OutputTree.isClusterFolder(files.keys) else { return [] }
+            return files.map { FileDrift(kind: .extra, path: name + "/" + $0.key, actual: String(decoding: $0.value.bytes, as: UTF8.self),
+                                         expected: nil, modeDiffers: false) }
+        }.flatMap { $0 }
         return drifts.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+
+    /// The differences of one rendered folder.
+    static func compare(_ folder: ClusterFolder, _ existing: [String: ExistingFile]) -> [FileDrift] {
+        var drifts: [FileDrift] = []
+        for file in folder.files {
+            let path = folder.name + "/" + file.name
+            guard let onDisk = existing[file.name] else {
+                drifts.append(FileDrift(kind: .missing, path: path, actual: nil, expected: file.contents, modeDiffers: false))
+                continue
+            }
+            if !onDisk.matches(file) {
+                drifts.append(FileDrift(kind: .changed, path: path, actual: String(decoding: onDisk.bytes, as: UTF8.self),
+                                        expected: file.contents, modeDiffers: onDisk.executable != file.executable))
+            }
+        }
+        let names = Set(folder.files.map(\.name))
+        for (name, file) in existing where !names.contains(name) {
+            drifts.append(FileDrift(kind: .extra, path: folder.name + "/" + name, actual: String(decoding: file.bytes, as: UTF8.self),
+                                    expected: nil, modeDiffers: false))
+        }
+        return drifts
     }
 }
