@@ -47,15 +47,10 @@ public struct FileDrift: Sendable, Equatable {
 
 /// Compares a rendering with what is on disk: what `check` reports.
 public enum Drift {
-    /// Every difference, sorted by path bytes. `actual` holds, by folder name, the files of
-    /// every cluster folder on disk: rendered names, and orphans (see `OutputTree.isClusterFolder`).
-    public static func compare(expected: [ClusterFolder], actual: [String: [String: ExistingFile]]) -> [FileDrift] {
-        compare(expected: expected, folders: Array(actual.keys), jobs: 1) { actual[$0] ?? [:] }
-    }
-
     /// Every difference, sorted by path bytes, reading each folder with `read` only when it is
     /// compared (on up to `jobs` threads), so that no more than a few folders are held at once.
-    /// `folders` names every folder on disk.
+    /// `folders` names every folder on disk; those no spec renders count as orphans when they
+    /// hold mignet's files (see `OutputTree.isClusterFolder`).
     public static func compare(expected: [ClusterFolder], folders: [String], jobs: Int,
                                read: @Sendable (String) -> [String: ExistingFile]) -> [FileDrift] {
         let rendered = Set(expected.map(\.name))
