@@ -26,6 +26,12 @@ public struct Compilation: Sendable {
     public var network: MigrationNetwork?
     /// Every diagnostic, sorted by location, those of its defaults file included.
     public var diagnostics: [Diagnostic]
+    /// The files whose lines diagnostics may quote: the spec and its defaults file, each only
+    /// when it declares a mignet `kind`. Any other file's text is withheld from excerpts, so that
+    /// a file named by mistake or by a hostile `defaults:` is never printed.
+    public var excerptSources: [SourceFile] = []
+    /// The path of the defaults file the spec names, resolved from the spec's folder.
+    public var defaultsFile: String?
 
     /// The manifests, present only when the spec is valid.
     public var rendered: RenderedCluster? { network.map(RenderedCluster.init) }
@@ -82,7 +88,8 @@ public struct Compiler: Sendable {
                 switch loader.load(path) {
                 case .success(let source):
                     let decoded = SpecDefaults.decode(source, parser: parser)
-                    result = LoadedDefaults(defaults: decoded.defaults, diagnostics: decoded.diagnostics)
+                    result = LoadedDefaults(defaults: decoded.defaults, diagnostics: decoded.diagnostics,
+                                            excerptSource: decoded.declaresKind ? source : nil)
                 case .failure(let error):
                     result = LoadedDefaults(diagnostics: [], failure: error)
                 }
@@ -98,6 +105,7 @@ public struct Compiler: Sendable {
         var result: YAMLParser.Result
         var defaultsReference: Located<String>?
         var defaultsPath: String?
+        var declaresKind: Bool
     }
 
     /// A loaded defaults file, or why there is none.
@@ -105,30 +113,34 @@ public struct Compiler: Sendable {
         var defaults: SpecDefaults?
         var diagnostics: [Diagnostic]
         var failure: SourceLoadError?
+        /// The file, when its lines may be quoted.
+        var excerptSource: SourceFile?
     }
 
     private func parse(_ input: SpecInput) -> ParsedFile? {
         let source = input.source
         if source.bytes.count > SourceFile.maximumSize {
             if input.discovered { return nil }
-            return ParsedFile(source: source, result: YAMLParser.Result(root: nil, problems: []))
+            return ParsedFile(source: source, result: YAMLParser.Result(root: nil, problems: []), declaresKind: false)
         }
         let result = parser.parse(source.bytes)
-        if input.discovered && !Self.looksLikeSpec(result, source) { return nil }
+        let declaresSpec = Self.declares([MigrationNetworkSpec.kind], result, source)
+        if input.discovered && !declaresSpec { return nil }
         let reference = SpecDecoder.defaultsReference(in: result.root, file: source.path)
         return ParsedFile(source: source, result: result, defaultsReference: reference,
-                          defaultsPath: reference.map { SourcePath.resolve($0.value, from: source.path) })
+                          defaultsPath: reference.map { SourcePath.resolve($0.value, from: source.path) },
+                          declaresKind: declaresSpec || Self.declares([SpecDefaults.kind], result, source))
     }
 
-    /// Whether a discovered file is a spec: its top-level `kind` is MigrationNetwork or, when it
+    /// Whether a file declares one of `kinds`: its top-level `kind` is one of them or, when it
     /// does not parse, a line of it says so (so that a broken spec is reported, not skipped).
-    static func looksLikeSpec(_ result: YAMLParser.Result, _ source: SourceFile) -> Bool {
+    static func declares(_ kinds: Set<String>, _ result: YAMLParser.Result, _ source: SourceFile) -> Bool {
         if let pairs = result.root?.pairs {
-            return pairs.first { $0.key == "kind" }?.value.scalar?.value == MigrationNetworkSpec.kind
+            return pairs.first { $0.key == "kind" }?.value.scalar.map { kinds.contains($0.value) } ?? false
         }
         guard result.problems.contains(where: \.isFatal) else { return false }
         return String(decoding: source.bytes, as: UTF8.self).split(whereSeparator: \.isNewline).contains { line in
-            line.hasPrefix("kind:") && line.dropFirst(5).trimmingSpaces() == MigrationNetworkSpec.kind
+            line.hasPrefix("kind:") && kinds.contains(String(line.dropFirst(5).trimmingSpaces()))
         }
     }
 
@@ -138,8 +150,9 @@ public struct Compiler: Sendable {
             return Compilation(file: path, diagnostics: [.inputTooLarge(size: file.source.bytes.count, file: path)])
         }
         var diagnostics = file.result.problems.map { Diagnostic.yaml($0, file: path) }
+        let excerptSources = (file.declaresKind ? [file.source] : []) + (defaults?.excerptSource.map { [$0] } ?? [])
         if file.result.problems.contains(where: \.isFatal) {
-            return Compilation(file: path, diagnostics: diagnostics.sortedByLocation())
+            return Compilation(file: path, diagnostics: diagnostics.sortedByLocation(), excerptSources: excerptSources, defaultsFile: file.defaultsPath)
         }
         if let defaults, let reference = file.defaultsReference, let resolved = file.defaultsPath {
             diagnostics += defaults.diagnostics
@@ -154,7 +167,7 @@ public struct Compiler: Sendable {
             diagnostics += SpecValidator().validate(spec)
         }
         let network = diagnostics.hasErrors ? nil : spec.flatMap(MigrationNetwork.init(validated:))
-        return Compilation(file: path, spec: spec, network: network, diagnostics: diagnostics.sortedByLocation())
+        return Compilation(file: path, spec: spec, network: network, diagnostics: diagnostics.sortedByLocation(), excerptSources: excerptSources, defaultsFile: file.defaultsPath)
     }
 
     private func rejectDuplicateNames(_ compilations: inout [Compilation]) {

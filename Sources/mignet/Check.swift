@@ -7,10 +7,11 @@ struct Check: ParsableCommand {
         commandName: "check",
         abstract: "Compare the rendering of the specs with an output folder, for CI and pre-commit.",
         discussion: """
-            Renders in memory and compares with DIR: every file missing, different or extra (in a \
-            cluster folder, or in the folder of a cluster no spec renders) is printed as a unified \
-            diff on stdout (a/ is DIR as it is, b/ as it should be). Exit status: 0 identical, \
-            1 an error in a spec, 2 a difference, 64 wrong arguments.
+            Renders in memory and compares with DIR: every file missing or different, and every \
+            entry of any type that mignet did not render (in a cluster folder, or in the folder of \
+            a cluster no spec renders), is printed on stdout, text files as a unified diff (a/ is \
+            DIR as it is, b/ as it should be). Exit status: 0 identical, 1 an error in a spec or \
+            an entry that cannot be read, 2 a difference, 64 wrong arguments.
             """
     )
 
@@ -29,35 +30,22 @@ struct Check: ParsableCommand {
         guard let path = output.path else { return }
         let compiled = inputs.compile(skipping: path)
         let found = diagnostics.effective(compiled.diagnostics)
-        diagnostics.report(found, sources: compiled.sources)
+        try diagnostics.report(found, sources: compiled.sources)
         if found.hasErrors { throw ExitCode(1) }
         let drifts: [FileDrift]
         do {
             let folders = try OutputTree.folders(compiled.compilations, delivery: output.profile, jobs: inputs.jobs)
             let directory = OutputDirectory(path: path)
-            drifts = Drift.compare(expected: folders, folders: try directory.folderNames(), jobs: inputs.jobs) {
-                directory.files(inFolder: $0)
+            drifts = try Drift.compare(expected: folders, folders: try directory.folderNames(), jobs: inputs.jobs) {
+                directory.entries(inFolder: $0)
             }
         } catch {
-            Terminal.writeError("mignet: \(error)\n")
+            Terminal.writeError("mignet: \(TerminalText.escaped(String(describing: error)))\n")
             throw ExitCode(1)
         }
         guard !drifts.isEmpty else { return }
-        let prefix = path.hasSuffix("/") ? path : path + "/"
-        var report = ""
-        for drift in drifts {
-            let file = prefix + drift.path
-            if quiet {
-                report += file + "\n"
-                continue
-            }
-            report += UnifiedDiff.render(path: file, old: drift.actual, new: drift.expected)
-            if drift.modeDiffers {
-                report += "\(file): its executable bit differs from the rendering\n"
-            }
-        }
-        Terminal.writeOutput(report)
-        Terminal.writeError("mignet: \(drifts.count) file\(drifts.count == 1 ? "" : "s") in \(path) differ\(drifts.count == 1 ? "s" : "") from the rendering; run mignet render with the same arguments to update\n")
+        try Terminal.writeOutput(DriftReport.render(drifts, prefix: path.hasSuffix("/") ? path : path + "/", quiet: quiet))
+        Terminal.writeError("mignet: \(drifts.count) file\(drifts.count == 1 ? "" : "s") in \(TerminalText.escaped(path)) differ\(drifts.count == 1 ? "s" : "") from the rendering; run mignet render with the same arguments to update\n")
         throw ExitCode(2)
     }
 }

@@ -19,19 +19,21 @@ struct DiagnosticOptions: ParsableArguments {
     }
 
     /// Reports `diagnostics` in the chosen format; text goes to stderr, machine formats to stdout.
-    func report(_ diagnostics: [Diagnostic], sources: [String: SourceFile]) {
+    /// At most `DiagnosticReport.defaultLimitPerFile` are shown per file; the rest are counted.
+    func report(_ diagnostics: [Diagnostic], sources: [String: SourceFile]) throws(Terminal.OutputFailure) {
+        let report = DiagnosticReport(diagnostics)
         switch diagnosticsFormat {
         case .text:
             guard !diagnostics.isEmpty else { return }
-            var text = TextDiagnosticFormatter(colour: Terminal.standardErrorIsColourTerminal).format(diagnostics, sources: sources)
-            if let summary = TextDiagnosticFormatter.summary(of: diagnostics) {
+            var text = TextDiagnosticFormatter(colour: Terminal.standardErrorIsColourTerminal).format(report, sources: sources)
+            if let summary = report.summary {
                 text += "mignet: \(summary)\n"
             }
             Terminal.writeError(text)
         case .json:
-            Terminal.writeOutput(MachineDiagnosticFormatter.json(diagnostics))
+            try Terminal.writeOutput(MachineDiagnosticFormatter.json(report))
         case .github:
-            Terminal.writeOutput(MachineDiagnosticFormatter.github(diagnostics))
+            try Terminal.writeOutput(MachineDiagnosticFormatter.github(report))
         }
     }
 }

@@ -25,10 +25,10 @@ struct Explain: ParsableCommand {
         let inputs = try SpecInputs.parse([spec])
         let compiled = inputs.compile()
         let found = diagnostics.effective(compiled.diagnostics)
-        diagnostics.report(found, sources: compiled.sources)
+        try diagnostics.report(found, sources: compiled.sources)
         guard !found.hasErrors, let compilation = compiled.compilations.first, let report = AddressPlanReport(compilation) else {
             throw ExitCode(1)
         }
-        Terminal.writeOutput(format == .json ? report.json.pretty : report.table)
+        try Terminal.writeOutput(format == .json ? report.json.pretty : report.table)
     }
 }

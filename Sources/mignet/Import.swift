@@ -39,14 +39,15 @@ struct Import: ParsableCommand {
         switch SourceReader.read(file) {
         case .success(let read): source = read
         case .failure(let failure):
-            diagnostics.report([failure.diagnostic], sources: [:])
+            try diagnostics.report([failure.diagnostic(file: file == "-" ? "<stdin>" : file)], sources: [:])
             throw ExitCode(1)
         }
         let imported: SettingImport
         do {
             imported = try SettingImport(source, name: name, nodes: nodes)
         } catch let failure as KubeObject.Failure {
-            diagnostics.report(failure.diagnostics, sources: [source.path: source])
+            // The kubectl output is not a mignet file: its lines are not quoted.
+            try diagnostics.report(failure.diagnostics, sources: [:])
             throw ExitCode(1)
         }
         if let output, access(output, F_OK) == 0, !force {
@@ -59,15 +60,15 @@ struct Import: ParsableCommand {
         if nodes == nil { found.removeAll { $0.code == .missingKey && $0.message.hasSuffix("'nodes'") } }
         if let output {
             do {
-                try FileWriter.write(OutputFile(name: output, contents: imported.text), to: output)
+                try FileTransaction.write([(DiskPath(output), Array(imported.text.utf8), 0o644)], inside: nil)
             } catch {
                 Terminal.writeError("mignet: \(error)\n")
                 throw ExitCode(1)
             }
         } else {
-            Terminal.writeOutput(imported.text)
+            try Terminal.writeOutput(imported.text)
         }
-        diagnostics.report(diagnostics.effective(found), sources: [specPath: spec])
+        try diagnostics.report(diagnostics.effective(found), sources: [specPath: spec])
         var notes: [String] = []
         if imported.pinned { notes.append("the live value is spelled otherwise than the Harvester UI writes it; pinnedValue keeps its exact bytes") }
         if let nad = imported.adoptedNAD { notes.append("adoptedNAD keeps the live NAD \(nad), so KubeVirt's migration network stays as it is") }

@@ -30,17 +30,17 @@ struct Init: ParsableCommand {
     func run() throws {
         let files = try StarterKit.files(delivery: delivery, repository: repository)
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        let existing = files.map { base + "/" + $0.path }.filter { access($0, F_OK) == 0 }
+        let existing = files.map { base + "/" + $0.path }.filter { DiskPath($0).linkStatus() != nil }
         if !existing.isEmpty && !force {
             Terminal.writeError(existing.map { "mignet: \($0) exists; use --force to overwrite it\n" }.joined() + "mignet: nothing was written\n")
             throw ExitCode(1)
         }
         do {
-            for file in files {
-                try FileWriter.write(file.file, to: base + "/" + file.path)
-            }
+            // All or nothing, and never through a symbolic link to a folder outside `directory`.
+            try FileTransaction.write(files.map { (DiskPath(base + "/" + $0.path), Array($0.file.contents.utf8), $0.file.executable ? 0o755 : 0o644) },
+                                      inside: DiskPath(base.isEmpty ? "/" : base))
         } catch {
-            Terminal.writeError("mignet: \(error)\n")
+            Terminal.writeError("mignet: \(TerminalText.escaped(String(describing: error)))\nmignet: nothing was written\n")
             throw ExitCode(1)
         }
         var note = "mignet: set up \(directory) for \(delivery.rawValue) delivery: edit \(StarterKit.specPath), then run mignet render clusters -o rendered --delivery \(delivery.rawValue)\n"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 
 /// The root command: compiles migration-network specs into Harvester manifests.
 @main
@@ -12,4 +13,24 @@ struct Mignet: ParsableCommand {
         version: "0.1.0",
         subcommands: [Render.self, Check.self, Validate.self, Explain.self, Import.self, Verify.self, Init.self, Schema.self]
     )
+
+    /// Parses and runs a subcommand. Arguments that would be misread are refused first, and a
+    /// failed write to stdout ends the run with exit status 1 (a closed pipe without a message).
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let problem = ArgumentGuard.problem(in: arguments) {
+            Terminal.writeError("mignet: \(problem)\n")
+            Glibc.exit(ExitCode.validationFailure.rawValue)
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch let failure as Terminal.OutputFailure {
+            if failure.errorNumber != EPIPE { Terminal.writeError("mignet: \(failure)\n") }
+            Glibc.exit(1)
+        } catch {
+            exit(withError: error)
+        }
+        Glibc.exit(0)
+    }
 }

@@ -1,14 +1,14 @@
 import Glibc
 import MigNetKit
 
-/// The output folder: writes cluster folders all or nothing as far as a file system allows, and
-/// reads them back for `check`.
+/// The output folder: written all or nothing under a lock, and read back for `check`.
 ///
-/// Every changed file is first written beside its target under a temporary name;
-/// only when all are written are they renamed into place, so each file is either old or new.
-/// Unchanged files are not touched (their mtime stays). mignet owns `DIR/<name>/`: other files
-/// there are removed. Folders of clusters no spec renders any more are orphans: reported, and
-/// with `prune` removed. Nothing outside `DIR` is touched, and no symbolic link inside it is followed.
+/// mignet owns exactly the files it writes in `DIR/<name>/`: the file names of its delivery
+/// profiles and its own temporary files. It writes the changed ones (unchanged files keep their
+/// mtime), removes those of its names that the profile no longer renders, and leaves every other
+/// entry where it is, with a warning. Folders of clusters no spec renders any more are orphans:
+/// reported, and with `prune` emptied of mignet's files. Nothing outside `DIR` is touched, no
+/// symbolic link inside it is followed, and no file that was read as an input is replaced.
 struct OutputDirectory {
     var path: String
 
@@ -25,174 +25,180 @@ struct OutputDirectory {
         }
     }
 
-    private struct PendingFile {
-        var temporary: String
-        var target: String
+    /// What a render did, for its summary line and warnings.
+    struct Outcome {
+        var written = 0
+        var unchanged = 0
+        var removed = 0
+        var pruned: [String] = []
+        var warnings: [String] = []
     }
 
-    /// Writes `folders` on up to `jobs` threads; returns warnings about orphan folders (removed
-    /// when `prune`).
-    func write(_ folders: [ClusterFolder], prune: Bool, jobs: Int = 1) throws -> [String] {
+    /// What one cluster folder needs.
+    private struct FolderPlan: Sendable {
+        var staged: [FileTransaction.StagedFile] = []
+        var removals: [DiskPath] = []
+        var unchanged = 0
+        var warnings: [String] = []
+    }
+
+    private var folder: DiskPath { DiskPath(path) }
+
+    /// Writes `folders` on up to `jobs` threads, holding the folder's lock (waiting up to
+    /// `wait` seconds for it). `inputs` are the files the run read: none may be replaced.
+    func write(_ folders: [ClusterFolder], prune: Bool, inputs: Set<FileIdentity>, wait: Double, jobs: Int = 1) throws(Failure) -> Outcome {
         if let failed = FileIO.makeParents(of: path) { throw Failure("create directory", failed) }
-        try makeDirectory(path)
-        // First every changed file of every folder goes to a temporary file...
-        let staged = Parallel.map(folders, jobs: jobs) { folder in Result { () throws(Failure) in try stage(folder) } }
-        var pending: [PendingFile] = []
-        var failure: Failure?
-        for result in staged {
-            switch result {
-            case .success(let files): pending += files
-            case .failure(let error): failure = failure ?? error
-            }
-        }
-        if let failure {
-            for file in pending { unlink(file.temporary) }
-            throw failure
-        }
-        // ...and only then are they renamed into place, and what was not rendered is removed.
-        let renamed = Parallel.map(pending, jobs: jobs) { file in
-            rename(file.temporary, file.target) == 0 ? nil : Failure("rename into place", file.target)
-        }
-        if let failure = renamed.compactMap({ $0 }).first { throw failure }
-        let cleaned = Parallel.map(folders, jobs: jobs) { folder in
-            Result { () throws(Failure) in try removeFiles(in: path + "/" + folder.name, except: Set(folder.files.map(\.name))) }
-        }
-        for result in cleaned { try result.get() }
-        return try orphans(besides: Set(folders.map(\.name)), prune: prune)
-    }
-
-    /// Writes the changed files of one folder to temporary files beside their targets.
-    private func stage(_ folder: ClusterFolder) throws(Failure) -> [PendingFile] {
-        let directory = path + "/" + folder.name
-        var pending: [PendingFile] = []
-        do {
-            try makeDirectory(directory)
-            for file in folder.files {
-                let target = directory + "/" + file.name
-                if let existing = existingFile(target), existing.matches(file) { continue }
-                let temporary = directory + "/." + file.name + ".mignet-\(getpid()).tmp"
-                try writeFile(Array(file.contents.utf8), to: temporary, mode: file.executable ? 0o755 : 0o644)
-                pending.append(PendingFile(temporary: temporary, target: target))
-            }
-        } catch {
-            for file in pending { unlink(file.temporary) }
+        var transaction = FileTransaction()
+        try transaction.makeFolder(folder)
+        let lock: OutputLock
+        do { lock = try OutputLock.acquire(folder, waiting: wait) } catch {
+            transaction.abandon()
             throw error
         }
-        return pending
+        defer { lock.release() }
+        do {
+            return try write(folders, prune: prune, inputs: inputs, jobs: jobs, into: &transaction)
+        } catch {
+            transaction.abandon()
+            throw error
+        }
+    }
+
+    private func write(_ folders: [ClusterFolder], prune: Bool, inputs: Set<FileIdentity>, jobs: Int,
+                       into transaction: inout FileTransaction) throws(Failure) -> Outcome {
+        // New cluster folders are made first, so that staging can run on every thread.
+        for cluster in folders { try transaction.makeFolder(folder.appending(cluster.name)) }
+        let plans = Parallel.map(folders, jobs: jobs) { cluster in Result { () throws(Failure) in try plan(cluster) } }
+        var outcome = Outcome()
+        var failure: Failure?
+        for result in plans {
+            switch result {
+            case .success(let plan):
+                // Added even when another folder failed, so that abandoning removes them.
+                transaction.add(plan.staged)
+                for removal in plan.removals { transaction.remove(removal) }
+                outcome.written += plan.staged.count
+                outcome.unchanged += plan.unchanged
+                outcome.warnings += plan.warnings
+            case .failure(let error):
+                failure = failure ?? error
+            }
+        }
+        if let failure { throw failure }
+        // Orphans: folders holding a setting.yaml that no spec renders.
+        let rendered = Set(folders.map { Array($0.name.utf8) })
+        guard let names = folder.entries() else { throw Failure("list", path) }
+        for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) where !rendered.contains(name) && name != Array(OutputLock.fileName.utf8) {
+            let orphan = folder.appending(name)
+            guard let status = orphan.linkStatus(), status.st_mode & S_IFMT == S_IFDIR else { continue }
+            guard let entries = orphan.entries() else { throw Failure("list", orphan.display) }
+            guard entries.contains(Array(Delivery.FileName.setting.utf8)) else { continue }
+            guard prune else {
+                outcome.warnings.append("\(orphan.display) is the folder of a cluster no spec renders; remove it with --prune")
+                continue
+            }
+            let ours = entries.filter { Self.isOwn($0) }
+            for entry in ours { transaction.remove(orphan.appending(entry)) }
+            outcome.pruned.append(orphan.display)
+            if ours.count < entries.count {
+                outcome.warnings.append("\(orphan.display) was pruned of mignet's files but holds others, so it was kept")
+            }
+        }
+        // Nothing read as an input may be replaced or removed.
+        for target in transaction.staged.map(\.target) + transaction.removals {
+            if let status = target.linkStatus(), inputs.contains(FileIdentity(status)) {
+                throw Failure(message: "refusing to write: \(target.display) was read as an input of this run, and the output would replace or remove it; choose an output folder apart from the specs")
+            }
+        }
+        outcome.removed = transaction.removals.count
+        try transaction.commit(jobs: jobs)
+        for orphan in outcome.pruned { _ = DiskPath(orphan).withCString { rmdir($0) } }
+        return outcome
+    }
+
+    /// Whether a name in a cluster folder is mignet's own: a profile's file or a temporary file.
+    private static func isOwn(_ name: [UInt8]) -> Bool {
+        FileTransaction.isTemporary(name) || String(validating: name, as: UTF8.self).map { Delivery.fileNames.contains($0) } ?? false
+    }
+
+    /// Stages the changed files of one folder and lists what to remove; other entries are warned about.
+    private func plan(_ cluster: ClusterFolder) throws(Failure) -> FolderPlan {
+        let directory = folder.appending(cluster.name)
+        guard let names = directory.entries() else { throw Failure("list", directory.display) }
+        var plan = FolderPlan()
+        let renderedNames = Set(cluster.files.map { Array($0.name.utf8) })
+        for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) where !renderedNames.contains(name) {
+            let entry = directory.appending(name)
+            if Self.isOwn(name), let status = entry.linkStatus(), status.st_mode & S_IFMT != S_IFDIR {
+                plan.removals.append(entry)
+            } else {
+                plan.warnings.append("\(entry.display) is not a file mignet writes; it was left as it is")
+            }
+        }
+        do {
+            for file in cluster.files {
+                let target = directory.appending(file.name)
+                if let existing = Self.entry(target, name: file.name, readLimit: file.contents.utf8.count), existing.matches(file) {
+                    plan.unchanged += 1
+                    continue
+                }
+                plan.staged.append(try FileTransaction.stage(Array(file.contents.utf8), mode: mode_t(ExistingEntry.mode(of: file)), at: target))
+            }
+        } catch {
+            for file in plan.staged { _ = file.temporary.withCString { unlink($0) } }
+            throw error
+        }
+        return plan
     }
 
     /// The names of the folders of the output folder (none when it does not exist); links and
     /// plain files are not folders.
-    func folderNames() throws -> [String] {
-        guard isDirectory(path, followLink: true) else { return [] }
-        return try entries(of: path).filter { isDirectory(path + "/" + $0, followLink: false) }
-    }
-
-    /// The files of one folder of the output folder, by name.
-    func files(inFolder name: String) -> [String: ExistingFile] {
-        let folder = path + "/" + name
-        var files: [String: ExistingFile] = [:]
-        for file in (try? entries(of: folder)) ?? [] {
-            if let existing = existingFile(folder + "/" + file) { files[file] = existing }
-        }
-        return files
-    }
-
-    /// Reports, and with `prune` removes, cluster folders no spec renders.
-    private func orphans(besides rendered: Set<String>, prune: Bool) throws -> [String] {
-        var warnings: [String] = []
-        for name in try entries(of: path).sorted() where !rendered.contains(name) {
-            let folder = path + "/" + name
-            guard isDirectory(folder, followLink: false), OutputTree.isClusterFolder(try entries(of: folder)) else { continue }
-            guard prune else {
-                warnings.append("\(folder) is the folder of a cluster no spec renders; remove it with --prune")
-                continue
-            }
-            try removeFiles(in: folder, except: [], only: Delivery.fileNames)
-            if rmdir(folder) != 0 {
-                warnings.append("\(folder) was pruned of mignet's files but holds others, so it was kept")
-            }
-        }
-        return warnings
-    }
-
-    /// Whether a name is one of mignet's temporary files (`.<file>.mignet-<pid>.tmp`), which a
-    /// render killed before its renames leaves behind.
-    private static func isTemporary(_ name: String) -> Bool {
-        name.hasPrefix(".") && name.hasSuffix(".tmp") && name.contains(".mignet-")
-    }
-
-    /// The names in a folder, less `.` and `..` and, unless asked for, mignet's temporary files.
-    private func entries(of folder: String, temporaryToo: Bool = false) throws(Failure) -> [String] {
-        guard let directory = opendir(folder) else { throw Failure("list", folder) }
-        defer { closedir(directory) }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
-            if name == "." || name == ".." || (!temporaryToo && Self.isTemporary(name)) { continue }
-            names.append(name)
-        }
-        return names
-    }
-
-    private func isDirectory(_ file: String, followLink: Bool) -> Bool {
+    func folderNames() throws(Failure) -> [String] {
         var status = stat()
-        let result = followLink ? stat(file, &status) : lstat(file, &status)
-        return result == 0 && status.st_mode & S_IFMT == S_IFDIR
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { return [] }
+        guard let names = folder.entries() else { throw Failure("list", path) }
+        return names.filter { folder.appending($0).linkStatus().map { $0.st_mode & S_IFMT == S_IFDIR } ?? false }
+            .map { DiskPath(bytes: $0).display }
     }
 
-    /// Creates a directory; an existing one is fine unless, inside the output folder, it is a
-    /// symbolic link or not a directory.
-    private func makeDirectory(_ directory: String) throws(Failure) {
-        if mkdir(directory, 0o755) == 0 { return }
-        let error = errno
-        guard error == EEXIST else { throw Failure("create directory", directory, errorNumber: error) }
-        guard isDirectory(directory, followLink: directory == path) else {
-            throw Failure(message: "cannot write into \(directory): it exists and is not a directory (mignet does not follow symbolic links inside the output folder)")
+    /// Every entry of one cluster folder, of whatever type; nil when the folder is not there,
+    /// and a single entry for the name itself when it is there but not a folder.
+    func entries(inFolder name: String) -> Result<[ExistingEntry]?, Failure> {
+        let directory = folder.appending(name)
+        guard let status = directory.linkStatus() else {
+            return errno == ENOENT ? .success(nil) : .failure(Failure("read", directory.display))
         }
+        guard status.st_mode & S_IFMT == S_IFDIR else {
+            return .failure(Failure(message: "\(directory.display) is \(fileKind(status.st_mode)), not the folder mignet renders there"))
+        }
+        guard let names = directory.entries() else { return .failure(Failure("list", directory.display)) }
+        var entries: [ExistingEntry] = []
+        for name in names {
+            let display = DiskPath(bytes: name).display
+            guard let entry = Self.entry(directory.appending(name), name: display, readLimit: Self.compareLimit) else {
+                return .failure(Failure("read", directory.appending(name).display))
+            }
+            entries.append(entry)
+        }
+        return .success(entries)
     }
 
-    /// A regular file's bytes and mode, or nil when there is none (or it is a link or unreadable).
-    private func existingFile(_ file: String) -> ExistingFile? {
-        var status = stat()
-        guard lstat(file, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
-        let descriptor = open(file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+    /// The largest file `check` reads to compare and diff; larger ones are reported by size.
+    static let compareLimit = 16 << 20
+
+    /// An entry as it is: a regular file's bytes when it is no larger than `readLimit` (its
+    /// size decides a difference before any read), anything else by its type. Nil when it is
+    /// missing or cannot be read (`errno` set).
+    private static func entry(_ path: DiskPath, name: String, readLimit: Int) -> ExistingEntry? {
+        guard let status = path.linkStatus() else { return nil }
+        guard status.st_mode & S_IFMT == S_IFREG else { return ExistingEntry(name: name, kind: .other(fileKind(status.st_mode))) }
+        let size = Int(status.st_size)
+        let mode = Int(status.st_mode & 0o7777)
+        guard size <= max(readLimit, compareLimit) else { return ExistingEntry(name: name, kind: .file(bytes: nil, size: size, mode: mode)) }
+        let descriptor = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK) }
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        guard let bytes = FileIO.readAll(from: descriptor, limit: Int(status.st_size) + 1, expected: Int(status.st_size)) else { return nil }
-        return ExistingFile(bytes: bytes, executable: status.st_mode & 0o100 != 0)
-    }
-
-    private func writeFile(_ bytes: [UInt8], to file: String, mode: mode_t) throws(Failure) {
-        unlink(file)
-        let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
-        guard descriptor >= 0 else { throw Failure("create", file) }
-        guard FileIO.writeAll(bytes, to: descriptor) else {
-            let error = errno
-            close(descriptor)
-            unlink(file)
-            throw Failure("write", file, errorNumber: error)
-        }
-        // The umask may have narrowed the mode; the file must be exactly what was rendered.
-        // No fsync: the rename makes each file old or new whatever happens to the process, which
-        // is what a git working tree needs; surviving a power cut is the file system's concern
-        // (git itself does not sync by default), and syncing thousands of files costs seconds.
-        if fchmod(descriptor, mode) != 0 || close(descriptor) != 0 {
-            let error = errno
-            unlink(file)
-            throw Failure("write", file, errorNumber: error)
-        }
-    }
-
-    /// Removes the files and links of a folder (not its subfolders) whose names are not in
-    /// `keeping`, temporary files of earlier, interrupted runs included; with `only`, just those
-    /// among `only` and the temporary files.
-    private func removeFiles(in folder: String, except keeping: Set<String>, only: Set<String>? = nil) throws(Failure) {
-        for name in try entries(of: folder, temporaryToo: true).sorted()
-        where !keeping.contains(name) && (only?.contains(name) ?? true || Self.isTemporary(name)) {
-            let file = folder + "/" + name
-            guard !isDirectory(file, followLink: false) else { continue }
-            if unlink(file) != 0 { throw Failure("remove", file) }
-        }
+        guard let bytes = FileIO.readAll(from: descriptor, limit: size + 1, expected: size) else { return nil }
+        return ExistingEntry(name: name, kind: .file(bytes: bytes, size: bytes.count, mode: mode))
     }
 }

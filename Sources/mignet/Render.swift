@@ -9,7 +9,9 @@ struct Render: ParsableCommand {
         discussion: """
             Without -o, every spec's documents go to stdout: NAD, Setting, KubeVirt patch (the full \
             delivery), specs in the order given. With -o DIR, each cluster gets DIR/<metadata.name>/ \
-            holding the files of the --delivery profile. Nothing is written when any spec has an error.
+            holding the files of the --delivery profile, written all or nothing under a lock on DIR. \
+            Nothing is written when any spec has an error. Exit status: 0 written, 1 an error in a \
+            spec or a file that cannot be read or written (nothing changed), 64 wrong arguments.
             """
     )
 
@@ -20,29 +22,40 @@ struct Render: ParsableCommand {
     @Flag(help: "Remove the folders of clusters no spec renders any more (otherwise they are warned about).")
     var prune = false
 
+    @Option(help: ArgumentHelp("How long to wait for another mignet writing the same output folder, in seconds.", valueName: "seconds"))
+    var wait: Double = 30
+
     func validate() throws {
         if output.path == nil && output.delivery != nil { throw ValidationError("--delivery needs -o DIR: it decides what goes into each cluster's folder.") }
         if output.path == nil && prune { throw ValidationError("--prune needs -o DIR.") }
+        if !(wait >= 0 && wait <= 86_400) { throw ValidationError("--wait must be between 0 and 86400 seconds.") }
     }
 
     func run() throws {
         let compiled = inputs.compile(skipping: output.path)
         let found = diagnostics.effective(compiled.diagnostics)
-        diagnostics.report(found, sources: compiled.sources)
+        try diagnostics.report(found, sources: compiled.sources)
         if found.hasErrors { throw ExitCode(1) }
+        guard let path = output.path else {
+            let files: [OutputFile]
+            do { files = try compiled.compilations.compactMap(\.rendered).flatMap { try $0.files() } } catch {
+                Terminal.writeError("mignet: \(error)\n")
+                throw ExitCode(1)
+            }
+            try Terminal.writeOutput(files.map(\.contents).joined())
+            return
+        }
+        let outcome: OutputDirectory.Outcome
         do {
-            guard let path = output.path else {
-                let files = try compiled.compilations.compactMap(\.rendered).flatMap { try $0.files() }
-                Terminal.writeOutput(files.map(\.contents).joined())
-                return
-            }
             let folders = try OutputTree.folders(compiled.compilations, delivery: output.profile, jobs: inputs.jobs)
-            for warning in try OutputDirectory(path: path).write(folders, prune: prune, jobs: inputs.jobs) {
-                Terminal.writeError("mignet: warning: \(warning)\n")
-            }
+            outcome = try OutputDirectory(path: path).write(folders, prune: prune, inputs: compiled.inputs, wait: wait, jobs: inputs.jobs)
         } catch {
-            Terminal.writeError("mignet: \(error)\n")
+            Terminal.writeError("mignet: \(TerminalText.escaped(String(describing: error)))\nmignet: nothing was changed in \(TerminalText.escaped(path))\n")
             throw ExitCode(1)
         }
+        var report = outcome.warnings.map { "mignet: warning: \(TerminalText.escaped($0))\n" }.joined()
+        for orphan in outcome.pruned { report += "mignet: pruned \(TerminalText.escaped(orphan))\n" }
+        report += "mignet: \(TerminalText.escaped(path)): \(outcome.written) written, \(outcome.unchanged) unchanged, \(outcome.removed) removed\n"
+        Terminal.writeError(report)
     }
 }

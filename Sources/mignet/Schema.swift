@@ -10,6 +10,6 @@ struct Schema: ParsableCommand {
     )
 
     func run() throws {
-        Terminal.writeOutput(SpecSchema.jsonSchema.pretty)
+        try Terminal.writeOutput(SpecSchema.jsonSchema.pretty)
     }
 }

@@ -1,60 +1,87 @@
 import Glibc
 import MigNetKit
 
-/// Reads spec files from disk (or `-` for standard input), refusing anything larger than
-/// `SourceFile.maximumSize` before reading it whole. Also the loader of defaults files.
-struct SourceReader: SourceLoader {
-    func load(_ path: String) -> Result<SourceFile, SourceLoadError> {
-        switch Self.read(path) {
-        case .success(let source): return .success(source)
-        case .failure(let failure):
-            if failure.diagnostic.code == .inputTooLarge, let size = failure.size { return .failure(.tooLarge(size: size)) }
-            return .failure(.unreadable(failure.reason))
+/// Reads spec files from disk (or `-` for standard input): only regular files, opened without
+/// blocking and checked with `fstat` before a byte is read, so a FIFO or a device cannot hang a
+/// run, and refused when larger than `SourceFile.maximumSize` before they are read whole.
+enum SourceReader {
+    /// Why a file could not be read.
+    enum Failure: Error {
+        /// The operating system's reason, or what the file is instead of a regular file.
+        case unreadable(String)
+        /// Over the size limit: its size, or nil for standard input (read until past the limit).
+        case tooLarge(Int?)
+
+        /// The diagnostic, at the file's first line.
+        func diagnostic(file: String) -> Diagnostic {
+            switch self {
+            case .unreadable(let reason): return .fileUnreadable(reason, file: file)
+            case .tooLarge(let size): return .inputTooLarge(size: size, file: file)
+            }
+        }
+
+        /// The same, for a file referred to from a spec.
+        var loadError: SourceLoadError {
+            switch self {
+            case .unreadable(let reason): return .unreadable(reason)
+            case .tooLarge(let size): return .tooLarge(size: size ?? SourceFile.maximumSize + 1)
+            }
         }
     }
 
-    /// The file's contents, or a diagnostic saying why it cannot be had.
-    static func read(_ path: String) -> Result<SourceFile, DiagnosticFailure> {
-        let displayPath = path == "-" ? "<stdin>" : path
-        let descriptor = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            return .failure(DiagnosticFailure(unreadable: String(cString: strerror(errno)), file: displayPath))
-        }
-        defer { if descriptor != 0 { close(descriptor) } }
+    /// The contents of the file named by an argument (`-` for standard input).
+    static func read(_ argument: String) -> Result<SourceFile, Failure> {
+        argument == "-" ? readStandardInput() : read(DiskPath(argument))
+    }
+
+    /// The contents of a regular file.
+    static func read(_ path: DiskPath) -> Result<SourceFile, Failure> {
+        let descriptor = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) }
+        guard descriptor >= 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
+        defer { close(descriptor) }
         var status = stat()
-        if fstat(descriptor, &status) != 0 { status.st_mode = 0 }
-        if status.st_mode & S_IFMT == S_IFDIR {
-            return .failure(DiagnosticFailure(unreadable: "it is a directory", file: displayPath))
+        guard fstat(descriptor, &status) == 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            return .failure(.unreadable("it is \(fileKind(status.st_mode)), not a regular file"))
         }
-        if status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) > SourceFile.maximumSize {
-            return .failure(DiagnosticFailure(tooLarge: Int(status.st_size), file: displayPath))
-        }
-        // Read at most one byte past the limit, so a pipe or device cannot make us read more.
-        let size = status.st_mode & S_IFMT == S_IFREG ? Int(status.st_size) : 0
+        let size = Int(status.st_size)
+        if size > SourceFile.maximumSize { return .failure(.tooLarge(size)) }
+        // Read at most one byte past the limit, so a file that grows meanwhile cannot make us read more.
         guard let bytes = FileIO.readAll(from: descriptor, limit: SourceFile.maximumSize + 1, expected: size) else {
-            return .failure(DiagnosticFailure(unreadable: String(cString: strerror(errno)), file: displayPath))
+            return .failure(.unreadable(String(cString: strerror(errno))))
         }
-        if bytes.count > SourceFile.maximumSize {
-            return .failure(DiagnosticFailure(tooLarge: bytes.count, file: displayPath))
+        if bytes.count > SourceFile.maximumSize { return .failure(.tooLarge(bytes.count)) }
+        return .success(SourceFile(path: path.display, bytes: bytes))
+    }
+
+    /// Standard input, whatever it is but a folder, read until end of file or past the limit.
+    private static func readStandardInput() -> Result<SourceFile, Failure> {
+        var status = stat()
+        if fstat(0, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+            return .failure(.unreadable("it is a folder, not a regular file"))
         }
-        return .success(SourceFile(path: displayPath, bytes: bytes))
+        guard let bytes = FileIO.readAll(from: 0, limit: SourceFile.maximumSize + 1) else {
+            return .failure(.unreadable(String(cString: strerror(errno))))
+        }
+        if bytes.count > SourceFile.maximumSize { return .failure(.tooLarge(nil)) }
+        return .success(SourceFile(path: "<stdin>", bytes: bytes))
     }
 }
 
-/// Why a file could not be read, as a diagnostic and as its parts.
-struct DiagnosticFailure: Error {
-    var diagnostic: Diagnostic
-    var reason: String
-    var size: Int?
+/// Loads the defaults files specs name, only from inside the spec repositories: the real path
+/// (every `..` and symbolic link resolved) must lie in one of `roots`.
+struct DefaultsReader: SourceLoader {
+    /// The real paths of the folders defaults files may come from.
+    var roots: [String]
 
-    init(unreadable reason: String, file: String) {
-        diagnostic = .fileUnreadable(reason, file: file)
-        self.reason = reason
-    }
-
-    init(tooLarge size: Int, file: String) {
-        diagnostic = .inputTooLarge(size: size, file: file)
-        reason = "it is \(size) bytes"
-        self.size = size
+    func load(_ path: String) -> Result<SourceFile, SourceLoadError> {
+        guard let real = SpecRoots.realPath(path) else { return .failure(.unreadable(String(cString: strerror(errno)))) }
+        guard roots.contains(where: { SpecRoots.contains($0, real) }) else {
+            return .failure(.outsideRoot(root: roots.count == 1 ? roots[0] : "(" + roots.joined(separator: ", ") + ")"))
+        }
+        switch SourceReader.read(DiskPath(real)) {
+        case .success(let source): return .success(SourceFile(path: path, bytes: source.bytes))
+        case .failure(let failure): return .failure(failure.loadError)
+        }
     }
 }

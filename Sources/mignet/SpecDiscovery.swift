@@ -1,47 +1,63 @@
 import Glibc
+import MigNetKit
 
 /// Finds spec files: a named file is taken as it is; a folder is searched recursively for
-/// `*.yaml` and `*.yml` files, in byte order of their paths, skipping hidden entries, symbolic
-/// links (so a link cannot lead the search outside or round in a loop) and the output folder.
+/// `*.yaml` and `*.yml` files, in byte order of their paths, skipping hidden entries and the
+/// output folder. Nothing that could be a spec is skipped silently: a folder or entry that cannot
+/// be read, and a `*.yaml` entry that is not a regular file, is an error; a symbolic link is
+/// not followed (it could lead outside the repository or round in a loop) and is warned about.
 enum SpecDiscovery {
     struct File {
-        var path: String
+        var path: DiskPath
         /// Found in a folder rather than named: compiled only when it turns out to be a spec.
         var discovered: Bool
     }
 
-    static func files(for argument: String, skipping excluded: String?) -> [File] {
+    /// The files an argument names, and the diagnostics of what could not be searched.
+    static func files(for argument: String, skipping excluded: String?) -> (files: [File], problems: [Diagnostic]) {
         var status = stat()
         guard argument != "-", stat(argument, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
-            return [File(path: argument, discovered: false)]
+            return ([File(path: DiskPath(argument), discovered: false)], [])
         }
-        let skip = excluded.flatMap(realPath)
-        var found: [String] = []
-        walk(argument.hasSuffix("/") && argument.count > 1 ? String(argument.dropLast()) : argument, skipping: skip, into: &found)
-        return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { File(path: $0, discovered: true) }
+        var skipped = stat()
+        let excludedFolder = excluded.flatMap { stat($0, &skipped) == 0 ? FileIdentity(skipped) : nil }
+        var search = Search(excluded: excludedFolder)
+        search.walk(DiskPath(argument.hasSuffix("/") && argument.count > 1 ? String(argument.dropLast()) : argument))
+        let files = search.found.sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }.map { File(path: $0, discovered: true) }
+        return (files, search.problems)
     }
 
-    private static func walk(_ folder: String, skipping excluded: String?, into found: inout [String]) {
-        if let excluded, realPath(folder) == excluded { return }
-        guard let directory = opendir(folder) else { return }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
-            guard !name.hasPrefix(".") else { continue }
-            let path = folder == "." ? name : folder + "/" + name
-            var status = stat()
-            guard lstat(path, &status) == 0 else { continue }
-            switch status.st_mode & S_IFMT {
-            case S_IFDIR: walk(path, skipping: excluded, into: &found)
-            case S_IFREG where name.hasSuffix(".yaml") || name.hasSuffix(".yml"): found.append(path)
-            default: break
+    private struct Search {
+        var excluded: FileIdentity?
+        var found: [DiskPath] = []
+        var problems: [Diagnostic] = []
+
+        mutating func walk(_ folder: DiskPath) {
+            if let excluded, let status = folder.linkStatus(), FileIdentity(status) == excluded { return }
+            guard let names = folder.entries() else {
+                problems.append(.fileUnreadable("cannot search this folder: \(String(cString: strerror(errno)))", file: folder.display))
+                return
+            }
+            for name in names where name.first != UInt8(ascii: ".") {
+                let path = folder.appending(name)
+                guard let status = path.linkStatus() else {
+                    problems.append(.fileUnreadable(String(cString: strerror(errno)), file: path.display))
+                    continue
+                }
+                let isYAML = name.ends(with: ".yaml") || name.ends(with: ".yml")
+                switch status.st_mode & S_IFMT {
+                case S_IFDIR: walk(path)
+                case S_IFREG where isYAML: found.append(path)
+                case S_IFLNK where isYAML: problems.append(.symbolicLinkSkipped(file: path.display))
+                default: if isYAML { problems.append(.fileUnreadable("it is \(fileKind(status.st_mode)), not a regular file", file: path.display)) }
+                }
             }
         }
     }
+}
 
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
+extension Array where Element == UInt8 {
+    fileprivate func ends(with suffix: String) -> Bool {
+        count >= suffix.utf8.count && self[(count - suffix.utf8.count)...].elementsEqual(suffix.utf8)
     }
 }

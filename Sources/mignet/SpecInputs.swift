@@ -4,11 +4,14 @@ import MigNetKit
 
 /// The spec files and folders a command reads, and compiling them.
 struct SpecInputs: ParsableArguments {
-    @Argument(help: ArgumentHelp("Spec files, or folders searched recursively for *.yaml and *.yml specs ('-' for standard input).", valueName: "spec-or-dir"))
+    @Argument(help: ArgumentHelp("Spec files, or folders searched recursively for *.yaml and *.yml specs ('-' for standard input). A name that starts with '-' goes after '--'.", valueName: "spec-or-dir"))
     var specs: [String]
 
     @Option(name: [.short, .customLong("jobs")], help: "Threads to compile specs on (default: one per core); output does not depend on it.")
     var jobsOption: Int?
+
+    @Option(help: ArgumentHelp("The folder defaults files must lie in (default: the git top level above each spec, or the folder it was found in).", valueName: "dir"))
+    var root: String?
 
     /// The threads in force.
     var jobs: Int { jobsOption ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
@@ -17,6 +20,7 @@ struct SpecInputs: ParsableArguments {
         if specs.isEmpty { throw ValidationError("Give at least one spec file or folder.") }
         if specs.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input ('-') can be read only once.") }
         if let jobsOption, jobsOption < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if let root, SpecRoots.realPath(root) == nil { throw ValidationError("--root \(root) does not exist.") }
     }
 
     /// What compiling the inputs gave.
@@ -25,35 +29,57 @@ struct SpecInputs: ParsableArguments {
         var compilations: [Compilation]
         /// Every diagnostic once, unreadable files included, sorted by location.
         var diagnostics: [Diagnostic]
-        /// The text of every file a diagnostic points into, for source excerpts.
+        /// The files diagnostics may quote lines of: those that declare a mignet kind.
         var sources: [String: SourceFile]
+        /// The identities of every file read (specs and defaults files), which no output may replace.
+        var inputs: Set<FileIdentity>
+    }
+
+    /// The real paths of the folders defaults files may come from.
+    var roots: [String] {
+        if let root, let real = SpecRoots.realPath(root) { return [real] }
+        var roots: [String] = []
+        for spec in specs {
+            if let root = SpecRoots.root(of: spec), !roots.contains(root) { roots.append(root) }
+        }
+        return roots
     }
 
     /// Reads and compiles every spec; `skipping` is a folder never searched (the output folder).
     func compile(skipping excluded: String? = nil) -> Compiled {
         var inputs: [SpecInput] = []
         var diagnostics: [Diagnostic] = []
-        let files = specs.flatMap { SpecDiscovery.files(for: $0, skipping: excluded) }
+        var files: [SpecDiscovery.File] = []
+        for spec in specs {
+            let found = SpecDiscovery.files(for: spec, skipping: excluded)
+            files += found.files
+            diagnostics += found.problems
+        }
         // Read on every thread too: a repository of thousands of specs is thousands of reads.
-        let reads = Parallel.map(files.map(\.path), jobs: jobs) { SourceReader.read($0) }
+        let reads = Parallel.map(files, jobs: jobs) { file in
+            file.path.display == "-" && !file.discovered ? SourceReader.read("-") : SourceReader.read(file.path)
+        }
         for (file, read) in zip(files, reads) {
             switch read {
             case .success(let source): inputs.append(SpecInput(source, discovered: file.discovered))
-            case .failure(let failure): if !file.discovered { diagnostics.append(failure.diagnostic) }
+            case .failure(let failure): diagnostics.append(failure.diagnostic(file: file.path.display == "-" ? "<stdin>" : file.path.display))
             }
         }
-        let compilations = Compiler().compile(inputs, loader: SourceReader(), jobs: jobs)
+        let compilations = Compiler().compile(inputs, loader: DefaultsReader(roots: roots), jobs: jobs)
         diagnostics += compilations.flatMap(\.diagnostics)
         var seen = Set<Diagnostic>()
         diagnostics = diagnostics.sortedByLocation().filter { seen.insert($0).inserted }
 
-        // Only the files a diagnostic points into are kept, for their excerpts.
-        let wanted = Set(diagnostics.map(\.location.file) + diagnostics.flatMap { $0.notes.compactMap(\.location?.file) })
         var sources: [String: SourceFile] = [:]
-        for input in inputs where wanted.contains(input.source.path) { sources[input.source.path] = input.source }
-        for file in wanted where sources[file] == nil {
-            if case .success(let source) = SourceReader.read(file) { sources[file] = source }
+        for source in compilations.flatMap(\.excerptSources) { sources[source.path] = source }
+        var identities = Set<FileIdentity>()
+        for file in files where !(file.path.display == "-" && !file.discovered) {
+            if let status = file.path.linkStatus() { identities.insert(FileIdentity(status)) }
         }
-        return Compiled(compilations: compilations, diagnostics: diagnostics, sources: sources)
+        for path in Set(compilations.compactMap(\.defaultsFile)) {
+            var status = stat()
+            if stat(path, &status) == 0 { identities.insert(FileIdentity(status)) }
+        }
+        return Compiled(compilations: compilations, diagnostics: diagnostics, sources: sources, inputs: identities)
     }
 }

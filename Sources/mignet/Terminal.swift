@@ -2,6 +2,14 @@ import Glibc
 
 /// Standard output and error, written unbuffered and in whole pieces.
 enum Terminal {
+    /// Standard output could not take everything: a full disk, `/dev/full`, a closed pipe.
+    /// The command stops with exit status 1 (see `Mignet.main`).
+    struct OutputFailure: Error, CustomStringConvertible {
+        var errorNumber: Int32
+
+        var description: String { "cannot write to standard output: \(String(cString: strerror(errorNumber)))" }
+    }
+
     /// Whether stderr is a terminal that wants colour (not when NO_COLOR is set or TERM is dumb).
     static var standardErrorIsColourTerminal: Bool {
         guard isatty(2) == 1, getenv("NO_COLOR") == nil else { return false }
@@ -9,19 +17,32 @@ enum Terminal {
         return true
     }
 
-    static func writeOutput(_ text: String) { write(text, to: 1) }
+    /// Writes to stdout, all of it or an error: output is what a pipeline or a file keeps, so
+    /// a short write is never taken for success.
+    static func writeOutput(_ text: String) throws(OutputFailure) {
+        if let error = write(text, to: 1) { throw OutputFailure(errorNumber: error) }
+    }
 
-    static func writeError(_ text: String) { write(text, to: 2) }
+    /// Writes to stderr, as much as it takes: there is nowhere left to report a failure.
+    static func writeError(_ text: String) {
+        _ = write(text, to: 2)
+    }
 
-    private static func write(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return
+    /// The `errno` of a failed write, or nil when every byte was written.
+    private static func write(_ text: String, to descriptor: Int32) -> Int32? {
+        var text = text
+        return text.withUTF8 { bytes -> Int32? in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                if written == 0 { return EIO }
+                offset += written
             }
-            bytes = bytes.dropFirst(written)
+            return nil
         }
     }
 }

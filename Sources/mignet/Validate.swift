@@ -15,7 +15,7 @@ struct Validate: ParsableCommand {
     func run() throws {
         let compiled = inputs.compile()
         let found = diagnostics.effective(compiled.diagnostics)
-        diagnostics.report(found, sources: compiled.sources)
+        try diagnostics.report(found, sources: compiled.sources)
         if found.hasErrors { throw ExitCode(1) }
     }
 }

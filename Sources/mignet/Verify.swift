@@ -42,7 +42,7 @@ struct Verify: ParsableCommand {
 
     func run() throws {
         let compiled = try SpecInputs.parse([spec]).compile()
-        diagnostics.report(diagnostics.effective(compiled.diagnostics), sources: compiled.sources)
+        try diagnostics.report(diagnostics.effective(compiled.diagnostics), sources: compiled.sources)
         guard !compiled.diagnostics.hasErrors, let compilation = compiled.compilations.first,
               let spec = compilation.spec, let rendered = compilation.rendered else { throw ExitCode(1) }
 
@@ -52,7 +52,7 @@ struct Verify: ParsableCommand {
             guard let path else { return nil }
             switch SourceReader.read(path) {
             case .failure(let failure):
-                problems.append(failure.diagnostic)
+                problems.append(failure.diagnostic(file: path == "-" ? "<stdin>" : path))
                 return nil
             case .success(let source):
                 sources[source.path] = source
@@ -67,12 +67,12 @@ struct Verify: ParsableCommand {
         let kubeVirtObjects = objects(kubevirt)
         let nadObjects = objects(nads)
         guard problems.isEmpty, let settingObjects, let podObjects else {
-            diagnostics.report(problems, sources: sources)
+            try diagnostics.report(problems, sources: sources)
             throw ExitCode(1)
         }
         let verification = Verification(expected: rendered, plan: AddressPlan(spec), setting: settingObjects, pods: podObjects,
                                         kubeVirt: kubeVirtObjects, nads: nadObjects)
-        Terminal.writeOutput(format == .json ? verification.json.pretty : verification.text)
+        try Terminal.writeOutput(format == .json ? verification.json.pretty : verification.text)
         if !verification.passed { throw ExitCode(2) }
     }
 }

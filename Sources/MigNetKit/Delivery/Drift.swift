@@ -1,19 +1,31 @@
-/// A file of the output folder as it is on disk.
-public struct ExistingFile: Sendable, Equatable {
-    /// Its bytes.
-    public var bytes: [UInt8]
-    /// Whether it is executable.
-    public var executable: Bool
-
-    /// Creates a file.
-    public init(bytes: [UInt8], executable: Bool) {
-        self.bytes = bytes
-        self.executable = executable
+/// An entry of a cluster folder as it is on disk, of whatever type.
+public struct ExistingEntry: Sendable, Equatable {
+    /// What the entry is.
+    public enum Kind: Sendable, Equatable {
+        /// A regular file: its bytes (nil when it is too large to compare as text), size and
+        /// permission bits.
+        case file(bytes: [UInt8]?, size: Int, mode: Int)
+        /// Anything else, in words for a message: "a symbolic link", "a folder", "a FIFO".
+        case other(String)
     }
 
-    /// Whether the file holds exactly `file`'s text and mode.
+    /// The name, escaped where it is not valid UTF-8.
+    public var name: String
+    /// What it is.
+    public var kind: Kind
+
+    /// Creates an entry.
+    public init(name: String, kind: Kind) {
+        self.name = name
+        self.kind = kind
+    }
+
+    /// The permission bits mignet gives a rendered file.
+    public static func mode(of file: OutputFile) -> Int { file.executable ? 0o755 : 0o644 }
+
+    /// Whether the entry is a regular file holding exactly `file`'s text, with its mode.
     public func matches(_ file: OutputFile) -> Bool {
-        guard executable == file.executable, bytes.count == file.contents.utf8.count else { return false }
+        guard case .file(let bytes?, let size, let mode) = kind, mode == Self.mode(of: file), size == file.contents.utf8.count else { return false }
         let same = file.contents.utf8.withContiguousStorageIfAvailable { text in
             bytes.withUnsafeBufferPointer { $0.elementsEqual(text) }
         }
@@ -27,7 +39,7 @@ public struct FileDrift: Sendable, Equatable {
     public enum Kind: String, Sendable {
         /// Rendered, but not on disk.
         case missing
-        /// On disk with other bytes or another mode.
+        /// On disk as something else: other bytes, another mode, or not a regular file.
         case changed
         /// On disk in a cluster folder, but not rendered.
         case extra
@@ -37,12 +49,10 @@ public struct FileDrift: Sendable, Equatable {
     public var kind: Kind
     /// The path inside the output folder: `<cluster>/<file>`.
     public var path: String
-    /// The text on disk, if any.
-    public var actual: String?
-    /// The rendered text, if any.
-    public var expected: String?
-    /// Whether the executable bit differs (the text may be the same).
-    public var modeDiffers: Bool
+    /// What is on disk, if anything.
+    public var actual: ExistingEntry.Kind?
+    /// The rendered file, if any.
+    public var expected: OutputFile?
 }
 
 /// Compares a rendering with what is on disk: what `check` reports.
@@ -50,39 +60,46 @@ public enum Drift {
     /// Every difference, sorted by path bytes, reading each folder with `read` only when it is
     /// compared (on up to `jobs` threads), so that no more than a few folders are held at once.
     /// `folders` names every folder on disk; those no spec renders count as orphans when they
-    /// hold mignet's files (see `OutputTree.isClusterFolder`).
-    public static func compare(expected: [ClusterFolder], folders: [String], jobs: Int,
-                               read: @Sendable (String) -> [String: ExistingFile]) -> [FileDrift] {
+    /// hold mignet's files (see `OutputTree.isClusterFolder`). `read` gives nil for a folder that
+    /// is not there.
+    public static func compare<Failure: Error>(expected: [ClusterFolder], folders: [String], jobs: Int,
+                                               read: @Sendable (String) -> Result<[ExistingEntry]?, Failure>) throws(Failure) -> [FileDrift] {
         let rendered = Set(expected.map(\.name))
         let orphans = folders.filter { !rendered.contains($0) }
-        var drifts = Parallel.map(expected, jobs: jobs) { folder in compare(folder, read(folder.name)) }.flatMap { $0 }
-        drifts += Parallel.map(orphans, jobs: jobs) { name -> [FileDrift] in
-            let files = read(name)
-            guard OutputTree.isClusterFolder(files.keys) else { return [] }
-            return files.map { FileDrift(kind: .extra, path: name + "/" + $0.key, actual: String(decoding: $0.value.bytes, as: UTF8.self),
-                                         expected: nil, modeDiffers: false) }
-        }.flatMap { $0 }
+        var drifts: [FileDrift] = []
+        for result in Parallel.map(expected, jobs: jobs, { folder in read(folder.name).map { compare(folder, $0 ?? []) } }) {
+            drifts += try result.get()
+        }
+        let orphanDrifts = Parallel.map(orphans, jobs: jobs) { name in
+            read(name).map { entries -> [FileDrift] in
+                let entries = entries ?? []
+                guard OutputTree.isClusterFolder(entries.map(\.name)) else { return [] }
+                return entries.map { FileDrift(kind: .extra, path: name + "/" + $0.name, actual: $0.kind, expected: nil) }
+            }
+        }
+        for result in orphanDrifts { drifts += try result.get() }
         return drifts.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 
-    /// The differences of one rendered folder.
-    static func compare(_ folder: ClusterFolder, _ existing: [String: ExistingFile]) -> [FileDrift] {
+    /// The differences of one rendered folder: every rendered file that is not on disk as
+    /// rendered, and every entry on disk, of whatever type, that was not rendered.
+    static func compare(_ folder: ClusterFolder, _ existing: [ExistingEntry]) -> [FileDrift] {
         var drifts: [FileDrift] = []
+        var byName: [String: ExistingEntry] = [:]
+        for entry in existing { byName[entry.name] = entry }
         for file in folder.files {
             let path = folder.name + "/" + file.name
-            guard let onDisk = existing[file.name] else {
-                drifts.append(FileDrift(kind: .missing, path: path, actual: nil, expected: file.contents, modeDiffers: false))
+            guard let onDisk = byName[file.name] else {
+                drifts.append(FileDrift(kind: .missing, path: path, actual: nil, expected: file))
                 continue
             }
             if !onDisk.matches(file) {
-                drifts.append(FileDrift(kind: .changed, path: path, actual: String(decoding: onDisk.bytes, as: UTF8.self),
-                                        expected: file.contents, modeDiffers: onDisk.executable != file.executable))
+                drifts.append(FileDrift(kind: .changed, path: path, actual: onDisk.kind, expected: file))
             }
         }
         let names = Set(folder.files.map(\.name))
-        for (name, file) in existing where !names.contains(name) {
-            drifts.append(FileDrift(kind: .extra, path: folder.name + "/" + name, actual: String(decoding: file.bytes, as: UTF8.self),
-                                    expected: nil, modeDiffers: false))
+        for entry in existing where !names.contains(entry.name) {
+            drifts.append(FileDrift(kind: .extra, path: folder.name + "/" + entry.name, actual: entry.kind, expected: nil))
         }
         return drifts
     }

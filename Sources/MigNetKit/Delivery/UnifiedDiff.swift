@@ -1,4 +1,9 @@
 /// Unified diffs (`diff -u` format) of two texts, line by line, with three lines of context.
+///
+/// Lines are split on LF alone, so a CRLF file keeps its CR at the end of each line, as
+/// `git diff` shows it and `git apply` expects it. Any other control character in a line (and the
+/// path) is written as an escape (`TerminalText`): a diff of a hostile file cannot drive the
+/// terminal or a CI log.
 public enum UnifiedDiff {
     /// The diff from `old` (nil: `/dev/null`) to `new`, labelled `a/<path>` and `b/<path>`;
     /// "" when the texts are equal.
@@ -6,6 +11,7 @@ public enum UnifiedDiff {
         guard old != new else { return "" }
         let before = lines(old ?? "")
         let after = lines(new ?? "")
+        let path = TerminalText.escaped(path)
         var output = "--- " + (old == nil ? "/dev/null" : "a/" + path) + "\n"
         output += "+++ " + (new == nil ? "/dev/null" : "b/" + path) + "\n"
         for hunk in hunks(edits(before, after)) {
@@ -27,7 +33,9 @@ public enum UnifiedDiff {
     }
 
     static func lines(_ text: String) -> [Line] {
-        var result = text.split(separator: "\n", omittingEmptySubsequences: false).map { Line(text: $0, terminated: true) }
+        // Split on the LF byte: as Characters, CR LF is one and would never match "\n".
+        var result = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { Line(text: Substring($0), terminated: true) }
         if result.last?.text.isEmpty == true {
             result.removeLast()
         } else if !result.isEmpty {
@@ -94,19 +102,36 @@ public enum UnifiedDiff {
                     newStart = newStart ?? new
                     oldCount += 1
                     newCount += 1
-                    body += " " + line.text + "\n" + (line.terminated ? "" : "\\ No newline at end of file\n")
+                    body += " " + shown(line.text) + "\n" + (line.terminated ? "" : "\\ No newline at end of file\n")
                 case .removed(let line, let old):
                     oldStart = oldStart ?? old
                     oldCount += 1
-                    body += "-" + line.text + "\n" + (line.terminated ? "" : "\\ No newline at end of file\n")
+                    body += "-" + shown(line.text) + "\n" + (line.terminated ? "" : "\\ No newline at end of file\n")
                 case .added(let line, let new):
                     newStart = newStart ?? new
                     newCount += 1
-                    body += "+" + line.text + "\n" + (line.terminated ? "" : "\\ No newline at end of file\n")
+                    body += "+" + shown(line.text) + "\n" + (line.terminated ? "" : "\\ No newline at end of file\n")
                 }
             }
             return "@@ -\(range(oldStart, oldCount)) +\(range(newStart, newCount)) @@\n" + body
         }
+    }
+
+    /// A line as the diff shows it: tabs and a final CR as they are, other controls escaped.
+    static func shown(_ text: Substring) -> String {
+        guard text.unicodeScalars.contains(where: { $0 != "\t" && TerminalText.needsEscape($0) }) else { return String(text) }
+        var output = ""
+        let scalars = text.unicodeScalars
+        for index in scalars.indices {
+            let scalar = scalars[index]
+            let isFinalCR = scalar == "\r" && scalars.index(after: index) == scalars.endIndex
+            if scalar == "\t" || isFinalCR || !TerminalText.needsEscape(scalar) {
+                output.unicodeScalars.append(scalar)
+            } else {
+                output += TerminalText.escape(scalar)
+            }
+        }
+        return output
     }
 
     /// `start,count` with a 1-based start. A side with no line in the hunk happens only for an

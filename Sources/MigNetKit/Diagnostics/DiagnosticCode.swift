@@ -4,6 +4,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     // Reading the file and YAML structure.
     case fileUnreadable = "file-unreadable"
     case inputTooLarge = "input-too-large"
+    case symlinkSkipped = "symlink-skipped"
     case yamlSyntax = "yaml-syntax"
     case yamlEncoding = "yaml-encoding"
     case yamlAnchor = "yaml-anchor"
@@ -27,6 +28,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case unsupportedKind = "unsupported-kind"
     case ignoredWhenDisabled = "ignored-when-disabled"
     case defaultsUnreadable = "defaults-unreadable"
+    case defaultsOutsideRoot = "defaults-outside-root"
 
     // Names and numbers.
     case nameInvalid = "name-invalid"

@@ -1,18 +1,24 @@
 /// Formats diagnostics for programs: a JSON report, or GitHub Actions workflow commands.
 public enum MachineDiagnosticFormatter {
     /// The JSON report (format version 1), one line:
-    /// `{"format_version":"1","valid":…,"error_count":…,"warning_count":…,"diagnostics":[…]}`.
+    /// `{"format_version":"1","valid":…,"error_count":…,"warning_count":…,"diagnostics":[…],"omitted":[…]}`.
     /// Each diagnostic has `severity`, `code`, `message`, `file`, `line`, `column`, `notes`
     /// (each with `message` and, when located, `file`, `line`, `column`) and `fix_it` (or null).
+    /// The counts are of every diagnostic; `diagnostics` holds the first
+    /// `DiagnosticReport.defaultLimitPerFile` of each file, and `omitted` one
+    /// `{"file","count","codes":[{"code","count"}]}` for each file that had more.
     public static func json(_ diagnostics: [Diagnostic]) -> String {
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        json(DiagnosticReport(diagnostics))
+    }
+
+    /// The JSON report of a report (see `json(_:)` over diagnostics).
+    public static func json(_ diagnosticReport: DiagnosticReport) -> String {
         let report = JSONValue.object([
             JSONMember("format_version", .string("1")),
-            JSONMember("valid", .boolean(errors == 0)),
-            JSONMember("error_count", .integer(errors)),
-            JSONMember("warning_count", .integer(warnings)),
-            JSONMember("diagnostics", .array(diagnostics.map { diagnostic in
+            JSONMember("valid", .boolean(diagnosticReport.errorCount == 0)),
+            JSONMember("error_count", .integer(diagnosticReport.errorCount)),
+            JSONMember("warning_count", .integer(diagnosticReport.warningCount)),
+            JSONMember("diagnostics", .array(diagnosticReport.shown.map { diagnostic in
                 .object([
                     JSONMember("severity", .string(diagnostic.severity.rawValue)),
                     JSONMember("code", .string(diagnostic.code.rawValue)),
@@ -24,15 +30,30 @@ public enum MachineDiagnosticFormatter {
                     JSONMember("fix_it", diagnostic.fixIt.map { .string($0) } ?? .null),
                 ])
             })),
+            JSONMember("omitted", .array(diagnosticReport.omitted.map { omission in
+                .object([
+                    JSONMember("file", .string(omission.file)),
+                    JSONMember("count", .integer(omission.count)),
+                    JSONMember("codes", .array(omission.codes.map {
+                        .object([JSONMember("code", .string($0.code.rawValue)), JSONMember("count", .integer($0.count))])
+                    })),
+                ])
+            })),
         ])
         return report.serialized + "\n"
     }
 
     /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`, with
-    /// `::warning` and `::notice` for the other severities and notes folded into the message.
+    /// `::warning` and `::notice` for the other severities and notes folded into the message;
+    /// a file's omitted diagnostics are one `::notice` at its first line.
     public static func github(_ diagnostics: [Diagnostic]) -> String {
+        github(DiagnosticReport(diagnostics))
+    }
+
+    /// The workflow commands of a report (see `github(_:)` over diagnostics).
+    public static func github(_ report: DiagnosticReport) -> String {
         var output = ""
-        for diagnostic in diagnostics {
+        for diagnostic in report.shown {
             let command: String
             switch diagnostic.severity {
             case .error: command = "error"
@@ -45,6 +66,9 @@ public enum MachineDiagnosticFormatter {
             }
             let location = diagnostic.location
             output += "::\(command) file=\(property(location.file)),line=\(location.line),col=\(location.column),title=\(property("mignet " + diagnostic.code.rawValue))::\(data(message))\n"
+        }
+        for omission in report.omitted {
+            output += "::notice file=\(property(omission.file)),line=1,col=1,title=mignet::\(data(omission.summary))\n"
         }
         return output
     }
@@ -61,15 +85,17 @@ public enum MachineDiagnosticFormatter {
         return .object(members)
     }
 
-    /// Escapes a workflow command's message.
+    /// Escapes a workflow command's message: line breaks as the runner decodes them, other
+    /// control characters as `TerminalText` writes them.
     private static func data(_ text: String) -> String {
         var output = ""
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "%": output += "%25"
             case "\r": output += "%0D"
             case "\n": output += "%0A"
-            default: output.append(character)
+            default:
+                if TerminalText.needsEscape(scalar) { output += TerminalText.escape(scalar) } else { output.unicodeScalars.append(scalar) }
             }
         }
         return output
@@ -78,11 +104,11 @@ public enum MachineDiagnosticFormatter {
     /// Escapes a workflow command's property value.
     private static func property(_ text: String) -> String {
         var output = ""
-        for character in data(text) {
-            switch character {
+        for scalar in data(text).unicodeScalars {
+            switch scalar {
             case ":": output += "%3A"
             case ",": output += "%2C"
-            default: output.append(character)
+            default: output.unicodeScalars.append(scalar)
             }
         }
         return output

@@ -59,6 +59,8 @@ extension Diagnostic {
         switch reason {
         case .unreadable(let text): why = text
         case .tooLarge(let size): why = "it is \(size) bytes, over the \(SourceFile.maximumSize)-byte limit"
+        case .outsideRoot(let root):
+            return Diagnostic(.error, .defaultsOutsideRoot, "defaults file '\(reference.value)' is outside the spec repository \(root); expected a file inside it, reached without leaving it through '..' or a symbolic link (--root names a wider folder)", at: reference.location)
         }
         return Diagnostic(.error, .defaultsUnreadable, "cannot read defaults file '\(reference.value)' (\(resolved)): \(why); expected a path relative to this spec's folder", at: reference.location)
     }

@@ -1,5 +1,10 @@
 /// Formats diagnostics as a compiler does: `file:line:column: severity: message [code]`,
 /// then the source line and a caret under the column, then any fix-it and notes.
+///
+/// Everything taken from a file or a file name is escaped (`TerminalText`), excerpts are cut to
+/// a bounded width, and at most `DiagnosticReport.defaultLimitPerFile` diagnostics of a file are
+/// shown: the time and memory it takes grow with the number of diagnostics, not with their
+/// product with the file's size.
 public struct TextDiagnosticFormatter: Sendable {
     /// Whether to colour the output with ANSI escapes (only for a terminal).
     public var colour: Bool
@@ -11,33 +16,37 @@ public struct TextDiagnosticFormatter: Sendable {
 
     /// The text of `diagnostics`, looking source lines up in `sources` by path.
     public func format(_ diagnostics: [Diagnostic], sources: [String: SourceFile]) -> String {
+        format(DiagnosticReport(diagnostics), sources: sources)
+    }
+
+    /// The text of a report: its diagnostics, then a line for each file's omitted ones.
+    public func format(_ report: DiagnosticReport, sources: [String: SourceFile]) -> String {
+        let excerpts = SourceExcerpts(sources)
         var output = ""
-        for diagnostic in diagnostics {
+        for diagnostic in report.shown {
             output += header(diagnostic.location, diagnostic.severity.rawValue, diagnostic.message + " [\(diagnostic.code.rawValue)]")
-            output += excerpt(diagnostic.location, sources: sources)
+            output += excerpt(diagnostic.location, excerpts)
             if let fixIt = diagnostic.fixIt {
-                output += "      | " + paint("fix-it: ", "32") + "replace with '\(fixIt)'\n"
+                output += "      | " + paint("fix-it: ", "32") + "replace with '\(TerminalText.escaped(fixIt))'\n"
             }
             for note in diagnostic.notes {
                 if let location = note.location {
                     output += header(location, "note", note.message)
-                    output += excerpt(location, sources: sources)
+                    output += excerpt(location, excerpts)
                 } else {
-                    output += paint("note: ", "1;90") + note.message + "\n"
+                    output += paint("note: ", "1;90") + TerminalText.escaped(note.message) + "\n"
                 }
             }
+        }
+        for omission in report.omitted {
+            output += paint(TerminalText.escaped(omission.file) + ": ", "1") + paint("note:", "1;90") + " " + omission.summary + "\n"
         }
         return output
     }
 
     /// `2 errors and 1 warning`, or nil when there are neither.
     public static func summary(of diagnostics: [Diagnostic]) -> String? {
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.filter { $0.severity == .warning }.count
-        var parts: [String] = []
-        if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
-        if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
-        return parts.isEmpty ? nil : parts.joined(separator: " and ")
+        DiagnosticReport(diagnostics).summary
     }
 
     private func header(_ location: SourceLocation, _ severity: String, _ message: String) -> String {
@@ -47,15 +56,14 @@ public struct TextDiagnosticFormatter: Sendable {
         case "warning": code = "1;35"
         default: code = "1;90"
         }
-        return paint("\(location): ", "1") + paint(severity + ":", code) + " " + paint(message, "1") + "\n"
+        let place = "\(TerminalText.escaped(location.file)):\(location.line):\(location.column): "
+        return paint(place, "1") + paint(severity + ":", code) + " " + paint(TerminalText.escaped(message), "1") + "\n"
     }
 
-    private func excerpt(_ location: SourceLocation, sources: [String: SourceFile]) -> String {
-        guard let line = sources[location.file]?.line(location.line) else { return "" }
+    private func excerpt(_ location: SourceLocation, _ excerpts: SourceExcerpts) -> String {
+        guard let (line, lead) = excerpts.excerpt(at: location) else { return "" }
         let number = String(location.line)
         let gutter = String(repeating: " ", count: max(0, 5 - number.count)) + number + " | "
-        // Keep tabs so the caret lines up under the same column as in the source.
-        let lead = String(line.unicodeScalars.prefix(max(0, location.column - 1)).map { $0 == "\t" ? "\t" : " " })
         return gutter + line + "\n" + "      | " + lead + paint("^", "1;32") + "\n"
     }
 

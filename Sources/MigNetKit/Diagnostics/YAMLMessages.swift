@@ -7,9 +7,16 @@ extension Diagnostic {
         Diagnostic(.error, .fileUnreadable, "cannot read the file: \(reason)", at: SourceLocation(file: file, line: 1, column: 1))
     }
 
-    /// The file is larger than `SourceFile.maximumSize`.
-    public static func inputTooLarge(size: Int, file: String) -> Diagnostic {
-        Diagnostic(.error, .inputTooLarge, "the file is \(size) bytes; a spec file may be at most \(SourceFile.maximumSize) bytes", at: SourceLocation(file: file, line: 1, column: 1))
+    /// A `*.yaml` symbolic link in a searched folder, which mignet does not follow.
+    public static func symbolicLinkSkipped(file: String) -> Diagnostic {
+        Diagnostic(.warning, .symlinkSkipped, "this symbolic link was not followed, so if it leads to a spec, that spec was not read; name the file it leads to instead", at: SourceLocation(file: file, line: 1, column: 1))
+    }
+
+    /// The file is larger than `SourceFile.maximumSize`: `size` bytes, or (nil) more than it
+    /// could tell, as for standard input, which is read only up to one byte past the limit.
+    public static func inputTooLarge(size: Int?, file: String) -> Diagnostic {
+        let what = size.map { "\($0) bytes" } ?? "more than 4 MiB"
+        return Diagnostic(.error, .inputTooLarge, "the file is \(what); a spec file may be at most \(SourceFile.maximumSize) bytes", at: SourceLocation(file: file, line: 1, column: 1))
     }
 
     /// The diagnostic for a problem libyaml or the parser found.

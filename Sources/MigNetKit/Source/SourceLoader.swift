@@ -11,6 +11,9 @@ public enum SourceLoadError: Error, Sendable, Equatable {
     case unreadable(String)
     /// The file is larger than `SourceFile.maximumSize`.
     case tooLarge(size: Int)
+    /// The file lies outside the spec repository `root` (through `..`, an absolute path or a
+    /// symbolic link), where a spec may not reach.
+    case outsideRoot(root: String)
 }
 
 /// A loader over files held in memory, by path.
