@@ -89,3 +89,34 @@ extension Thread {
         return result
     }
 }
+
+extension MignetProcess {
+    /// Runs a shell script with `$MIGNET` naming the binary, killed after `seconds` (exit 137),
+    /// so that a run that would hang fails the test instead of the test run.
+    static func shell(_ script: String, in directory: String, seconds: Int = 60) throws -> Outcome {
+        var environment = ProcessInfo.processInfo.environment
+        environment["MIGNET"] = binary
+        return try runTool("/usr/bin/timeout", ["-s", "KILL", String(seconds), "/bin/sh", "-c", script], environment: environment, in: directory)
+    }
+
+    /// A spec named `name` with `vlan`.
+    static func spec(_ name: String, vlan: Int = 100, extra: String = "") -> String {
+        "apiVersion: mignet/v1\nkind: MigrationNetwork\n\(extra)metadata:\n  name: \(name)\nspec:\n  clusterNetwork: migration\n  vlan: \(vlan)\n  range: 10.1.2.0/24\n  nodes: 3\n"
+    }
+
+    /// Every file below `folder` (links and other entries by their type), by relative path.
+    static func tree(_ folder: String) throws -> [String: String] {
+        var result: [String: String] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        while let relative = enumerator?.nextObject() as? String {
+            let path = folder + "/" + relative
+            let type = try FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType
+            switch type {
+            case .typeRegular?: result[relative] = try String(contentsOfFile: path, encoding: .utf8)
+            case .typeDirectory?: continue
+            default: result[relative] = "<\(type?.rawValue ?? "?")>"
+            }
+        }
+        return result
+    }
+}
