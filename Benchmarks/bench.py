@@ -30,7 +30,7 @@ def run(command, cwd=None, setup=None):
     return time.perf_counter() - start, usage.ru_maxrss, os.waitstatus_to_exitcode(status)
 
 
-def measure(commands, repeats, cwd=None):
+def measure(commands, repeats, cwd=None, expect=(0, 2)):
     """Runs every command `repeats` times, interleaved, so that they share the machine's moods.
     Returns {label: (median seconds, peak KiB)}."""
     times = {label: [] for label, _, _ in commands}
@@ -38,7 +38,7 @@ def measure(commands, repeats, cwd=None):
     for _ in range(repeats):
         for label, command, setup in commands:
             seconds, peak, status = run(command, cwd=cwd, setup=setup)
-            if status not in (0, 2):
+            if status not in expect:
                 sys.exit("benchmark command failed (%d): %s" % (status, " ".join(command)))
             times[label].append(seconds)
             peaks[label] = max(peaks[label], peak)
@@ -68,6 +68,36 @@ def big_exclude_spec(path, count):
     lines += ["    - 10.8.%d.%d" % ((index + 1) // 256, (index + 1) % 256) for index in range(count)]
     with open(path, "w") as handle:
         handle.write("\n".join(lines) + "\n")
+
+
+def worst_case_writers():
+    """Spec files just under the 4 MiB limit, each the most of one kind of trouble."""
+    head = ["apiVersion: mignet/v1", "kind: MigrationNetwork", "metadata:", "  name: a", "spec:",
+            "  clusterNetwork: migration", "  vlan: 100", "  range: 10.1.0.0/16", "  nodes: 3"]
+    limit = 4 * 1024 * 1024 - 64
+
+    def filled(lines, make):
+        def write(path):
+            size = sum(len(line) + 1 for line in lines)
+            out = list(lines)
+            index = 0
+            while True:
+                line = make(index)
+                if size + len(line) + 1 > limit:
+                    break
+                out.append(line)
+                size += len(line) + 1
+                index += 1
+            with open(path, "w") as handle:
+                handle.write("\n".join(out) + "\n")
+        return write
+
+    return [
+        ("4MiB-unknown-keys", filled(head, lambda i: "  k%d: 1" % i)),
+        ("4MiB-duplicate-keys", filled(head, lambda i: "  vlan: 1")),
+        ("4MiB-reserved-list", filled(head + ["  reserved:"], lambda i: "  - x%d" % i)),
+        ("4MiB-bad-exclusions", filled(head + ["  exclude:"], lambda i: "  - 10.1.%d.%d/8" % (i // 256 % 256, i % 256))),
+    ]
 
 
 def ms(seconds):
@@ -202,6 +232,28 @@ def main():
         nlogn = (60000 * math.log(60000)) / (1000 * math.log(1000))
         report.append("\nFrom 1,000 to 60,000 exclusions `explain` takes %.1f× the time; n log n would allow %.1f×." % (growth, nlogn))
         targets.append(("capacity math grows no worse than n log n", "%.1f× for n log n's %.1f×" % (growth, nlogn), growth <= nlogn))
+
+        # 4. Hostile inputs: the worst files of the hostile corpus, and files of the 4 MiB limit
+        # built to make the most diagnostics or nodes, in every diagnostics format.
+        report.append("\n## 4. Hostile inputs, every diagnostics format (target: 1 s and 200 MB each)\n")
+        report.append("| input | size | text | json | github | peak memory |\n|---|---|---|---|---|---|")
+        hostile = [(name, os.path.join(ROOT, "Tests/Corpus/hostile", name + ".yaml"))
+                   for name in ["many-reserved-on-one-line", "many-unknown-keys", "very-long-line", "deep-flow-nesting"]]
+        for name, write in worst_case_writers():
+            path = os.path.join(work, name + ".yaml")
+            write(path)
+            hostile.append((name, path))
+        worst_time, worst_peak = 0, 0
+        for name, path in hostile:
+            results = measure([(fmt, [MIGNET, "validate", "--diagnostics-format", fmt, path], None) for fmt in ["text", "json", "github"]],
+                              3 if QUICK else 5, expect=(1,))
+            peak = max(result[1] for result in results.values())
+            worst_time = max([worst_time] + [result[0] for result in results.values()])
+            worst_peak = max(worst_peak, peak)
+            report.append("| %s | %.0f KiB | %s | %s | %s | %s |" % (name, os.path.getsize(path) / 1024, ms(results["text"][0]),
+                                                                  ms(results["json"][0]), ms(results["github"][0]), mib(peak)))
+        targets.append(("any hostile input up to 4 MiB answered within 1 s", ms(worst_time), worst_time < 1))
+        targets.append(("... and within 200 MB", mib(worst_peak), worst_peak < 200 * 1000))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -215,6 +215,18 @@ add("very-long-value", text, "cluster-network-invalid", *at_value("clusterNetwor
 add("very-long-line", "# " + "x" * 300000 + "\n" + spec({"vlan": "5000"})[0], "vlan-out-of-range", 8, 9)
 add("very-long-key", spec(extra=["  " + "k" * 100000 + ": 1"])[0], "yaml-syntax", 10, 100003)
 
+# --- Many diagnostics: bounded output, linear time (the trust issue, points 5 and 6) ----------------
+# 40,000 invalid reserved entries on one 300 KB flow line: each excerpt is a window of that line.
+add("many-reserved-on-one-line", spec(extra=["  reserved: [" + ", ".join("x%d" % i for i in range(40000)) + "]"])[0],
+    "address-invalid", 10, 14)
+# 64,000 unknown keys, each with a spelling hint looked for.
+add("many-unknown-keys", spec(extra=["  k%d: 1" % i for i in range(64000)])[0], "unknown-key", 10, 3)
+
+# --- Control characters and bidirectional overrides (point 2): reported, printed escaped ----------
+add("escape-and-newline-in-key", spec(extra=['  "k\\e[31m\\r\\n::error::pwned": 1'])[0], "unknown-key", 10, 3)
+text, where = spec({"clusterNetwork": '"mig\\u202Eration"'})
+add("bidi-override-in-value", text, "cluster-network-invalid", *at_value("clusterNetwork", where))
+
 shutil.rmtree(OUT, ignore_errors=True)
 os.makedirs(OUT)
 names = set()

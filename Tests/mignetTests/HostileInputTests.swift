@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The hostile corpus through the built binary: exit 1, a located diagnostic, nothing on stdout,
-/// nothing written, within a second each.
+/// nothing written. How long each takes is measured by the benchmark (its section 4), not here.
 @Suite struct HostileInputTests {
     static let folder = MignetProcess.root + "/Tests/Corpus/hostile"
 
@@ -19,15 +19,12 @@ import Testing
         let output = try MignetProcess.temporaryDirectory() + "/out"
         for corpusCase in Self.cases {
             let path = Self.folder + "/" + corpusCase.file
-            let start = DispatchTime.now()
             let outcome = try MignetProcess.run(["render", path, "-o", output])
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             #expect(outcome.status == 1, "\(corpusCase.file): exit \(outcome.status)")
             #expect(outcome.stdout.isEmpty, "\(corpusCase.file): wrote to stdout")
             #expect(outcome.stderr.contains("\(path):\(corpusCase.line):\(corpusCase.column): error: "), "\(corpusCase.file): \(outcome.stderr.prefix(300))")
             #expect(outcome.stderr.contains("[\(corpusCase.code)]"), "\(corpusCase.file)")
             #expect(!FileManager.default.fileExists(atPath: output), "\(corpusCase.file): wrote output")
-            #expect(seconds < 1, "\(corpusCase.file) took \(seconds) s")
         }
     }
 
