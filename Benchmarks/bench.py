@@ -97,6 +97,8 @@ def worst_case_writers():
         ("4MiB-duplicate-keys", filled(head, lambda i: "  vlan: 1")),
         ("4MiB-reserved-list", filled(head + ["  reserved:"], lambda i: "  - x%d" % i)),
         ("4MiB-bad-exclusions", filled(head + ["  exclude:"], lambda i: "  - 10.1.%d.%d/8" % (i // 256 % 256, i % 256))),
+        ("4MiB-overlapping-exclusions", filled(head + ["  exclude:"], lambda i: "  - 10.1.%d.%d" % (i // 256 % 256, i % 256))),
+        ("4MiB-nested-flow-nodes", filled(head + ["  x:"], lambda i: "    - {a: {b: {c: [1, 2, {d: e}]}}}")),
     ]
 
 

@@ -26,6 +26,8 @@ public struct Compilation: Sendable {
     public var network: MigrationNetwork?
     /// Every diagnostic, sorted by location, those of its defaults file included.
     public var diagnostics: [Diagnostic]
+    /// The diagnostics beyond `DiagnosticCollector.budget`, counted only.
+    public var tallies: [DiagnosticTally] = []
     /// The files whose lines diagnostics may quote: the spec and its defaults file, each only
     /// when it declares a mignet `kind`. Any other file's text is withheld from excerpts, so that
     /// a file named by mistake or by a hostile `defaults:` is never printed.
@@ -91,7 +93,7 @@ public struct Compiler: Sendable {
                     result = LoadedDefaults(defaults: decoded.defaults, diagnostics: decoded.diagnostics,
                                             excerptSource: decoded.declaresKind ? source : nil)
                 case .failure(let error):
-                    result = LoadedDefaults(diagnostics: [], failure: error)
+                    result = LoadedDefaults(diagnostics: DiagnosticCollector(), failure: error)
                 }
                 loaded[path] = result
                 return result
@@ -111,7 +113,7 @@ public struct Compiler: Sendable {
     /// A loaded defaults file, or why there is none.
     struct LoadedDefaults: Sendable {
         var defaults: SpecDefaults?
-        var diagnostics: [Diagnostic]
+        var diagnostics: DiagnosticCollector
         var failure: SourceLoadError?
         /// The file, when its lines may be quoted.
         var excerptSource: SourceFile?
@@ -149,25 +151,29 @@ public struct Compiler: Sendable {
         guard file.source.bytes.count <= SourceFile.maximumSize else {
             return Compilation(file: path, diagnostics: [.inputTooLarge(size: file.source.bytes.count, file: path)])
         }
-        var diagnostics = file.result.problems.map { Diagnostic.yaml($0, file: path) }
+        var collected = DiagnosticCollector()
+        collected.append(yamlProblems: file.result.problems, file: path)
         let excerptSources = (file.declaresKind ? [file.source] : []) + (defaults?.excerptSource.map { [$0] } ?? [])
-        if file.result.problems.contains(where: \.isFatal) {
-            return Compilation(file: path, diagnostics: diagnostics.sortedByLocation(), excerptSources: excerptSources, defaultsFile: file.defaultsPath)
+        func compilation(spec: MigrationNetworkSpec? = nil, network: MigrationNetwork? = nil) -> Compilation {
+            Compilation(file: path, spec: spec, network: network, diagnostics: collected.kept.sortedByLocation(), tallies: collected.tallies,
+                        excerptSources: excerptSources, defaultsFile: file.defaultsPath)
         }
+        if file.result.problems.contains(where: \.isFatal) { return compilation() }
         if let defaults, let reference = file.defaultsReference, let resolved = file.defaultsPath {
-            diagnostics += defaults.diagnostics
+            collected.append(defaults.diagnostics)
             if let failure = defaults.failure {
-                diagnostics.append(.defaultsUnreadable(reference, resolved: resolved, reason: failure))
+                collected.append(.defaultsUnreadable(reference, resolved: resolved, reason: failure))
             }
         }
         var decoder = SpecDecoder(file: path)
+        decoder.diagnostics = collected
         let spec = decoder.decode(file.result.root, defaults: defaults?.defaults)
-        diagnostics += decoder.diagnostics
+        collected = decoder.diagnostics
         if let spec {
-            diagnostics += SpecValidator().validate(spec)
+            SpecValidator().validate(spec, into: &collected)
         }
-        let network = diagnostics.hasErrors ? nil : spec.flatMap(MigrationNetwork.init(validated:))
-        return Compilation(file: path, spec: spec, network: network, diagnostics: diagnostics.sortedByLocation(), excerptSources: excerptSources, defaultsFile: file.defaultsPath)
+        let valid = !collected.kept.hasErrors && !collected.tallies.hasErrors
+        return compilation(spec: spec, network: valid ? spec.flatMap(MigrationNetwork.init(validated:)) : nil)
     }
 
     private func rejectDuplicateNames(_ compilations: inout [Compilation]) {

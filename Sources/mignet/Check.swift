@@ -29,9 +29,7 @@ struct Check: ParsableCommand {
     func run() throws {
         guard let path = output.path else { return }
         let compiled = inputs.compile(skipping: path)
-        let found = diagnostics.effective(compiled.diagnostics)
-        try diagnostics.report(found, sources: compiled.sources)
-        if found.hasErrors { throw ExitCode(1) }
+        if try diagnostics.report(compiled) { throw ExitCode(1) }
         let drifts: [FileDrift]
         do {
             let folders = try OutputTree.folders(compiled.compilations, delivery: output.profile, jobs: inputs.jobs)

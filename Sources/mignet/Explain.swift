@@ -24,9 +24,8 @@ struct Explain: ParsableCommand {
     func run() throws {
         let inputs = try SpecInputs.parse([spec])
         let compiled = inputs.compile()
-        let found = diagnostics.effective(compiled.diagnostics)
-        try diagnostics.report(found, sources: compiled.sources)
-        guard !found.hasErrors, let compilation = compiled.compilations.first, let report = AddressPlanReport(compilation) else {
+        let hasErrors = try diagnostics.report(compiled)
+        guard !hasErrors, let compilation = compiled.compilations.first, let report = AddressPlanReport(compilation) else {
             throw ExitCode(1)
         }
         try Terminal.writeOutput(format == .json ? report.json.pretty : report.table)

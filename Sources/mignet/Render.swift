@@ -33,9 +33,7 @@ struct Render: ParsableCommand {
 
     func run() throws {
         let compiled = inputs.compile(skipping: output.path)
-        let found = diagnostics.effective(compiled.diagnostics)
-        try diagnostics.report(found, sources: compiled.sources)
-        if found.hasErrors { throw ExitCode(1) }
+        if try diagnostics.report(compiled) { throw ExitCode(1) }
         guard let path = output.path else {
             let files: [OutputFile]
             do { files = try compiled.compilations.compactMap(\.rendered).flatMap { try $0.files() } } catch {

@@ -29,6 +29,8 @@ struct SpecInputs: ParsableArguments {
         var compilations: [Compilation]
         /// Every diagnostic once, unreadable files included, sorted by location.
         var diagnostics: [Diagnostic]
+        /// The diagnostics of files that had more than `DiagnosticCollector.budget`, counted only.
+        var tallies: [DiagnosticTally]
         /// The files diagnostics may quote lines of: those that declare a mignet kind.
         var sources: [String: SourceFile]
         /// The identities of every file read (specs and defaults files), which no output may replace.
@@ -67,8 +69,13 @@ struct SpecInputs: ParsableArguments {
         }
         let compilations = Compiler().compile(inputs, loader: DefaultsReader(roots: roots), jobs: jobs)
         diagnostics += compilations.flatMap(\.diagnostics)
+        // A defaults file's diagnostics come with every spec that names it: each is kept once,
+        // and its counts (the same in every compilation) once.
         var seen = Set<Diagnostic>()
         diagnostics = diagnostics.sortedByLocation().filter { seen.insert($0).inserted }
+        var tallies: [DiagnosticTally] = []
+        var seenTallies = Set<DiagnosticTally>()
+        for tally in compilations.flatMap(\.tallies) where seenTallies.insert(tally).inserted { tallies.append(tally) }
 
         var sources: [String: SourceFile] = [:]
         for source in compilations.flatMap(\.excerptSources) { sources[source.path] = source }
@@ -80,6 +87,6 @@ struct SpecInputs: ParsableArguments {
             var status = stat()
             if stat(path, &status) == 0 { identities.insert(FileIdentity(status)) }
         }
-        return Compiled(compilations: compilations, diagnostics: diagnostics, sources: sources, inputs: identities)
+        return Compiled(compilations: compilations, diagnostics: diagnostics, tallies: tallies, sources: sources, inputs: identities)
     }
 }

@@ -14,8 +14,6 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let compiled = inputs.compile()
-        let found = diagnostics.effective(compiled.diagnostics)
-        try diagnostics.report(found, sources: compiled.sources)
-        if found.hasErrors { throw ExitCode(1) }
+        if try diagnostics.report(compiled) { throw ExitCode(1) }
     }
 }

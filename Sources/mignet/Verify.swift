@@ -42,8 +42,8 @@ struct Verify: ParsableCommand {
 
     func run() throws {
         let compiled = try SpecInputs.parse([spec]).compile()
-        try diagnostics.report(diagnostics.effective(compiled.diagnostics), sources: compiled.sources)
-        guard !compiled.diagnostics.hasErrors, let compilation = compiled.compilations.first,
+        let hasErrors = try diagnostics.report(compiled)
+        guard !hasErrors, let compilation = compiled.compilations.first,
               let spec = compilation.spec, let rendered = compilation.rendered else { throw ExitCode(1) }
 
         var problems: [Diagnostic] = []

@@ -34,8 +34,9 @@ public struct DiagnosticReport: Sendable {
     /// Warnings in all, shown or not.
     public var warningCount: Int
 
-    /// Keeps the first `limitPerFile` diagnostics of each file (they come sorted by location).
-    public init(_ diagnostics: [Diagnostic], limitPerFile: Int = Self.defaultLimitPerFile) {
+    /// Keeps the first `limitPerFile` diagnostics of each file (they come sorted by location);
+    /// `tallies`, the diagnostics that were only counted, count as omitted.
+    public init(_ diagnostics: [Diagnostic], tallies: [DiagnosticTally] = [], limitPerFile: Int = Self.defaultLimitPerFile) {
         var perFile: [String: Int] = [:]
         var omittedCodes: [String: [DiagnosticCode: Int]] = [:]
         var omittedOrder: [String] = []
@@ -57,6 +58,15 @@ public struct DiagnosticReport: Sendable {
                 if omittedCodes[file] == nil { omittedOrder.append(file) }
                 omittedCodes[file, default: [:]][diagnostic.code, default: 0] += 1
             }
+        }
+        for tally in tallies {
+            switch tally.severity {
+            case .error: errorCount += tally.count
+            case .warning: warningCount += tally.count
+            case .note: break
+            }
+            if omittedCodes[tally.file] == nil { omittedOrder.append(tally.file) }
+            omittedCodes[tally.file, default: [:]][tally.code, default: 0] += tally.count
         }
         omitted = omittedOrder.map { file in
             let codes = omittedCodes[file, default: [:]].map { (code: $0.key, count: $0.value) }

@@ -27,6 +27,7 @@ final class SourceExcerpts {
         let bytes = file.source.bytes
         let start = file.lineStarts[location.line - 1]
         var end = location.line < file.lineStarts.count ? file.lineStarts[location.line] - 1 : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         // Byte offsets of the line's scalars (plus its end), computed once per line.
         let offsets: [Int]

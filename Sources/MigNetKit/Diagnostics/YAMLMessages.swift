@@ -19,6 +19,21 @@ extension Diagnostic {
         return Diagnostic(.error, .inputTooLarge, "the file is \(what); a spec file may be at most \(SourceFile.maximumSize) bytes", at: SourceLocation(file: file, line: 1, column: 1))
     }
 
+    /// The code of the diagnostic for a YAML problem, known without building it.
+    static func yamlCode(_ problem: YAMLProblem) -> DiagnosticCode {
+        switch problem.kind {
+        case .syntax: return .yamlSyntax
+        case .encoding: return .yamlEncoding
+        case .anchor: return .yamlAnchor
+        case .alias: return .yamlAlias
+        case .tag: return .yamlTag
+        case .duplicateKey: return .yamlDuplicateKey
+        case .nonScalarKey: return .yamlNonScalarKey
+        case .multipleDocuments: return .yamlMultipleDocuments
+        case .tooDeep: return .yamlTooDeep
+        }
+    }
+
     /// The diagnostic for a problem libyaml or the parser found.
     static func yaml(_ problem: YAMLProblem, file: String) -> Diagnostic {
         let at = SourceLocation(file: file, line: problem.mark.line, column: problem.mark.column)

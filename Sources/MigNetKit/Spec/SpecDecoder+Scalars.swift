@@ -59,7 +59,9 @@ extension SpecDecoder {
         do {
             return Located(try AddressBlock(parsing: text.value), at: text.location)
         } catch {
-            diagnostics.append(.addressSyntax(pair.key, text.value, error, expectingCIDR: false, at: text.location))
+            diagnostics.append(error == .ipv6 ? .addressIPv6Unsupported : .addressInvalid, .error, file: text.location.file) {
+                .addressSyntax(pair.key, text.value, error, expectingCIDR: false, at: text.location)
+            }
             return nil
         }
     }

@@ -7,7 +7,7 @@ struct SpecDecoder {
     /// The file whose nodes are being decoded: the spec's, or its defaults file's while a
     /// default value is decoded.
     var file: String
-    var diagnostics: [Diagnostic] = []
+    var diagnostics = DiagnosticCollector()
 
     init(file: String) {
         self.file = file
@@ -143,7 +143,8 @@ struct SpecDecoder {
             if keys.contains(pair.key) {
                 fields[pair.key] = pair
             } else {
-                diagnostics.append(.unknownKey(pair.key, in: name, known: keys, at: location(pair.keyMark)))
+                let at = location(pair.keyMark)
+                diagnostics.append(.unknownKey, .error, file: file) { .unknownKey(pair.key, in: name, known: keys, at: at) }
             }
         }
         return fields

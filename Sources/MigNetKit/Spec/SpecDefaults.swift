@@ -24,13 +24,13 @@ public struct SpecDefaults: Sendable {
 
     /// Parses and checks a defaults file: its diagnostics, and the defaults when it is usable.
     /// `declaresKind`: whether the file says it is a mignet file, so its lines may be quoted.
-    static func decode(_ source: SourceFile, parser: YAMLParser) -> (defaults: SpecDefaults?, diagnostics: [Diagnostic], declaresKind: Bool) {
+    static func decode(_ source: SourceFile, parser: YAMLParser) -> (defaults: SpecDefaults?, diagnostics: DiagnosticCollector, declaresKind: Bool) {
         let parsed = parser.parse(source.bytes)
         let declaresKind = Compiler.declares([kind, MigrationNetworkSpec.kind], parsed, source)
-        let diagnostics = parsed.problems.map { Diagnostic.yaml($0, file: source.path) }
-        if parsed.problems.contains(where: \.isFatal) { return (nil, diagnostics, declaresKind) }
         var decoder = SpecDecoder(file: source.path)
+        decoder.diagnostics.append(yamlProblems: parsed.problems, file: source.path)
+        if parsed.problems.contains(where: \.isFatal) { return (nil, decoder.diagnostics, declaresKind) }
         let fields = decoder.decodeDefaults(parsed.root)
-        return (fields.map { SpecDefaults(file: source.path, fields: $0) }, diagnostics + decoder.diagnostics, declaresKind)
+        return (fields.map { SpecDefaults(file: source.path, fields: $0) }, decoder.diagnostics, declaresKind)
     }
 }

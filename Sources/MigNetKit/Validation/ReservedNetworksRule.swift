@@ -10,15 +10,19 @@ struct ReservedNetworksRule: ValidationRule {
     ]
 
     func check(_ spec: MigrationNetworkSpec, plan: AddressPlan) -> [Diagnostic] {
-        guard let range = plan.range, let rangeLocation = spec.range?.location else { return [] }
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = DiagnosticCollector()
+        check(spec, plan: plan, into: &diagnostics)
+        return diagnostics.kept
+    }
+
+    func check(_ spec: MigrationNetworkSpec, plan: AddressPlan, into diagnostics: inout DiagnosticCollector) {
+        guard let range = plan.range, let rangeLocation = spec.range?.location else { return }
         for network in Self.harvesterNetworks where range.interval.overlaps(network.cidr.interval) {
             diagnostics.append(.rangeOverlapsHarvesterNetwork(range: range, network: network.cidr, role: network.role, at: rangeLocation))
         }
         for entry in spec.reserved {
             guard let interval = entry.value.interval, range.interval.overlaps(interval) else { continue }
-            diagnostics.append(.rangeOverlapsReserved(range: range, reserved: entry, at: rangeLocation))
+            diagnostics.append(.rangeOverlapsReserved, .error, file: rangeLocation.file) { .rangeOverlapsReserved(range: range, reserved: entry, at: rangeLocation) }
         }
-        return diagnostics
     }
 }

@@ -13,8 +13,15 @@ public struct SpecValidator: Sendable {
 
     /// Every diagnostic about `spec`'s meaning, in no particular order.
     public func validate(_ spec: MigrationNetworkSpec) -> [Diagnostic] {
+        var diagnostics = DiagnosticCollector()
+        validate(spec, into: &diagnostics)
+        return diagnostics.kept
+    }
+
+    /// The same into a collector: past its budget, problems are counted rather than built.
+    public func validate(_ spec: MigrationNetworkSpec, into diagnostics: inout DiagnosticCollector) {
         let plan = AddressPlan(spec)
         let rules = spec.isEnabled ? Self.enabledRules : Self.disabledRules
-        return rules.flatMap { $0.check(spec, plan: plan) }
+        for rule in rules { rule.check(spec, plan: plan, into: &diagnostics) }
     }
 }
