@@ -65,6 +65,7 @@ public struct Compiler: Sendable {
         let defaults = DefaultsCache(loader: loader, parser: parser)
         var compilations = Parallel.map(inputs, jobs: jobs) { input -> Compilation? in
             guard let file = parse(input) else { return nil }
+            if let nearMiss = file.nearMiss { return Compilation(file: file.source.path, diagnostics: [nearMiss], excerptSources: []) }
             return check(file, defaults: file.defaultsPath.map { defaults.load($0) })
         }.compactMap { $0 }
         rejectDuplicateNames(&compilations)
@@ -108,6 +109,8 @@ public struct Compiler: Sendable {
         var defaultsReference: Located<String>?
         var defaultsPath: String?
         var declaresKind: Bool
+        /// For a discovered file that is not a spec: the warning that its kind is nearly one.
+        var nearMiss: Diagnostic?
     }
 
     /// A loaded defaults file, or why there is none.
@@ -127,11 +130,22 @@ public struct Compiler: Sendable {
         }
         let result = parser.parse(source.bytes)
         let declaresSpec = Self.declares([MigrationNetworkSpec.kind], result, source)
-        if input.discovered && !declaresSpec { return nil }
+        if input.discovered && !declaresSpec {
+            return Self.nearMissKind(result, source).map { ParsedFile(source: source, result: result, declaresKind: false, nearMiss: $0) }
+        }
         let reference = SpecDecoder.defaultsReference(in: result.root, file: source.path)
         return ParsedFile(source: source, result: result, defaultsReference: reference,
                           defaultsPath: reference.map { SourcePath.resolve($0.value, from: source.path) },
                           declaresKind: declaresSpec || Self.declares([SpecDefaults.kind], result, source))
+    }
+
+    /// The warning for a parsed file whose top-level `kind` is a near miss of `MigrationNetwork`
+    /// (another case, or a few letters off), or nil.
+    static func nearMissKind(_ result: YAMLParser.Result, _ source: SourceFile) -> Diagnostic? {
+        guard let pair = result.root?.pairs?.first(where: { $0.key == "kind" }), let kind = pair.value.scalar?.value,
+              kind != SpecDefaults.kind, kind.utf8.count < 64,
+              Spelling.closest(to: kind, among: [MigrationNetworkSpec.kind]) != nil else { return nil }
+        return .kindNearMiss(kind, at: SourceLocation(file: source.path, line: pair.value.mark.line, column: pair.value.mark.column))
     }
 
     /// Whether a file declares one of `kinds`: its top-level `kind` is one of them or, when it

@@ -16,18 +16,20 @@ struct Check: ParsableCommand {
     )
 
     @OptionGroup var inputs: SpecInputs
-    @OptionGroup var output: OutputOptions
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("The output folder to compare with: one folder per cluster, DIR/<metadata.name>/.", valueName: "DIR"))
+    var path: String
+
+    @Option(help: ArgumentHelp("What goes into each cluster's folder: argocd, fleet or kubectl (default: kubectl).", valueName: "profile"))
+    var delivery: Delivery?
+
     @OptionGroup var diagnostics: DiagnosticOptions
 
-    @Flag(name: .shortAndLong, help: "Print only the paths that differ, one per line.")
+    @Flag(name: .shortAndLong, help: "Print only the paths that differ, one per line, and nothing when up to date.")
     var quiet = false
 
-    func validate() throws {
-        if output.path == nil { throw ValidationError("check needs -o DIR, the folder to compare with.") }
-    }
-
     func run() throws {
-        guard let path = output.path else { return }
+        let output = OutputOptions(path: path, delivery: delivery)
         let compiled = inputs.compile(skipping: path)
         if try diagnostics.report(compiled) { throw ExitCode(1) }
         let drifts: [FileDrift]
@@ -41,9 +43,14 @@ struct Check: ParsableCommand {
             Terminal.writeError("mignet: \(TerminalText.escaped(String(describing: error)))\n")
             throw ExitCode(1)
         }
-        guard !drifts.isEmpty else { return }
+        guard !drifts.isEmpty else {
+            if !quiet { Terminal.writeError("mignet: \(TerminalText.escaped(path)) is up to date\n") }
+            return
+        }
         try Terminal.writeOutput(DriftReport.render(drifts, prefix: path.hasSuffix("/") ? path : path + "/", quiet: quiet))
-        Terminal.writeError("mignet: \(drifts.count) file\(drifts.count == 1 ? "" : "s") in \(TerminalText.escaped(path)) differ\(drifts.count == 1 ? "s" : "") from the rendering; run mignet render with the same arguments to update\n")
+        let render = (["mignet", "render"] + inputs.specs + ["-o", path] + (delivery.map { ["--delivery", $0.rawValue] } ?? []))
+            .map { TerminalText.escaped($0) }.joined(separator: " ")
+        Terminal.writeError("mignet: \(drifts.count) file\(drifts.count == 1 ? "" : "s") in \(TerminalText.escaped(path)) differ\(drifts.count == 1 ? "s" : "") from the rendering; to update them, run: \(render)\n")
         throw ExitCode(2)
     }
 }

@@ -7,7 +7,7 @@ struct DiagnosticOptions: ParsableArguments {
         case text, json, github
     }
 
-    @Option(name: .long, help: "How to report diagnostics: text (stderr), json or github (stdout).")
+    @Option(name: .long, help: "How to report diagnostics: text, json or github. They go to stderr, except json and github for validate, whose only output they are (stdout).")
     var diagnosticsFormat: Format = .text
 
     @Flag(name: .long, help: "Treat warnings as errors.")
@@ -19,10 +19,11 @@ struct DiagnosticOptions: ParsableArguments {
     }
 
     /// Reports what compiling gave, with `--warnings-as-errors` applied; whether any is an error.
-    func report(_ compiled: SpecInputs.Compiled) throws(Terminal.OutputFailure) -> Bool {
+    /// Every command that compiles specs goes through here: one path from diagnostics to exit status.
+    func report(_ compiled: SpecInputs.Compiled, toStandardOutput: Bool = false) throws(Terminal.OutputFailure) -> Bool {
         let found = effective(compiled.diagnostics)
         let tallies = effective(compiled.tallies)
-        try report(found, tallies: tallies, sources: compiled.sources)
+        try report(found, tallies: tallies, sources: compiled.sources, toStandardOutput: toStandardOutput)
         return found.hasErrors || tallies.hasErrors
     }
 
@@ -31,9 +32,11 @@ struct DiagnosticOptions: ParsableArguments {
         warningsAsErrors ? diagnostics.promotingWarnings() : diagnostics
     }
 
-    /// Reports `diagnostics` in the chosen format; text goes to stderr, machine formats to stdout.
-    /// At most `DiagnosticReport.defaultLimitPerFile` are shown per file; the rest are counted.
-    func report(_ diagnostics: [Diagnostic], tallies: [DiagnosticTally] = [], sources: [String: SourceFile]) throws(Terminal.OutputFailure) {
+    /// Reports `diagnostics` in the chosen format. Text goes to stderr; a machine format goes to
+    /// stdout only when `toStandardOutput` (the command prints nothing else there), so that stdout
+    /// is always exactly one parseable thing. At most `DiagnosticReport.defaultLimitPerFile` are
+    /// shown per file; the rest are counted.
+    func report(_ diagnostics: [Diagnostic], tallies: [DiagnosticTally] = [], sources: [String: SourceFile], toStandardOutput: Bool = false) throws(Terminal.OutputFailure) {
         let report = DiagnosticReport(diagnostics, tallies: tallies)
         switch diagnosticsFormat {
         case .text:
@@ -44,9 +47,14 @@ struct DiagnosticOptions: ParsableArguments {
             }
             Terminal.writeError(text)
         case .json:
-            try Terminal.writeOutput(MachineDiagnosticFormatter.json(report))
+            try write(MachineDiagnosticFormatter.json(report), toStandardOutput)
         case .github:
-            try Terminal.writeOutput(MachineDiagnosticFormatter.github(report))
+            guard !diagnostics.isEmpty || !tallies.isEmpty else { return }
+            try write(MachineDiagnosticFormatter.github(report), toStandardOutput)
         }
+    }
+
+    private func write(_ text: String, _ toStandardOutput: Bool) throws(Terminal.OutputFailure) {
+        if toStandardOutput { try Terminal.writeOutput(text) } else { Terminal.writeError(text) }
     }
 }

@@ -13,8 +13,7 @@ struct Explain: ParsableCommand {
         case text, json
     }
 
-    @Argument(help: "The spec file ('-' for standard input).")
-    var spec: String
+    @OptionGroup var input: OneSpecInput
 
     @Option(help: "text (a table) or json.")
     var format: Format = .text
@@ -22,8 +21,7 @@ struct Explain: ParsableCommand {
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func run() throws {
-        let inputs = try SpecInputs.parse([spec])
-        let compiled = inputs.compile()
+        let compiled = input.compile()
         let hasErrors = try diagnostics.report(compiled)
         guard !hasErrors, let compilation = compiled.compilations.first, let report = AddressPlanReport(compilation) else {
             throw ExitCode(1)

@@ -36,17 +36,21 @@ struct FileTransaction {
         return folder?.appending(name) ?? DiskPath(bytes: name)
     }
 
-    /// Creates a folder (an existing folder is fine; a link or a file in its place is not),
-    /// remembering it for removal should the transaction fail.
-    mutating func makeFolder(_ folder: DiskPath) throws(Failure) {
+    /// Creates a folder (an existing folder is fine; a link or a file in its place is not, except
+    /// a link to a folder when `followingLink`, for a folder the user named), remembering it for
+    /// removal should the transaction fail.
+    mutating func makeFolder(_ folder: DiskPath, followingLink: Bool = false) throws(Failure) {
         if folder.withCString({ mkdir($0, 0o755) }) == 0 {
             createdFolders.append(folder)
             return
         }
         let error = errno
         guard error == EEXIST else { throw Failure("create directory", folder.display, errorNumber: error) }
+        var followed = stat()
+        if followingLink, folder.withCString({ stat($0, &followed) }) == 0, followed.st_mode & S_IFMT == S_IFDIR { return }
         guard let status = folder.linkStatus(), status.st_mode & S_IFMT == S_IFDIR else {
-            throw Failure(message: "cannot write into \(folder.display): it exists and is not a directory (mignet does not follow symbolic links there)")
+            let what = folder.linkStatus().map { $0.st_mode & S_IFMT == S_IFLNK ? "it is a symbolic link, which mignet does not follow there" : "it is \(fileKind($0.st_mode)), not a folder" } ?? "it cannot be read"
+            throw Failure(message: "cannot write into \(folder.display): \(what)")
         }
     }
 

@@ -13,7 +13,9 @@ struct Import: ParsableCommand {
             value byte for byte: a value spelled otherwise than the Harvester UI writes it is kept \
             with pinnedValue, the NAD Harvester made for it with adoptedNAD. When the live value \
             breaks mignet's rules, the spec is written anyway and the diagnostics are printed. \
-            Exit status: 0 written, 1 no readable Setting (or the output exists without --force), 64 wrong arguments.
+            With --warnings-as-errors, any diagnostic stops it before anything is written. \
+            Exit status: 0 written, 1 no readable Setting, the output exists without --force, or a \
+            diagnostic under --warnings-as-errors, 64 wrong arguments.
             """
     )
 
@@ -50,14 +52,27 @@ struct Import: ParsableCommand {
             try diagnostics.report(failure.diagnostics, sources: [:])
             throw ExitCode(1)
         }
-        if let output, access(output, F_OK) == 0, !force {
-            Terminal.writeError("mignet: \(output) exists; use --force to overwrite it\n")
-            throw ExitCode(1)
+        if let output, let status = DiskPath(output).linkStatus() {
+            if status.st_mode & S_IFMT == S_IFDIR {
+                Terminal.writeError("mignet: \(TerminalText.escaped(output)) is a folder; -o names the spec file to write\n")
+                throw ExitCode(1)
+            }
+            if !force {
+                Terminal.writeError("mignet: \(TerminalText.escaped(output)) exists; use --force to overwrite it\n")
+                throw ExitCode(1)
+            }
         }
         let specPath = output ?? "<imported spec>"
         let spec = SourceFile(path: specPath, text: imported.text)
-        var found = Compiler().compile(spec).diagnostics
+        var found = diagnostics.effective(Compiler().compile(spec).diagnostics)
         if nodes == nil { found.removeAll { $0.code == .missingKey && $0.message.hasSuffix("'nodes'") } }
+        // With --warnings-as-errors, a spec with a warning is not written at all (as render writes
+        // nothing); without it, the spec is written and its diagnostics are printed against it.
+        if diagnostics.warningsAsErrors && found.hasErrors {
+            try diagnostics.report(found, sources: [specPath: spec])
+            Terminal.writeError("mignet: nothing was written (--warnings-as-errors)\n")
+            throw ExitCode(1)
+        }
         if let output {
             do {
                 try FileTransaction.write([(DiskPath(output), Array(imported.text.utf8), 0o644)], inside: nil)
@@ -68,7 +83,7 @@ struct Import: ParsableCommand {
         } else {
             try Terminal.writeOutput(imported.text)
         }
-        try diagnostics.report(diagnostics.effective(found), sources: [specPath: spec])
+        try diagnostics.report(found, sources: [specPath: spec])
         var notes: [String] = []
         if imported.pinned { notes.append("the live value is spelled otherwise than the Harvester UI writes it; pinnedValue keeps its exact bytes") }
         if let nad = imported.adoptedNAD { notes.append("adoptedNAD keeps the live NAD \(nad), so KubeVirt's migration network stays as it is") }

@@ -43,10 +43,19 @@ struct Init: ParsableCommand {
             Terminal.writeError("mignet: \(TerminalText.escaped(String(describing: error)))\nmignet: nothing was written\n")
             throw ExitCode(1)
         }
-        var note = "mignet: set up \(directory) for \(delivery.rawValue) delivery: edit \(StarterKit.specPath), then run mignet render clusters -o rendered --delivery \(delivery.rawValue)\n"
+        let shown = TerminalText.escaped(directory)
+        var steps = [
+            "put mignet on PATH (the pre-commit hooks and CI jobs call it by name)",
+            "cd \(shown) && git init, if it is not a git repository yet",
+            "pre-commit install, so that every commit re-renders and checks",
+            "in CI, set the variable MIGNET_REPOSITORY to the git URL mignet is built from",
+            "edit \(StarterKit.specPath), then run: mignet render clusters -o \(StarterKit.outputFolder) --delivery \(delivery.rawValue)",
+        ]
         if repository == nil && delivery != .kubectl {
-            note += "mignet: replace \(StarterKit.repositoryPlaceholder) in \(delivery.rawValue)/ with this repository's URL (or pass --repository)\n"
+            steps.append("replace \(StarterKit.repositoryPlaceholder) in \(delivery.rawValue)/ with this repository's URL (or rerun with --repository)")
         }
+        var note = "mignet: set up \(shown) for the \(delivery.rawValue) delivery profile; next:\n"
+        for (index, step) in steps.enumerated() { note += "mignet:   \(index + 1). \(step)\n" }
         Terminal.writeError(note)
     }
 }

@@ -8,7 +8,9 @@ struct Mignet: ParsableCommand {
         commandName: "mignet",
         abstract: "Compile Harvester VM migration network specs into byte-exact, GitOps-ready manifests.",
         discussion: """
-            Exit status: 0 success; 1 an error in any spec (nothing is written); 64 wrong arguments.
+            Exit status: 0 success; 1 an error in any spec or a file that cannot be read or \
+            written (nothing is written); 2 check found the output stale, or verify a failed \
+            check; 64 wrong arguments. Each command's help says which apply to it.
             """,
         version: "0.1.0",
         subcommands: [Render.self, Check.self, Validate.self, Explain.self, Import.self, Verify.self, Init.self, Schema.self]
@@ -18,6 +20,11 @@ struct Mignet: ParsableCommand {
     /// failed write to stdout ends the run with exit status 1 (a closed pipe without a message).
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.isEmpty {
+            // Nothing asked for is a usage error, not success.
+            Terminal.writeError(helpMessage() + "\n")
+            Glibc.exit(ExitCode.validationFailure.rawValue)
+        }
         if let problem = ArgumentGuard.problem(in: arguments) {
             Terminal.writeError("mignet: \(problem)\n")
             Glibc.exit(ExitCode.validationFailure.rawValue)

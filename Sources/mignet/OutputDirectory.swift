@@ -49,7 +49,7 @@ struct OutputDirectory {
     func write(_ folders: [ClusterFolder], prune: Bool, inputs: Set<FileIdentity>, wait: Double, jobs: Int = 1) throws(Failure) -> Outcome {
         if let failed = FileIO.makeParents(of: path) { throw Failure("create directory", failed) }
         var transaction = FileTransaction()
-        try transaction.makeFolder(folder)
+        try transaction.makeFolder(folder, followingLink: true)
         let lock: OutputLock
         do { lock = try OutputLock.acquire(folder, waiting: wait) } catch {
             transaction.abandon()

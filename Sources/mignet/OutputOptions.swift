@@ -3,13 +3,20 @@ import MigNetKit
 
 extension Delivery: ExpressibleByArgument {}
 
-/// The output folder and delivery profile, shared by `render` and `check`.
+/// The output folder and delivery profile of `render` (`check` requires the folder).
 struct OutputOptions: ParsableArguments {
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("The output folder: one folder per cluster, DIR/<metadata.name>/.", valueName: "DIR"))
     var path: String?
 
     @Option(help: ArgumentHelp("What goes into each cluster's folder: argocd, fleet or kubectl (default: kubectl).", valueName: "profile"))
     var delivery: Delivery?
+
+    init() {}
+
+    init(path: String?, delivery: Delivery?) {
+        self.path = path
+        self.delivery = delivery
+    }
 
     /// The profile in force.
     var profile: Delivery { delivery ?? .default }

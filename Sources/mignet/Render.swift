@@ -8,7 +8,8 @@ struct Render: ParsableCommand {
         abstract: "Render the manifests of every spec, to stdout or to a folder per cluster.",
         discussion: """
             Without -o, every spec's documents go to stdout: NAD, Setting, KubeVirt patch (the full \
-            delivery), specs in the order given. With -o DIR, each cluster gets DIR/<metadata.name>/ \
+            delivery), specs in the order given; with more than one, each cluster's documents follow \
+            a comment line '# mignet: cluster NAME from FILE'. Diagnostics go to stderr. With -o DIR, each cluster gets DIR/<metadata.name>/ \
             holding the files of the --delivery profile, written all or nothing under a lock on DIR. \
             Nothing is written when any spec has an error. Exit status: 0 written, 1 an error in a \
             spec or a file that cannot be read or written (nothing changed), 64 wrong arguments.
@@ -35,12 +36,20 @@ struct Render: ParsableCommand {
         let compiled = inputs.compile(skipping: output.path)
         if try diagnostics.report(compiled) { throw ExitCode(1) }
         guard let path = output.path else {
-            let files: [OutputFile]
-            do { files = try compiled.compilations.compactMap(\.rendered).flatMap { try $0.files() } } catch {
+            // Several clusters in one stream: a comment line before each cluster's documents, so the
+            // stream can be read and split (`csplit`, `yq`), without changing any document.
+            let clusters = compiled.compilations.compactMap { compilation in compilation.rendered.map { (compilation.file, $0) } }
+            var stream = ""
+            do {
+                for (file, cluster) in clusters {
+                    if clusters.count > 1 { stream += "# mignet: cluster \(cluster.name) from \(TerminalText.escaped(file))\n" }
+                    stream += try cluster.files().map(\.contents).joined()
+                }
+            } catch {
                 Terminal.writeError("mignet: \(error)\n")
                 throw ExitCode(1)
             }
-            try Terminal.writeOutput(files.map(\.contents).joined())
+            try Terminal.writeOutput(stream)
             return
         }
         let outcome: OutputDirectory.Outcome

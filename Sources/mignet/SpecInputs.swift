@@ -37,8 +37,13 @@ struct SpecInputs: ParsableArguments {
         var inputs: Set<FileIdentity>
     }
 
+    /// Reads and compiles every spec; `skipping` is a folder never searched (the output folder).
+    func compile(skipping excluded: String? = nil) -> Compiled {
+        Self.compile(specs, jobs: jobs, root: root, skipping: excluded)
+    }
+
     /// The real paths of the folders defaults files may come from.
-    var roots: [String] {
+    static func roots(of specs: [String], root: String?) -> [String] {
         if let root, let real = SpecRoots.realPath(root) { return [real] }
         var roots: [String] = []
         for spec in specs {
@@ -47,14 +52,26 @@ struct SpecInputs: ParsableArguments {
         return roots
     }
 
-    /// Reads and compiles every spec; `skipping` is a folder never searched (the output folder).
-    func compile(skipping excluded: String? = nil) -> Compiled {
+    /// Reads and compiles the specs named by `specs` (files, folders, `-`).
+    static func compile(_ specs: [String], jobs: Int, root: String?, skipping excluded: String? = nil) -> Compiled {
         var inputs: [SpecInput] = []
         var diagnostics: [Diagnostic] = []
         var files: [SpecDiscovery.File] = []
-        for spec in specs {
+        var seenFiles = Set<FileIdentity>()
+        var argumentOfFile: [String: Int] = [:]
+        // Arguments that named (or held) a file another argument had already named.
+        var repeated = Set<Int>()
+        for (index, spec) in specs.enumerated() {
             let found = SpecDiscovery.files(for: spec, skipping: excluded)
-            files += found.files
+            // The same file named twice (or found in two folders given) is read once.
+            for file in found.files {
+                if !(file.path.display == "-" && !file.discovered), let status = file.path.linkStatus(), !seenFiles.insert(FileIdentity(status)).inserted {
+                    repeated.insert(index)
+                    continue
+                }
+                files.append(file)
+                argumentOfFile[file.path.display == "-" && !file.discovered ? "<stdin>" : file.path.display] = index
+            }
             diagnostics += found.problems
         }
         // Read on every thread too: a repository of thousands of specs is thousands of reads.
@@ -67,7 +84,16 @@ struct SpecInputs: ParsableArguments {
             case .failure(let failure): diagnostics.append(failure.diagnostic(file: file.path.display == "-" ? "<stdin>" : file.path.display))
             }
         }
-        let compilations = Compiler().compile(inputs, loader: DefaultsReader(roots: roots), jobs: jobs)
+        let compilations = Compiler().compile(inputs, loader: DefaultsReader(roots: roots(of: specs, root: root)), jobs: jobs)
+        // An argument under which no spec was found is an error: a typo in a CI job's folder
+        // must not pass as "nothing to check".
+        var specsPerArgument = Array(repeating: 0, count: specs.count)
+        for compilation in compilations where compilation.spec != nil || compilation.diagnostics.hasErrors {
+            if let index = argumentOfFile[compilation.file] { specsPerArgument[index] += 1 }
+        }
+        for (index, spec) in specs.enumerated() where specsPerArgument[index] == 0 && !repeated.contains(index) {
+            if !diagnostics.contains(where: { argumentOfFile[$0.location.file] == index }) { diagnostics.append(.noSpecFound(in: spec)) }
+        }
         diagnostics += compilations.flatMap(\.diagnostics)
         // A defaults file's diagnostics come with every spec that names it: each is kept once,
         // and its counts (the same in every compilation) once.
@@ -88,5 +114,31 @@ struct SpecInputs: ParsableArguments {
             if stat(path, &status) == 0 { identities.insert(FileIdentity(status)) }
         }
         return Compiled(compilations: compilations, diagnostics: diagnostics, tallies: tallies, sources: sources, inputs: identities)
+    }
+}
+
+/// The one spec a command reads (explain, verify), with the same options as `SpecInputs`.
+struct OneSpecInput: ParsableArguments {
+    @Argument(help: ArgumentHelp("The spec file ('-' for standard input). A name that starts with '-' goes after '--'.", valueName: "spec"))
+    var spec: String
+
+    @Option(name: [.short, .customLong("jobs")], help: "Threads to work on (default: one per core); output does not depend on it.")
+    var jobsOption: Int?
+
+    @Option(help: ArgumentHelp("The folder defaults files must lie in (default: the git top level above the spec, or the folder it is in).", valueName: "dir"))
+    var root: String?
+
+    func validate() throws {
+        var status = stat()
+        if spec != "-", stat(spec, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+            throw ValidationError("\(spec) is a folder; this command reads one spec file.")
+        }
+        if let jobsOption, jobsOption < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if let root, SpecRoots.realPath(root) == nil { throw ValidationError("--root \(root) does not exist.") }
+    }
+
+    /// Reads and compiles the spec.
+    func compile() -> SpecInputs.Compiled {
+        SpecInputs.compile([spec], jobs: jobsOption ?? 1, root: root)
     }
 }

@@ -6,7 +6,7 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check specs and report every problem with its file, line and column.",
-        discussion: "Exit status: 0 when every spec is valid, 1 when any has an error, 64 on wrong arguments."
+        discussion: "Diagnostics in the json and github formats go to stdout, the text format to stderr. Exit status: 0 when every spec is valid, 1 when any has an error, 64 on wrong arguments."
     )
 
     @OptionGroup var inputs: SpecInputs
@@ -14,6 +14,6 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let compiled = inputs.compile()
-        if try diagnostics.report(compiled) { throw ExitCode(1) }
+        if try diagnostics.report(compiled, toStandardOutput: true) { throw ExitCode(1) }
     }
 }

@@ -12,7 +12,8 @@ struct Verify: ParsableCommand {
             (--pods); optionally kubectl get kubevirt kubevirt -n harvester-system -o yaml \
             (--kubevirt) and kubectl get network-attachment-definitions -n harvester-system -o yaml \
             (--nads). JSON works as well as YAML; single objects and Lists both do. \
-            Exit status: 0 every check passed, 2 a check failed, 1 unusable input, 64 wrong arguments.
+            Exit status: 0 every check passed, 2 a check failed, 1 an error in the spec or unusable \
+            input (no Setting, a value Harvester cannot read, no pod), 64 wrong arguments.
             """
     )
 
@@ -20,8 +21,7 @@ struct Verify: ParsableCommand {
         case text, json
     }
 
-    @Argument(help: "The cluster's spec.")
-    var spec: String
+    @OptionGroup var input: OneSpecInput
 
     @Option(help: ArgumentHelp("The Setting, as kubectl prints it.", valueName: "file"))
     var setting: String
@@ -41,7 +41,7 @@ struct Verify: ParsableCommand {
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func run() throws {
-        let compiled = try SpecInputs.parse([spec]).compile()
+        let compiled = input.compile()
         let hasErrors = try diagnostics.report(compiled)
         guard !hasErrors, let compilation = compiled.compilations.first,
               let spec = compilation.spec, let rendered = compilation.rendered else { throw ExitCode(1) }
@@ -66,8 +66,15 @@ struct Verify: ParsableCommand {
         let podObjects = objects(pods)
         let kubeVirtObjects = objects(kubevirt)
         let nadObjects = objects(nads)
+        if problems.isEmpty, let settingObjects, let podObjects, let settingSource = sources[setting == "-" ? "<stdin>" : setting],
+           let podsSource = sources[pods == "-" ? "<stdin>" : pods] {
+            do { try Verification.requireUsable(setting: settingObjects, in: settingSource, pods: podObjects, in: podsSource) } catch {
+                problems += error.diagnostics
+            }
+        }
         guard problems.isEmpty, let settingObjects, let podObjects else {
-            try diagnostics.report(problems, sources: sources)
+            // kubectl's output is not a mignet file: its lines are not quoted.
+            try diagnostics.report(problems, sources: [:])
             throw ExitCode(1)
         }
         let verification = Verification(expected: rendered, plan: AddressPlan(spec), setting: settingObjects, pods: podObjects,

@@ -21,15 +21,18 @@ import Testing
         let report = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
         #expect(report["value"] as? String == #"{"clusterNetwork":"migration","vlan":100,"range":"10.1.2.0/24","exclude":["10.1.2.1/32","10.1.2.240/28","10.1.2.10/31","10.1.2.12/30","10.1.2.16/30","10.1.2.20/32"]}"#)
         #expect(report["hash"] as? String == "ba1107390f15defabfc5de79ebbe538ec7b2becd")
-        #expect(report["nadName"] as? String == "vm-migration-network-ba110739")
+        #expect(report["nad_name"] as? String == "vm-migration-network-ba110739")
         #expect(report["range"] as? String == "10.1.2.0/24")
-        #expect(report["usableAddresses"] as? Int == 227)
-        #expect(report["firstAddress"] as? String == "10.1.2.2")
-        #expect(report["lastAddress"] as? String == "10.1.2.239")
+        #expect(report["usable_addresses"] as? Int == 227)
+        #expect(report["first_address"] as? String == "10.1.2.2")
+        #expect(report["last_address"] as? String == "10.1.2.239")
         #expect(report["excluded"] as? [String] == ["10.1.2.1/32", "10.1.2.240/28", "10.1.2.10/31", "10.1.2.12/30", "10.1.2.16/30", "10.1.2.20/32"])
         #expect(report["nodes"] as? Int == 5)
-        #expect(report["plannedNodes"] as? Int == 12)
+        #expect(report["planned_nodes"] as? Int == 12)
         #expect(report["headroom"] as? Int == 222)
+        #expect(report["format_version"] as? String == "1")
+        #expect(report["mtu"] as? Int == 1500)
+        #expect(report["nad_config"] as? String == #"{"cniVersion":"0.3.1","type":"bridge","bridge":"migration-br","promiscMode":true,"vlan":100,"ipam":{"type":"whereabouts","range":"10.1.2.0/24","exclude":["10.1.2.1/32","10.1.2.240/28","10.1.2.10/31","10.1.2.12/30","10.1.2.16/30","10.1.2.20/32"]}}"#)
     }
 
     @Test func disabledSpecExplainsItself() throws {
@@ -38,7 +41,8 @@ import Testing
         #expect(report["enabled"] as? Bool == false)
         #expect(report["value"] as? String == "")
         #expect(report["hash"] as? String == "da39a3ee5e6b4b0d3255bfef95601890afd80709")
-        #expect(report["nadName"] is NSNull)
+        #expect(report["nad_name"] is NSNull)
+        #expect(report["nad_config"] is NSNull && report["mtu"] is NSNull && report["range"] is NSNull)
     }
 
     @Test func anInvalidSpecIsDiagnosed() throws {
@@ -62,8 +66,8 @@ import Testing
         let outcome = try MignetProcess.run(["explain", "--format", "json", directory + "/big.yaml"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
-        #expect(report["usableAddresses"] as? Int == 65_534 - 60_000)
-        #expect(report["firstAddress"] as? String == "10.8.234.97")
+        #expect(report["usable_addresses"] as? Int == 65_534 - 60_000)
+        #expect(report["first_address"] as? String == "10.8.234.97")
         #expect((report["excluded"] as? [String])?.count == 60_000)
     }
 }

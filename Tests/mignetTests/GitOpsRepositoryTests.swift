@@ -16,7 +16,8 @@ import Testing
         let outcome = try MignetProcess.run(["check"] + arguments)
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
         #expect(outcome.stdout == "")
-        #expect(outcome.stderr == "")
+        #expect(outcome.stderr == "mignet: examples/gitops-repo/rendered/\(profile) is up to date\n")
+        #expect(try MignetProcess.run(["check", "--quiet"] + arguments).stderr == "")
     }
 
     /// A copy of the example repository to change.

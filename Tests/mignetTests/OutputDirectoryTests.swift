@@ -91,7 +91,7 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: directory + "/out/east", withDestinationPath: directory + "/elsewhere")
         let outcome = try MignetProcess.run(["render", "east.yaml", "-o", "out"], in: directory)
         #expect(outcome.status == 1)
-        #expect(outcome.stderr.contains("is not a directory"))
+        #expect(outcome.stderr.contains("mignet: cannot write into out/east: it is a symbolic link, which mignet does not follow there\n"), "\(outcome.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory + "/elsewhere") == ["precious.txt"])
     }
 }

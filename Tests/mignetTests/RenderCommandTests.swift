@@ -30,7 +30,9 @@ import Testing
     @Test func specsAreRenderedInTheOrderGiven() throws {
         let outcome = try MignetProcess.run(["render", "examples/ui-equivalent.yaml", "examples/disabled.yaml"])
         #expect(outcome.status == 0)
-        #expect(outcome.stdout == (try Self.golden(cluster: "ui-equivalent")) + (try Self.golden(cluster: "staging")))
+        // Each cluster's documents follow a comment line naming it; the documents are the goldens.
+        #expect(outcome.stdout == "# mignet: cluster ui-equivalent from examples/ui-equivalent.yaml\n" + (try Self.golden(cluster: "ui-equivalent"))
+                + "# mignet: cluster staging from examples/disabled.yaml\n" + (try Self.golden(cluster: "staging")))
     }
 
     @Test func anErrorAnywhereRendersNothing() throws {

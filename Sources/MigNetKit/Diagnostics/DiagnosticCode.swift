@@ -5,6 +5,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case fileUnreadable = "file-unreadable"
     case inputTooLarge = "input-too-large"
     case symlinkSkipped = "symlink-skipped"
+    case noSpecFound = "no-spec-found"
+    case kindNearMiss = "kind-near-miss"
     case yamlSyntax = "yaml-syntax"
     case yamlEncoding = "yaml-encoding"
     case yamlAnchor = "yaml-anchor"

@@ -44,7 +44,8 @@ public enum MachineDiagnosticFormatter {
     }
 
     /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`, with
-    /// `::warning` and `::notice` for the other severities and notes folded into the message;
+    /// `::warning` and `::notice` for the other severities; a note with a place of its own is a
+    /// `::notice` there, one without is folded into the message;
     /// a file's omitted diagnostics are one `::notice` at its first line.
     public static func github(_ diagnostics: [Diagnostic]) -> String {
         github(DiagnosticReport(diagnostics))
@@ -61,11 +62,17 @@ public enum MachineDiagnosticFormatter {
             case .note: command = "notice"
             }
             var message = diagnostic.message
+            var located: [Diagnostic.Note] = []
             for note in diagnostic.notes {
-                message += "\nnote: " + (note.location.map { "\($0): " } ?? "") + note.message
+                if note.location == nil { message += "\nnote: " + note.message } else { located.append(note) }
             }
             let location = diagnostic.location
             output += "::\(command) file=\(property(location.file)),line=\(location.line),col=\(location.column),title=\(property("mignet " + diagnostic.code.rawValue))::\(data(message))\n"
+            // A note at another place is a notice of its own there, so it is shown on that line.
+            for note in located {
+                guard let at = note.location else { continue }
+                output += "::notice file=\(property(at.file)),line=\(at.line),col=\(at.column),title=\(property("mignet " + diagnostic.code.rawValue + " note"))::\(data(note.message))\n"
+            }
         }
         for omission in report.omitted {
             output += "::notice file=\(property(omission.file)),line=1,col=1,title=mignet::\(data(omission.summary))\n"

@@ -62,7 +62,8 @@ extension Diagnostic {
         case .outsideRoot(let root):
             return Diagnostic(.error, .defaultsOutsideRoot, "defaults file '\(reference.value)' is outside the spec repository \(root); expected a file inside it, reached without leaving it through '..' or a symbolic link (--root names a wider folder)", at: reference.location)
         }
-        return Diagnostic(.error, .defaultsUnreadable, "cannot read defaults file '\(reference.value)' (\(resolved)): \(why); expected a path relative to this spec's folder", at: reference.location)
+        let named = reference.value == resolved ? "'\(resolved)'" : "'\(reference.value)' (\(resolved))"
+        return Diagnostic(.error, .defaultsUnreadable, "cannot read defaults file \(named): \(why); expected a path relative to this spec's folder", at: reference.location)
     }
 
     static func unsupportedAPIVersion(_ value: String, at location: SourceLocation) -> Diagnostic {

@@ -7,6 +7,16 @@ extension Diagnostic {
         Diagnostic(.error, .fileUnreadable, "cannot read the file: \(reason)", at: SourceLocation(file: file, line: 1, column: 1))
     }
 
+    /// A file or folder argument under which no spec was found.
+    public static func noSpecFound(in argument: String) -> Diagnostic {
+        Diagnostic(.error, .noSpecFound, "no spec found here: no *.yaml or *.yml file declares kind: \(MigrationNetworkSpec.kind); expected a spec file or a folder holding specs", at: SourceLocation(file: argument, line: 1, column: 1))
+    }
+
+    /// A YAML file in a searched folder whose `kind` is nearly `MigrationNetwork`.
+    static func kindNearMiss(_ kind: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, .kindNearMiss, "kind '\(kind)' is not \(MigrationNetworkSpec.kind), so this file was not read as a spec; if it is one, write kind: \(MigrationNetworkSpec.kind)", at: location, fixIt: MigrationNetworkSpec.kind)
+    }
+
     /// A `*.yaml` symbolic link in a searched folder, which mignet does not follow.
     public static func symbolicLinkSkipped(file: String) -> Diagnostic {
         Diagnostic(.warning, .symlinkSkipped, "this symbolic link was not followed, so if it leads to a spec, that spec was not read; name the file it leads to instead", at: SourceLocation(file: file, line: 1, column: 1))

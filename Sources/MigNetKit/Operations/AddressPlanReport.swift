@@ -21,6 +21,10 @@ public struct AddressPlanReport: Sendable {
     public var hash: String
     public var pinned: Bool
     public var nadName: String?
+    /// The cluster network's MTU the NAD is rendered for (1500 when the spec gives none).
+    public var mtu: Int?
+    /// The NAD's `spec.config`, byte for byte as Harvester builds it.
+    public var nadConfig: String?
     public var range: IPv4CIDR?
     public var exclusions: [Exclusion]
     public var excluded: [String]
@@ -40,6 +44,8 @@ public struct AddressPlanReport: Sendable {
         hash = rendered.setting.value.hash
         pinned = network.configuration?.pinnedValue != nil
         nadName = rendered.networkAttachmentDefinition?.name
+        nadConfig = rendered.networkAttachmentDefinition?.config
+        mtu = network.configuration?.mtu
         guard let configuration = network.configuration else {
             range = nil
             exclusions = []
@@ -80,27 +86,30 @@ public struct AddressPlanReport: Sendable {
         func optional(_ text: String?) -> JSONValue { text.map { .string($0) } ?? .null }
         func optional(_ number: Int64?) -> JSONValue { number.map { .integer(Int($0)) } ?? .null }
         return .object([
+            JSONMember("format_version", .string("1")),
             JSONMember("name", .string(name)),
             JSONMember("enabled", .boolean(enabled)),
             JSONMember("value", .string(value)),
             JSONMember("hash", .string(hash)),
-            JSONMember("pinnedValue", .boolean(pinned)),
-            JSONMember("nadName", optional(nadName)),
+            JSONMember("pinned_value", .boolean(pinned)),
+            JSONMember("nad_name", optional(nadName)),
+            JSONMember("nad_config", optional(nadConfig)),
+            JSONMember("mtu", optional(mtu.map(Int64.init))),
             JSONMember("range", optional(range?.description)),
             JSONMember("network", optional(range?.network.description)),
             JSONMember("broadcast", optional(range?.broadcast.description)),
-            JSONMember("usableAddresses", .integer(Int(usableAddresses))),
-            JSONMember("firstAddress", optional(firstAddress?.description)),
-            JSONMember("lastAddress", optional(lastAddress?.description)),
+            JSONMember("usable_addresses", .integer(Int(usableAddresses))),
+            JSONMember("first_address", optional(firstAddress?.description)),
+            JSONMember("last_address", optional(lastAddress?.description)),
             JSONMember("excluded", .array(excluded.map { .string($0) })),
             JSONMember("exclusions", .array(exclusions.map { exclusion in
                 .object([JSONMember("written", .string(exclusion.written)), JSONMember("cidrs", .array(exclusion.cidrs.map { .string($0) }))])
             })),
             JSONMember("nodes", optional(nodes.map(Int64.init))),
-            JSONMember("plannedNodes", optional(plannedNodes.map(Int64.init))),
+            JSONMember("planned_nodes", optional(plannedNodes.map(Int64.init))),
             JSONMember("headroom", optional(headroom)),
-            JSONMember("plannedHeadroom", optional(plannedHeadroom)),
-            JSONMember("checkedAgainst", .array(checks.map { check in
+            JSONMember("planned_headroom", optional(plannedHeadroom)),
+            JSONMember("checked_against", .array(checks.map { check in
                 .object([JSONMember("block", .string(check.block)), JSONMember("role", .string(check.role)), JSONMember("clear", .boolean(check.clear))])
             })),
         ])
@@ -117,6 +126,8 @@ public struct AddressPlanReport: Sendable {
             ("value", value + (pinned ? "  (pinned)" : "")),
             ("hash", hash),
             ("NAD", Harvester.namespace + "/" + (nadName ?? "")),
+            ("MTU", mtu.map { "\($0)" + ($0 == 1500 ? " (the default: no mtu in the NAD config)" : " (appended to the NAD config, as Harvester's webhook does)") } ?? ""),
+            ("NAD config", nadConfig ?? ""),
             ("range", "\(range)  network \(range.network), broadcast \(range.broadcast), \(range.interval.count - 2) host addresses"),
         ]
         let width = exclusions.map(\.written.utf8.count).max() ?? 0

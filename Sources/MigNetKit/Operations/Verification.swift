@@ -26,6 +26,27 @@ public struct Verification: Sendable {
     static let networkStatusKey = "k8s.v1.cni.cncf.io/network-status"
     static let migrationInterface = "migration0"
 
+    /// Refuses input no check can be run on, with located diagnostics: a `--setting` file without
+    /// the Setting, a value Harvester could not read either, a `--pods` file without a pod.
+    public static func requireUsable(setting: [KubeObject], in settingSource: SourceFile, pods: [KubeObject], in podsSource: SourceFile) throws(KubeObject.Failure) {
+        var problems: [Diagnostic] = []
+        if let object = setting.first(where: { $0.kind == "Setting" && $0.name == Harvester.settingName }) {
+            let value = object.string("value") ?? ""
+            if !value.isEmpty {
+                do { _ = try HarvesterValue(parsing: value) } catch {
+                    let at = object.value("value").map { SourceLocation(file: settingSource.path, line: $0.mark.line, column: $0.mark.column) }
+                    problems.append(.valueUnreadable(error.description, at: at ?? object.location(in: settingSource.path)))
+                }
+            }
+        } else {
+            problems.append(.objectMissing("Setting named \(Harvester.settingName)", file: settingSource.path))
+        }
+        if !pods.contains(where: { $0.kind == nil || $0.kind == "Pod" }) {
+            problems.append(.objectMissing("virt-handler pod", file: podsSource.path))
+        }
+        if !problems.isEmpty { throw KubeObject.Failure(diagnostics: problems) }
+    }
+
     /// Runs every check for which objects were given.
     public init(expected: RenderedCluster, plan: AddressPlan, setting: [KubeObject], pods: [KubeObject], kubeVirt: [KubeObject]?, nads: [KubeObject]?) {
         checkSetting(expected, setting.first { $0.kind == "Setting" && $0.name == Harvester.settingName })

@@ -142,7 +142,8 @@ repos:
         ("spec.yaml", ##"""
 # yaml-language-server: $schema=../schema/mignet-v1.schema.json
 # A mignet spec: one Harvester cluster's VM migration network. The reference is in mignet's
-# README. Render with `mignet render clusters -o rendered`; CI runs `mignet check`.
+# README. This repository delivers with the {{delivery}} profile: render with
+# `mignet render clusters -o rendered --delivery {{delivery}}`; CI runs `mignet check` with the same arguments.
 apiVersion: mignet/v1
 kind: MigrationNetwork
 metadata:

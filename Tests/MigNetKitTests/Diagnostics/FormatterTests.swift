@@ -43,6 +43,10 @@ import Testing
         let diagnostic = Diagnostic(.warning, .rangeNotPrivate, "50% of it, a: b", at: SourceLocation(file: "x,y:z.yaml", line: 2, column: 3),
                                     notes: [Diagnostic.Note("see here", at: SourceLocation(file: "x.yaml", line: 1, column: 1))])
         #expect(MachineDiagnosticFormatter.github([diagnostic]) ==
-                "::warning file=x%2Cy%3Az.yaml,line=2,col=3,title=mignet range-not-private::50%25 of it, a: b%0Anote: x.yaml:1:1: see here\n")
+                "::warning file=x%2Cy%3Az.yaml,line=2,col=3,title=mignet range-not-private::50%25 of it, a: b\n"
+                + "::notice file=x.yaml,line=1,col=1,title=mignet range-not-private note::see here\n")
+        // A note with no place of its own stays in the message.
+        let unlocated = Diagnostic(.error, .vlanOutOfRange, "bad", at: SourceLocation(file: "a.yaml", line: 1, column: 1), notes: [Diagnostic.Note("why")])
+        #expect(MachineDiagnosticFormatter.github([unlocated]) == "::error file=a.yaml,line=1,col=1,title=mignet vlan-out-of-range::bad%0Anote: why\n")
     }
 }

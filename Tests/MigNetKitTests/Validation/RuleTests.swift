@@ -144,11 +144,12 @@ let ruleCases: [RuleCase] = [
 
     @Test func everyCodeHasALocatedCase() {
         let tested = Set(ruleCases.map(\.code))
-        // file-unreadable and symlink-skipped come from the CLI (tested end to end), as does
+        // file-unreadable, symlink-skipped, no-spec-found and kind-near-miss come from the CLI or
+        // folder search (tested end to end in CommandContractTests), as does
         // defaults-outside-root (also in DefaultsTests); duplicate-name, input-too-large
         // and yaml-encoding need more than one text or non-text bytes, and the codes of the kubectl
         // output import and verify read are not about specs: each has located tests of its own.
-        let elsewhere: Set<DiagnosticCode> = [.fileUnreadable, .symlinkSkipped, .defaultsOutsideRoot, .duplicateName, .inputTooLarge, .yamlEncoding, .notKubernetesObjects, .objectMissing, .valueUnreadable]
+        let elsewhere: Set<DiagnosticCode> = [.fileUnreadable, .symlinkSkipped, .defaultsOutsideRoot, .noSpecFound, .kindNearMiss, .duplicateName, .inputTooLarge, .yamlEncoding, .notKubernetesObjects, .objectMissing, .valueUnreadable]
         #expect(Set(DiagnosticCode.allCases).subtracting(tested).subtracting(elsewhere).isEmpty,
                 "untested: \(Set(DiagnosticCode.allCases).subtracting(tested).subtracting(elsewhere).map(\.rawValue).sorted())")
     }
