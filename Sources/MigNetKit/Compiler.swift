@@ -35,8 +35,22 @@ public struct Compilation: Sendable {
     /// The path of the defaults file the spec names, resolved from the spec's folder.
     public var defaultsFile: String?
 
-    /// The manifests, present only when the spec is valid.
-    public var rendered: RenderedCluster? { network.map(RenderedCluster.init) }
+    /// The manifests, built once when the spec is valid (the rendering stage).
+    public var rendered: RenderedCluster?
+}
+
+/// What compiling a set of inputs gave: the compilations, every diagnostic exactly once and
+/// sorted (a defaults file's come with every spec that names it, and are reported once), and the
+/// files diagnostics may quote, as loaded: nothing is read again to show a line.
+public struct CompileResult: Sendable {
+    /// The compilations, in input order, less the discovered files that are not specs.
+    public var compilations: [Compilation]
+    /// Every diagnostic once, sorted by location.
+    public var diagnostics: [Diagnostic]
+    /// The diagnostics past a file's budget, counted once per file and code.
+    public var tallies: [DiagnosticTally]
+    /// The files whose lines diagnostics may quote, by path.
+    public var sources: [String: SourceFile]
 }
 
 /// mignet's pipeline: source bytes → YAML nodes → typed spec → validated network. Rendering
@@ -70,6 +84,19 @@ public struct Compiler: Sendable {
         }.compactMap { $0 }
         rejectDuplicateNames(&compilations)
         return compilations
+    }
+
+    /// Compiles `inputs` as `compile(_:loader:jobs:)` does, with `problems` (files that could not
+    /// be found or read), into one result.
+    public func compile(_ inputs: [SpecInput], problems: [Diagnostic], loader: any SourceLoader = InMemorySourceLoader([:]), jobs: Int = 1) -> CompileResult {
+        let compilations = compile(inputs, loader: loader, jobs: jobs)
+        var seen = Set<Diagnostic>()
+        let diagnostics = (problems + compilations.flatMap(\.diagnostics)).sortedByLocation().filter { seen.insert($0).inserted }
+        var seenTallies = Set<DiagnosticTally>()
+        let tallies = compilations.flatMap(\.tallies).filter { seenTallies.insert($0).inserted }
+        var sources: [String: SourceFile] = [:]
+        for source in compilations.flatMap(\.excerptSources) { sources[source.path] = source }
+        return CompileResult(compilations: compilations, diagnostics: diagnostics, tallies: tallies, sources: sources)
     }
 
     /// Defaults files loaded once each, whichever thread asks first.
@@ -168,9 +195,9 @@ public struct Compiler: Sendable {
         var collected = DiagnosticCollector()
         collected.append(yamlProblems: file.result.problems, file: path)
         let excerptSources = (file.declaresKind ? [file.source] : []) + (defaults?.excerptSource.map { [$0] } ?? [])
-        func compilation(spec: MigrationNetworkSpec? = nil, network: MigrationNetwork? = nil) -> Compilation {
+        func compilation(spec: MigrationNetworkSpec? = nil, network: MigrationNetwork? = nil, rendered: RenderedCluster? = nil) -> Compilation {
             Compilation(file: path, spec: spec, network: network, diagnostics: collected.kept.sortedByLocation(), tallies: collected.tallies,
-                        excerptSources: excerptSources, defaultsFile: file.defaultsPath)
+                        excerptSources: excerptSources, defaultsFile: file.defaultsPath, rendered: rendered)
         }
         if file.result.problems.contains(where: \.isFatal) { return compilation() }
         if let defaults, let reference = file.defaultsReference, let resolved = file.defaultsPath {
@@ -183,11 +210,17 @@ public struct Compiler: Sendable {
         decoder.diagnostics = collected
         let spec = decoder.decode(file.result.root, defaults: defaults?.defaults)
         collected = decoder.diagnostics
-        if let spec {
-            SpecValidator().validate(spec, into: &collected)
+        guard let spec else { return compilation() }
+        // Spec rules on the decoded spec; only when they pass are the network and its rendering
+        // (value, hash, NAD) built, once, and the value rules run on them.
+        SpecValidator().validate(spec, into: &collected)
+        guard !collected.kept.hasErrors, !collected.tallies.hasErrors, let network = MigrationNetwork(validated: spec) else {
+            return compilation(spec: spec)
         }
-        let valid = !collected.kept.hasErrors && !collected.tallies.hasErrors
-        return compilation(spec: spec, network: valid ? spec.flatMap(MigrationNetwork.init(validated:)) : nil)
+        let rendered = RenderedCluster(network)
+        collected.append(contentsOf: ValueRules.check(spec, network, rendered))
+        guard !collected.kept.hasErrors else { return compilation(spec: spec) }
+        return compilation(spec: spec, network: network, rendered: rendered)
     }
 
     private func rejectDuplicateNames(_ compilations: inout [Compilation]) {
@@ -198,6 +231,7 @@ public struct Compiler: Sendable {
                 compilations[index].diagnostics.append(.duplicateName(name.value, at: name.location, first: first))
                 compilations[index].diagnostics = compilations[index].diagnostics.sortedByLocation()
                 compilations[index].network = nil
+                compilations[index].rendered = nil
             } else {
                 firstByName[name.value] = name.location
             }

@@ -84,27 +84,19 @@ struct SpecInputs: ParsableArguments {
             case .failure(let failure): diagnostics.append(failure.diagnostic(file: file.path.display == "-" ? "<stdin>" : file.path.display))
             }
         }
-        let compilations = Compiler().compile(inputs, loader: DefaultsReader(roots: roots(of: specs, root: root)), jobs: jobs)
+        var result = Compiler().compile(inputs, problems: diagnostics, loader: DefaultsReader(roots: roots(of: specs, root: root)), jobs: jobs)
         // An argument under which no spec was found is an error: a typo in a CI job's folder
         // must not pass as "nothing to check".
         var specsPerArgument = Array(repeating: 0, count: specs.count)
-        for compilation in compilations where compilation.spec != nil || compilation.diagnostics.hasErrors {
+        for compilation in result.compilations where compilation.spec != nil || compilation.diagnostics.hasErrors {
             if let index = argumentOfFile[compilation.file] { specsPerArgument[index] += 1 }
         }
         for (index, spec) in specs.enumerated() where specsPerArgument[index] == 0 && !repeated.contains(index) {
-            if !diagnostics.contains(where: { argumentOfFile[$0.location.file] == index }) { diagnostics.append(.noSpecFound(in: spec)) }
+            if !result.diagnostics.contains(where: { $0.severity == .error && argumentOfFile[$0.location.file] == index }) {
+                result.diagnostics = (result.diagnostics + [.noSpecFound(in: spec)]).sortedByLocation()
+            }
         }
-        diagnostics += compilations.flatMap(\.diagnostics)
-        // A defaults file's diagnostics come with every spec that names it: each is kept once,
-        // and its counts (the same in every compilation) once.
-        var seen = Set<Diagnostic>()
-        diagnostics = diagnostics.sortedByLocation().filter { seen.insert($0).inserted }
-        var tallies: [DiagnosticTally] = []
-        var seenTallies = Set<DiagnosticTally>()
-        for tally in compilations.flatMap(\.tallies) where seenTallies.insert(tally).inserted { tallies.append(tally) }
-
-        var sources: [String: SourceFile] = [:]
-        for source in compilations.flatMap(\.excerptSources) { sources[source.path] = source }
+        let compilations = result.compilations
         var identities = Set<FileIdentity>()
         for file in files where !(file.path.display == "-" && !file.discovered) {
             if let status = file.path.linkStatus() { identities.insert(FileIdentity(status)) }
@@ -113,7 +105,7 @@ struct SpecInputs: ParsableArguments {
             var status = stat()
             if stat(path, &status) == 0 { identities.insert(FileIdentity(status)) }
         }
-        return Compiled(compilations: compilations, diagnostics: diagnostics, tallies: tallies, sources: sources, inputs: identities)
+        return Compiled(compilations: compilations, diagnostics: result.diagnostics, tallies: result.tallies, sources: result.sources, inputs: identities)
     }
 }
 

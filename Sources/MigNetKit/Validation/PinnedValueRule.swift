@@ -1,6 +1,7 @@
 /// `pinnedValue` renders a value spelled otherwise than the Harvester UI writes it (a cluster
 /// configured by hand keeps its exact bytes, so its hash, NAD and virt-handler pods stay). It
 /// must be a value Harvester's controller can read, and mean exactly what the other fields say.
+/// (Whether it is the UI's spelling anyway is a value rule: `ValueRules`.)
 struct PinnedValueRule: ValidationRule {
     func check(_ spec: MigrationNetworkSpec, plan: AddressPlan) -> [Diagnostic] {
         guard let pinned = spec.pinnedValue else { return [] }
@@ -29,10 +30,6 @@ struct PinnedValueRule: ValidationRule {
         }
         if !differences.isEmpty {
             return [.pinnedValueMismatch(differences, at: pinned.location)]
-        }
-        if let network = MigrationNetwork(validated: spec)?.configuration,
-           pinned.value == SettingValue.uiSpelling(of: network) {
-            return [.pinnedValueRedundant(at: pinned.location)]
         }
         return []
     }
