@@ -41,7 +41,7 @@ struct Import: ParsableCommand {
         switch SourceReader.read(file) {
         case .success(let read): source = read
         case .failure(let failure):
-            try diagnostics.report([failure.diagnostic(file: file == "-" ? "<stdin>" : file)], sources: [:])
+            try diagnostics.report([Diagnostic.unreadable(failure, file: file == "-" ? "<stdin>" : file)], sources: [:])
             throw ExitCode(1)
         }
         let imported: SettingImport

@@ -5,29 +5,7 @@ import MigNetKit
 /// blocking and checked with `fstat` before a byte is read, so a FIFO or a device cannot hang a
 /// run, and refused when larger than `SourceFile.maximumSize` before they are read whole.
 enum SourceReader {
-    /// Why a file could not be read.
-    enum Failure: Error {
-        /// The operating system's reason, or what the file is instead of a regular file.
-        case unreadable(String)
-        /// Over the size limit: its size, or nil for standard input (read until past the limit).
-        case tooLarge(Int?)
-
-        /// The diagnostic, at the file's first line.
-        func diagnostic(file: String) -> Diagnostic {
-            switch self {
-            case .unreadable(let reason): return .fileUnreadable(reason, file: file)
-            case .tooLarge(let size): return .inputTooLarge(size: size, file: file)
-            }
-        }
-
-        /// The same, for a file referred to from a spec.
-        var loadError: SourceLoadError {
-            switch self {
-            case .unreadable(let reason): return .unreadable(reason)
-            case .tooLarge(let size): return .tooLarge(size: size ?? SourceFile.maximumSize + 1)
-            }
-        }
-    }
+    typealias Failure = SourceLoadError
 
     /// The contents of the file named by an argument (`-` for standard input).
     static func read(_ argument: String) -> Result<SourceFile, Failure> {
@@ -45,12 +23,12 @@ enum SourceReader {
             return .failure(.unreadable("it is \(fileKind(status.st_mode)), not a regular file"))
         }
         let size = Int(status.st_size)
-        if size > SourceFile.maximumSize { return .failure(.tooLarge(size)) }
+        if size > SourceFile.maximumSize { return .failure(.tooLarge(size: size)) }
         // Read at most one byte past the limit, so a file that grows meanwhile cannot make us read more.
         guard let bytes = FileIO.readAll(from: descriptor, limit: SourceFile.maximumSize + 1, expected: size) else {
             return .failure(.unreadable(String(cString: strerror(errno))))
         }
-        if bytes.count > SourceFile.maximumSize { return .failure(.tooLarge(bytes.count)) }
+        if bytes.count > SourceFile.maximumSize { return .failure(.tooLarge(size: bytes.count)) }
         return .success(SourceFile(path: path.display, bytes: bytes))
     }
 
@@ -63,7 +41,7 @@ enum SourceReader {
         guard let bytes = FileIO.readAll(from: 0, limit: SourceFile.maximumSize + 1) else {
             return .failure(.unreadable(String(cString: strerror(errno))))
         }
-        if bytes.count > SourceFile.maximumSize { return .failure(.tooLarge(nil)) }
+        if bytes.count > SourceFile.maximumSize { return .failure(.tooLarge(size: nil)) }
         return .success(SourceFile(path: "<stdin>", bytes: bytes))
     }
 }
@@ -81,7 +59,7 @@ struct DefaultsReader: SourceLoader {
         }
         switch SourceReader.read(DiskPath(real)) {
         case .success(let source): return .success(SourceFile(path: path, bytes: source.bytes))
-        case .failure(let failure): return .failure(failure.loadError)
+        case .failure(let failure): return .failure(failure)
         }
     }
 }

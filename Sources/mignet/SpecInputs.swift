@@ -81,7 +81,7 @@ struct SpecInputs: ParsableArguments {
         for (file, read) in zip(files, reads) {
             switch read {
             case .success(let source): inputs.append(SpecInput(source, discovered: file.discovered))
-            case .failure(let failure): diagnostics.append(failure.diagnostic(file: file.path.display == "-" ? "<stdin>" : file.path.display))
+            case .failure(let failure): diagnostics.append(Diagnostic.unreadable(failure, file: file.path.display == "-" ? "<stdin>" : file.path.display))
             }
         }
         var result = Compiler().compile(inputs, problems: diagnostics, loader: DefaultsReader(roots: roots(of: specs, root: root)), jobs: jobs)

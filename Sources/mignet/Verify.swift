@@ -52,7 +52,7 @@ struct Verify: ParsableCommand {
             guard let path else { return nil }
             switch SourceReader.read(path) {
             case .failure(let failure):
-                problems.append(failure.diagnostic(file: path == "-" ? "<stdin>" : path))
+                problems.append(Diagnostic.unreadable(failure, file: path == "-" ? "<stdin>" : path))
                 return nil
             case .success(let source):
                 sources[source.path] = source

@@ -7,6 +7,15 @@ extension Diagnostic {
         Diagnostic(.error, .fileUnreadable, "cannot read the file: \(reason)", at: SourceLocation(file: file, line: 1, column: 1))
     }
 
+    /// The diagnostic for a spec file that cannot be read, at its first line.
+    public static func unreadable(_ error: SourceLoadError, file: String) -> Diagnostic {
+        switch error {
+        case .unreadable(let reason): return .fileUnreadable(reason, file: file)
+        case .tooLarge(let size): return .inputTooLarge(size: size, file: file)
+        case .outsideRoot(let root): return .fileUnreadable("it lies outside the spec repository \(root)", file: file)
+        }
+    }
+
     /// A file or folder argument under which no spec was found.
     public static func noSpecFound(in argument: String) -> Diagnostic {
         Diagnostic(.error, .noSpecFound, "no spec found here: no *.yaml or *.yml file declares kind: \(MigrationNetworkSpec.kind); expected a spec file or a folder holding specs", at: SourceLocation(file: argument, line: 1, column: 1))

@@ -5,12 +5,15 @@ public protocol SourceLoader: Sendable {
     func load(_ path: String) -> Result<SourceFile, SourceLoadError>
 }
 
-/// Why a referenced file cannot be read.
+/// Why a file cannot be read: the one failure type from the reader to the diagnostic, for spec
+/// files (`Diagnostic.unreadable(_:file:)`) and defaults files alike.
 public enum SourceLoadError: Error, Sendable, Equatable {
-    /// The operating system's reason, such as "No such file or directory".
+    /// The operating system's reason, such as "No such file or directory", or what the file is
+    /// instead of a regular file.
     case unreadable(String)
-    /// The file is larger than `SourceFile.maximumSize`.
-    case tooLarge(size: Int)
+    /// The file is larger than `SourceFile.maximumSize`: its size, or nil where it cannot be
+    /// told (standard input, read only up to one byte past the limit).
+    case tooLarge(size: Int?)
     /// The file lies outside the spec repository `root` (through `..`, an absolute path or a
     /// symbolic link), where a spec may not reach.
     case outsideRoot(root: String)

@@ -20,8 +20,9 @@ struct SpecDecoder {
     /// The `defaults` reference of a parsed spec, if it has one that is a string, read before
     /// decoding so that the defaults file can be loaded.
     static func defaultsReference(in root: YAMLNode?, file: String) -> Located<String>? {
+        // Only a string names a file; anything else is the decoder's one `expected-string`.
         guard let pair = root?.pairs?.first(where: { $0.key == "defaults" }), let scalar = pair.value.scalar,
-              !scalar.isNull else { return nil }
+              !scalar.isPlain || YAMLResolver.resolve(scalar.value) == .other else { return nil }
         return Located(scalar.value, at: SourceLocation(file: file, line: pair.value.mark.line, column: pair.value.mark.column))
     }
 
