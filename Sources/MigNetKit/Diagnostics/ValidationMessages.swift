@@ -1,7 +1,7 @@
 /// The catalogue of diagnostics about a spec's meaning.
 extension Diagnostic {
     static func nameInvalid(_ name: String, at location: SourceLocation, fixIt: String?) -> Diagnostic {
-        Diagnostic(.error, .nameInvalid, "name '\(name)' is not a DNS-1123 label; expected lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters", at: location, fixIt: fixIt)
+        Diagnostic(.error, .nameInvalid, "name '\(name)' is not a DNS-1123 label; expected lowercase letters, digits and '-', starting and ending with a letter or digit, at most \(FieldBounds.dnsLabelLength) characters", at: location, fixIt: fixIt)
     }
 
     static func duplicateName(_ name: String, at location: SourceLocation, first: SourceLocation) -> Diagnostic {
@@ -26,7 +26,7 @@ extension Diagnostic {
     }
 
     static func mtuOutOfRange(_ mtu: Int, allowed: ClosedRange<Int>, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, .mtuOutOfRange, "mtu \(mtu) is outside \(allowed.lowerBound)...\(allowed.upperBound); give the cluster network's uplink MTU, or leave it out for 1500", at: location)
+        Diagnostic(.error, .mtuOutOfRange, "mtu \(mtu) is outside \(allowed.lowerBound)...\(allowed.upperBound); give the cluster network's uplink MTU, or leave it out for \(FieldBounds.defaultMTU)", at: location)
     }
 
     static func nodesOutOfRange(_ key: String, _ count: Int, at location: SourceLocation) -> Diagnostic {

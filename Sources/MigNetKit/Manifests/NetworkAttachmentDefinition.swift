@@ -36,7 +36,7 @@ public struct NetworkAttachmentDefinition: Sendable, Equatable {
             JSONMember("vlan", .integer(configuration.vlan == 0 ? 1 : configuration.vlan)),
             JSONMember("ipam", .object(ipam)),
         ]
-        if configuration.mtu != 1500 && configuration.mtu != 0 {
+        if configuration.mtu != FieldBounds.defaultMTU && configuration.mtu != 0 {
             members.append(JSONMember("mtu", .integer(configuration.mtu)))
         }
         return JSONValue.object(members).serialized

@@ -52,7 +52,7 @@ public struct MigrationNetworkSpec: Sendable {
     public var isEnabled: Bool { enabled?.value ?? true }
 
     /// The MTU in force: the spec's or Harvester's default 1500.
-    public var effectiveMTU: Int { mtu?.value ?? 1500 }
+    public var effectiveMTU: Int { mtu?.value ?? FieldBounds.defaultMTU }
 }
 
 /// `spec.storageNetwork`: the storage-network setting the migration range must stay clear of.

@@ -59,20 +59,20 @@ public enum SpecSchema {
 
     /// The keys of `spec.adoptedNAD`.
     public static let adoptedNADFields: [SpecField] = [
-        SpecField("name", .string(dnsLabel: true, maximumLength: 63), .always, "The live NAD's name in harvester-system."),
+        SpecField("name", .string(dnsLabel: true, maximumLength: FieldBounds.dnsLabelLength), .always, "The live NAD's name in harvester-system."),
         SpecField("hash", .string(dnsLabel: true, maximumLength: 40), .always, "The SHA-1 of the value the NAD was made for: its label vm-migration-network.settings.harvesterhci.io/hash."),
     ]
 
     /// The keys of `spec`, in the order the reference documents them.
     public static let specFields: [SpecField] = [
         SpecField("enabled", .boolean, "false renders the rollback to the management network; default true."),
-        SpecField("clusterNetwork", .string(dnsLabel: true, maximumLength: 12), .whenEnabled, "The Harvester ClusterNetwork that carries the VLAN; its bridge <name>-br must fit 15 characters."),
-        SpecField("vlan", .integer(1...4094), .whenEnabled, "The VLAN id; 2...4094 on the mgmt cluster network."),
-        SpecField("range", .cidr, .whenEnabled, "The IPv4 range whereabouts hands addresses out of, /16.../30, host bits zero."),
+        SpecField("clusterNetwork", .string(dnsLabel: true, maximumLength: FieldBounds.clusterNetworkLength), .whenEnabled, "The Harvester ClusterNetwork that carries the VLAN; its bridge <name>-br must fit 15 characters."),
+        SpecField("vlan", .integer(FieldBounds.vlan), .whenEnabled, "The VLAN id; \(FieldBounds.vlanOnManagement.lowerBound)...\(FieldBounds.vlanOnManagement.upperBound) on the mgmt cluster network."),
+        SpecField("range", .cidr, .whenEnabled, "The IPv4 range whereabouts hands addresses out of, /\(FieldBounds.rangePrefix.lowerBound).../\(FieldBounds.rangePrefix.upperBound), host bits zero."),
         SpecField("exclude", .addressBlocks, "Addresses whereabouts must not hand out, each strictly inside the range."),
-        SpecField("mtu", .integer(576...9000), "The cluster network's uplink MTU; default 1500."),
-        SpecField("nodes", .integer(1...Int.max), .whenEnabled, "The nodes that run virt-handler today (witness nodes do not)."),
-        SpecField("plannedNodes", .integer(1...Int.max), "The node count to plan address capacity for."),
+        SpecField("mtu", .integer(FieldBounds.mtu), "The cluster network's uplink MTU; default \(FieldBounds.defaultMTU)."),
+        SpecField("nodes", .integer(FieldBounds.minimumNodes...Int.max), .whenEnabled, "The nodes that run virt-handler today (witness nodes do not)."),
+        SpecField("plannedNodes", .integer(FieldBounds.minimumNodes...Int.max), "The node count to plan address capacity for."),
         SpecField("reserved", .addressBlocks, "More blocks the range must stay clear of (node subnet, ...)."),
         SpecField("storageNetwork", .object(storageNetworkFields), "The cluster's storage-network setting, whose usable addresses the range must not share."),
         SpecField("adoptedNAD", .object(adoptedNADFields), "A live NAD to keep (its name and the hash of the value it was made for), so that adopting a cluster configured by hand renames nothing; valid only while the spec renders that value."),
@@ -81,7 +81,7 @@ public enum SpecSchema {
 
     /// The keys of `metadata`.
     public static let metadataFields: [SpecField] = [
-        SpecField("name", .string(dnsLabel: true, maximumLength: 63), .always, "The cluster's name: names its output folder and its Argo CD or Fleet cluster."),
+        SpecField("name", .string(dnsLabel: true, maximumLength: FieldBounds.dnsLabelLength), .always, "The cluster's name: names its output folder and its Argo CD or Fleet cluster."),
     ]
 
     /// The top-level keys of a spec.

@@ -14,7 +14,7 @@ public struct AddressPlan: Sendable {
     public init(range: IPv4CIDR?, exclude: [Located<AddressBlock>]) {
         self.range = range?.canonical
         exclusions = exclude.compactMap { entry in entry.value.interval.map { (entry, $0) } }
-        guard let range = self.range, range.prefixLength <= 30 else {
+        guard let range = self.range, range.prefixLength <= FieldBounds.rangePrefix.upperBound else {
             hostAddresses = IPv4IntervalSet()
             usable = IPv4IntervalSet()
             return

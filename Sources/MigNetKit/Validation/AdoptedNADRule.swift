@@ -8,7 +8,7 @@ struct AdoptedNADRule: ValidationRule {
         var diagnostics: [Diagnostic] = []
         let name = adopted.name.value
         if !name.hasPrefix(Harvester.settingName + "-") || !DNSLabel.isValid(name) {
-            diagnostics.append(.adoptedNADInvalid("name '\(name)' is not a migration NAD's name; expected vm-migration-network- and a suffix, at most 63 characters", at: adopted.name.location))
+            diagnostics.append(.adoptedNADInvalid("name '\(name)' is not a migration NAD's name; expected vm-migration-network- and a suffix, at most \(FieldBounds.dnsLabelLength) characters", at: adopted.name.location))
         }
         let hash = adopted.hash.value
         guard hash.count == 40, hash.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {

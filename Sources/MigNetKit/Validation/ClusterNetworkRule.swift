@@ -1,7 +1,7 @@
 /// `clusterNetwork` must be a DNS-1123 label of at most 12 characters (its bridge
 /// `<name>-br` must fit Linux's 15-character interface names); `mgmt` is allowed but warned about.
 struct ClusterNetworkRule: ValidationRule {
-    static let maximumLength = 12
+    static let maximumLength = FieldBounds.clusterNetworkLength
     static let management = "mgmt"
 
     func check(_ spec: MigrationNetworkSpec, plan: AddressPlan) -> [Diagnostic] {

@@ -2,7 +2,7 @@
 struct NodeCountRule: ValidationRule {
     func check(_ spec: MigrationNetworkSpec, plan: AddressPlan) -> [Diagnostic] {
         [("nodes", spec.nodes), ("plannedNodes", spec.plannedNodes)].compactMap { key, count in
-            guard let count, count.value < 1 else { return nil }
+            guard let count, count.value < FieldBounds.minimumNodes else { return nil }
             return .nodesOutOfRange(key, count.value, at: count.location)
         }
     }

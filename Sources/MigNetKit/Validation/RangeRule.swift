@@ -2,7 +2,7 @@
 /// refuses shorter prefixes, and a /31 or /32 has no address to hand out. A range outside the
 /// private and shared address spaces is allowed but warned about.
 struct RangeRule: ValidationRule {
-    static let allowedPrefixes = 16...30
+    static let allowedPrefixes = FieldBounds.rangePrefix
     /// RFC 1918 private space and RFC 6598 shared address space.
     static let privateSpaces: [IPv4CIDR] = [
         IPv4CIDR(IPv4Address(10, 0, 0, 0), prefixLength: 8),

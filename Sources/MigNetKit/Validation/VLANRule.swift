@@ -5,7 +5,7 @@ struct VLANRule: ValidationRule {
     func check(_ spec: MigrationNetworkSpec, plan: AddressPlan) -> [Diagnostic] {
         guard let vlan = spec.vlan else { return [] }
         let onManagement = spec.clusterNetwork?.value == ClusterNetworkRule.management
-        let allowed = onManagement ? 2...4094 : 1...4094
+        let allowed = onManagement ? FieldBounds.vlanOnManagement : FieldBounds.vlan
         guard !allowed.contains(vlan.value) else { return [] }
         return [.vlanOutOfRange(vlan.value, allowed: allowed, onManagement: onManagement, at: vlan.location)]
     }
