@@ -35,17 +35,23 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What every test target shares: the repository root, a seeded generator, sources with
+        // position markers, the process runner.
+        .target(
+            name: "MigNetTestSupport",
+            path: "Tests/MigNetTestSupport"
+        ),
         .testTarget(
             name: "MigNetYAMLTests",
-            dependencies: ["MigNetYAML"]
+            dependencies: ["MigNetYAML", "MigNetTestSupport"]
         ),
         .testTarget(
             name: "MigNetKitTests",
-            dependencies: ["MigNetKit"]
+            dependencies: ["MigNetKit", "MigNetTestSupport"]
         ),
         .testTarget(
             name: "mignetTests",
-            dependencies: ["mignet", "MigNetKit"],
+            dependencies: ["mignet", "MigNetKit", "MigNetTestSupport"],
             exclude: ["Fixtures"]
         ),
     ],

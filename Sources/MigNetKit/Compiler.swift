@@ -2,70 +2,70 @@ import MigNetYAML
 import Synchronization
 
 /// A file to compile, and whether the user named it or it was found in a folder.
-public struct SpecInput: Sendable {
+package struct SpecInput: Sendable {
     /// The file.
-    public var source: SourceFile
+    package var source: SourceFile
     /// True for a file found by searching a folder: it is compiled only when it is a spec
     /// (`kind: MigrationNetwork`); other YAML is skipped silently.
-    public var discovered: Bool
+    package var discovered: Bool
 
     /// Creates an input.
-    public init(_ source: SourceFile, discovered: Bool = false) {
+    package init(_ source: SourceFile, discovered: Bool = false) {
         self.source = source
         self.discovered = discovered
     }
 }
 
 /// The outcome of compiling one spec file.
-public struct Compilation: Sendable {
+package struct Compilation: Sendable {
     /// The file's path as given.
-    public var file: String
+    package var file: String
     /// The decoded spec, when the file was a readable `mignet/v1` spec.
-    public var spec: MigrationNetworkSpec?
+    package var spec: MigrationNetworkSpec?
     /// The validated network; present only when no diagnostic is an error.
-    public var network: MigrationNetwork?
+    package var network: MigrationNetwork?
     /// Every diagnostic, sorted by location, those of its defaults file included.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
     /// The diagnostics beyond `DiagnosticCollector.budget`, counted only.
-    public var tallies: [DiagnosticTally] = []
+    package var tallies: [DiagnosticTally] = []
     /// The files whose lines diagnostics may quote: the spec and its defaults file, each only
     /// when it declares a mignet `kind`. Any other file's text is withheld from excerpts, so that
     /// a file named by mistake or by a hostile `defaults:` is never printed.
-    public var excerptSources: [SourceFile] = []
+    package var excerptSources: [SourceFile] = []
     /// The path of the defaults file the spec names, resolved from the spec's folder.
-    public var defaultsFile: String?
+    package var defaultsFile: String?
 
     /// The manifests, built once when the spec is valid (the rendering stage).
-    public var rendered: RenderedCluster?
+    package var rendered: RenderedCluster?
 }
 
 /// What compiling a set of inputs gave: the compilations, every diagnostic exactly once and
 /// sorted (a defaults file's come with every spec that names it, and are reported once), and the
 /// files diagnostics may quote, as loaded: nothing is read again to show a line.
-public struct CompileResult: Sendable {
+package struct CompileResult: Sendable {
     /// The compilations, in input order, less the discovered files that are not specs.
-    public var compilations: [Compilation]
+    package var compilations: [Compilation]
     /// Every diagnostic once, sorted by location.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
     /// The diagnostics past a file's budget, counted once per file and code.
-    public var tallies: [DiagnosticTally]
+    package var tallies: [DiagnosticTally]
     /// The files whose lines diagnostics may quote, by path.
-    public var sources: [String: SourceFile]
+    package var sources: [String: SourceFile]
 }
 
 /// mignet's pipeline: source bytes → YAML nodes → typed spec → validated network. Rendering
-/// then goes through `RenderedCluster`. The one public entry point the CLI calls.
-public struct Compiler: Sendable {
+/// then goes through `RenderedCluster`. The one package entry point the CLI calls.
+package struct Compiler: Sendable {
     /// The YAML parser, with its limits.
-    public var parser: YAMLParser
+    package var parser: YAMLParser
 
     /// Creates a compiler.
-    public init(parser: YAMLParser = YAMLParser()) {
+    package init(parser: YAMLParser = YAMLParser()) {
         self.parser = parser
     }
 
     /// Compiles one file the user named, with no defaults file available.
-    public func compile(_ source: SourceFile) -> Compilation {
+    package func compile(_ source: SourceFile) -> Compilation {
         compile([SpecInput(source)])[0]
     }
 
@@ -73,7 +73,7 @@ public struct Compiler: Sendable {
     /// (each once), and checks the specs against each other: two specs may not share a name,
     /// since the name is the output folder. Results follow the order of `inputs`, less the
     /// discovered files that are not specs; they do not depend on `jobs`.
-    public func compile(_ inputs: [SpecInput], loader: any SourceLoader = InMemorySourceLoader([:]), jobs: Int = 1) -> [Compilation] {
+    package func compile(_ inputs: [SpecInput], loader: any SourceLoader = InMemorySourceLoader([:]), jobs: Int = 1) -> [Compilation] {
         // One pass per file, parse then check, so that no more than a thread's worth of YAML
         // trees is alive at once; defaults files are loaded on first use, each once.
         let defaults = DefaultsCache(loader: loader, parser: parser)
@@ -88,7 +88,7 @@ public struct Compiler: Sendable {
 
     /// Compiles `inputs` as `compile(_:loader:jobs:)` does, with `problems` (files that could not
     /// be found or read), into one result.
-    public func compile(_ inputs: [SpecInput], problems: [Diagnostic], loader: any SourceLoader = InMemorySourceLoader([:]), jobs: Int = 1) -> CompileResult {
+    package func compile(_ inputs: [SpecInput], problems: [Diagnostic], loader: any SourceLoader = InMemorySourceLoader([:]), jobs: Int = 1) -> CompileResult {
         let compilations = compile(inputs, loader: loader, jobs: jobs)
         var seen = Set<Diagnostic>()
         let diagnostics = (problems + compilations.flatMap(\.diagnostics)).sortedByLocation().filter { seen.insert($0).inserted }

@@ -1,22 +1,22 @@
-import CYAML
+internal import CYAML
 
 /// Writes documents as YAML through libyaml's emitter, deterministically.
 ///
 /// Unlimited line width (no folding), two-space indent, LF line breaks, `---` before every
 /// document, block style throughout, sequences under a key not indented (as kubectl prints),
 /// and every string that a reader would take for something else quoted.
-public struct YAMLEmitter: Sendable {
+package struct YAMLEmitter: Sendable {
     /// Creates an emitter.
-    public init() {}
+    package init() {}
 
     /// The YAML text of `documents`, one document each, as one stream.
-    public func emit(_ documents: [YAMLValue]) throws(YAMLEmitterError) -> String {
+    package func emit(_ documents: [YAMLValue]) throws(YAMLEmitterError) -> String {
         try emitSeparately(documents).joined()
     }
 
     /// The text of each of `documents` on its own, as `emit([document])` would give it, from a
     /// single emitter: the stream is flushed after every document and cut there.
-    public func emitSeparately(_ documents: [YAMLValue]) throws(YAMLEmitterError) -> [String] {
+    package func emitSeparately(_ documents: [YAMLValue]) throws(YAMLEmitterError) -> [String] {
         let emitter = UnsafeMutablePointer<yaml_emitter_t>.allocate(capacity: 1)
         defer { emitter.deallocate() }
         guard yaml_emitter_initialize(emitter) == 1 else {

@@ -1,24 +1,24 @@
 /// A position in YAML source text: 1-based line and 1-based column (in Unicode scalars).
 ///
 /// libyaml counts both from zero; the conversion happens once, in `YAMLParser`.
-public struct YAMLMark: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct YAMLMark: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The 1-based line number.
-    public var line: Int
+    package var line: Int
     /// The 1-based column, counted in Unicode scalars from the start of the line.
-    public var column: Int
+    package var column: Int
 
     /// Creates a mark from 1-based coordinates.
-    public init(line: Int, column: Int) {
+    package init(line: Int, column: Int) {
         self.line = line
         self.column = column
     }
 
     /// The start of a document.
-    public static let start = YAMLMark(line: 1, column: 1)
+    package static let start = YAMLMark(line: 1, column: 1)
 
-    public static func < (lhs: YAMLMark, rhs: YAMLMark) -> Bool {
+    package static func < (lhs: YAMLMark, rhs: YAMLMark) -> Bool {
         (lhs.line, lhs.column) < (rhs.line, rhs.column)
     }
 
-    public var description: String { "\(line):\(column)" }
+    package var description: String { "\(line):\(column)" }
 }

@@ -1,9 +1,9 @@
 /// A parsed YAML node with the position where it starts.
 ///
 /// Aliases never appear: the parser refuses them. Mapping keys are always scalars.
-public struct YAMLNode: Sendable {
+package struct YAMLNode: Sendable {
     /// What a node holds.
-    public enum Content: Sendable {
+    package enum Content: Sendable {
         /// A scalar with its text and how it was written.
         case scalar(YAMLScalar)
         /// A mapping, its pairs in source order, without duplicate keys.
@@ -13,36 +13,36 @@ public struct YAMLNode: Sendable {
     }
 
     /// The node's content.
-    public var content: Content
+    package var content: Content
     /// Where the node starts.
-    public var mark: YAMLMark
+    package var mark: YAMLMark
 
     /// Creates a node.
-    public init(_ content: Content, at mark: YAMLMark) {
+    package init(_ content: Content, at mark: YAMLMark) {
         self.content = content
         self.mark = mark
     }
 
     /// The scalar, when this node is one.
-    public var scalar: YAMLScalar? {
+    package var scalar: YAMLScalar? {
         if case .scalar(let scalar) = content { return scalar }
         return nil
     }
 
     /// The pairs, when this node is a mapping.
-    public var pairs: [YAMLPair]? {
+    package var pairs: [YAMLPair]? {
         if case .mapping(let pairs) = content { return pairs }
         return nil
     }
 
     /// The items, when this node is a sequence.
-    public var items: [YAMLNode]? {
+    package var items: [YAMLNode]? {
         if case .sequence(let items) = content { return items }
         return nil
     }
 
     /// A short noun for the node's kind, for messages ("a mapping", "a sequence", "a string").
-    public var kindDescription: String {
+    package var kindDescription: String {
         switch content {
         case .mapping: return "a mapping"
         case .sequence: return "a sequence"
@@ -52,26 +52,26 @@ public struct YAMLNode: Sendable {
 }
 
 /// A scalar's text and the style it was written in.
-public struct YAMLScalar: Sendable, Equatable {
+package struct YAMLScalar: Sendable, Equatable {
     /// The scalar's text after YAML unescaping and folding.
-    public var value: String
+    package var value: String
     /// How the scalar was written.
-    public var style: YAMLScalarStyle
+    package var style: YAMLScalarStyle
 
     /// Creates a scalar.
-    public init(_ value: String, style: YAMLScalarStyle) {
+    package init(_ value: String, style: YAMLScalarStyle) {
         self.value = value
         self.style = style
     }
 
     /// Whether the scalar was written without quotes or block indicators.
-    public var isPlain: Bool { style == .plain }
+    package var isPlain: Bool { style == .plain }
 
     /// Whether a plain scalar reads as YAML's null (empty, `~` or `null`).
-    public var isNull: Bool { isPlain && YAMLResolver.isNull(value) }
+    package var isNull: Bool { isPlain && YAMLResolver.isNull(value) }
 
     /// A short noun for what a YAML reader would take this scalar to be.
-    public var kindDescription: String {
+    package var kindDescription: String {
         guard isPlain else { return "a quoted string" }
         switch YAMLResolver.resolve(value) {
         case .null: return "null"
@@ -84,7 +84,7 @@ public struct YAMLScalar: Sendable, Equatable {
 }
 
 /// How a scalar was written in the source, or is to be written by the emitter.
-public enum YAMLScalarStyle: Sendable, Equatable {
+package enum YAMLScalarStyle: Sendable, Equatable {
     /// Chosen by the emitter: plain where that reads back as the same string, else quoted.
     case automatic
     /// Without quotes.
@@ -100,18 +100,18 @@ public enum YAMLScalarStyle: Sendable, Equatable {
 }
 
 /// One key and value of a mapping.
-public struct YAMLPair: Sendable {
+package struct YAMLPair: Sendable {
     /// The key's text.
-    public var key: String
+    package var key: String
     /// Where the key starts.
-    public var keyMark: YAMLMark
+    package var keyMark: YAMLMark
     /// How the key was written.
-    public var keyStyle: YAMLScalarStyle
+    package var keyStyle: YAMLScalarStyle
     /// The value.
-    public var value: YAMLNode
+    package var value: YAMLNode
 
     /// Creates a pair.
-    public init(key: String, keyMark: YAMLMark, keyStyle: YAMLScalarStyle = .plain, value: YAMLNode) {
+    package init(key: String, keyMark: YAMLMark, keyStyle: YAMLScalarStyle = .plain, value: YAMLNode) {
         self.key = key
         self.keyMark = keyMark
         self.keyStyle = keyStyle

@@ -1,4 +1,4 @@
-import CYAML
+internal import CYAML
 
 /// Parses YAML text into position-carrying nodes with libyaml's event API.
 ///
@@ -6,32 +6,32 @@ import CYAML
 /// billion-laughs door), anchors, tags, duplicate keys and non-scalar keys are reported,
 /// a stream may hold at most one document, and nesting is capped. The tree is built with
 /// an explicit stack, so hostile nesting cannot overflow the call stack.
-public struct YAMLParser: Sendable {
+package struct YAMLParser: Sendable {
     /// The deepest nesting of mappings and sequences accepted.
-    public var maximumDepth: Int
+    package var maximumDepth: Int
 
     /// Creates a parser.
-    public init(maximumDepth: Int = 64) {
+    package init(maximumDepth: Int = 64) {
         self.maximumDepth = maximumDepth
     }
 
     /// The outcome of a parse: the document's root (nil for an empty stream or after a fatal
     /// problem) and every problem found, in the order found.
-    public struct Result: Sendable {
+    package struct Result: Sendable {
         /// The root node of the single document, if there is one and parsing finished.
-        public var root: YAMLNode?
+        package var root: YAMLNode?
         /// Every problem found.
-        public var problems: [YAMLProblem]
+        package var problems: [YAMLProblem]
 
         /// Creates a result.
-        public init(root: YAMLNode?, problems: [YAMLProblem]) {
+        package init(root: YAMLNode?, problems: [YAMLProblem]) {
             self.root = root
             self.problems = problems
         }
     }
 
     /// Parses `bytes` (UTF-8, UTF-16 with a byte-order mark, or UTF-8 with one).
-    public func parse(_ bytes: [UInt8]) -> Result {
+    package func parse(_ bytes: [UInt8]) -> Result {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) == 1 else {

@@ -2,9 +2,9 @@
 ///
 /// The parser collects the problems it can continue past (duplicate keys, anchors, tags,
 /// non-scalar keys) and stops at the first it cannot.
-public struct YAMLProblem: Sendable, Equatable {
+package struct YAMLProblem: Sendable, Equatable {
     /// What went wrong.
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// libyaml's scanner or parser refused the text: its problem and, when it has one,
         /// the context it was reading and where that context started.
         case syntax(problem: String, context: String?, contextMark: YAMLMark?)
@@ -27,18 +27,18 @@ public struct YAMLProblem: Sendable, Equatable {
     }
 
     /// What went wrong.
-    public var kind: Kind
+    package var kind: Kind
     /// Where it went wrong.
-    public var mark: YAMLMark
+    package var mark: YAMLMark
 
     /// Creates a problem.
-    public init(_ kind: Kind, at mark: YAMLMark) {
+    package init(_ kind: Kind, at mark: YAMLMark) {
         self.kind = kind
         self.mark = mark
     }
 
     /// Whether parsing stopped at this problem.
-    public var isFatal: Bool {
+    package var isFatal: Bool {
         switch kind {
         case .syntax, .encoding, .alias, .multipleDocuments, .tooDeep: return true
         case .anchor, .tag, .duplicateKey, .nonScalarKey: return false

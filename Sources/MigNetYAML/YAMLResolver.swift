@@ -6,9 +6,9 @@
 /// decoder uses it to explain what a value was taken for. The number and date forms are matched
 /// by hand on UTF-8 bytes (this runs for every scalar of every file); a test holds them equal to
 /// the regular expressions written in their comments.
-public enum YAMLResolver {
+package enum YAMLResolver {
     /// What a plain scalar resolves to.
-    public enum Resolution: Sendable, Equatable {
+    package enum Resolution: Sendable, Equatable {
         case null
         case boolean
         case integer
@@ -25,13 +25,13 @@ public enum YAMLResolver {
     ]
 
     /// Whether `text`, written plain, reads as null.
-    public static func isNull(_ text: String) -> Bool {
+    package static func isNull(_ text: String) -> Bool {
         let count = text.utf8.count
         return count == 0 || (count == 1 && text == "~") || (count == 4 && (text == "null" || text == "Null" || text == "NULL"))
     }
 
     /// What `text`, written plain, reads as.
-    public static func resolve(_ text: String) -> Resolution {
+    package static func resolve(_ text: String) -> Resolution {
         if isNull(text) { return .null }
         guard let first = text.utf8.first else { return .other }
         // Every boolean word starts with one of y, n, t, f, o; most strings need no lookup.
@@ -51,7 +51,7 @@ public enum YAMLResolver {
     }
 
     /// Whether `text` must be quoted so that a reader takes it back as the same string.
-    public static func needsQuotes(_ text: String) -> Bool {
+    package static func needsQuotes(_ text: String) -> Bool {
         if resolve(text) != .other { return true }
         if text == "<<" || text == "=" { return true }
         return isTimestamp(Array(text.utf8))

@@ -2,7 +2,7 @@
 ///
 /// Mappings keep their entries in the order given; nothing is sorted here, so the caller
 /// decides every byte of the order.
-public enum YAMLValue: Sendable, Equatable {
+package enum YAMLValue: Sendable, Equatable {
     /// A string, written plain when that reads back as the same string, else in the style given
     /// (`.automatic`: double quotes, as kubectl prints them).
     case string(String, YAMLScalarStyle = .automatic)
@@ -19,14 +19,14 @@ public enum YAMLValue: Sendable, Equatable {
 }
 
 /// One key and value of a mapping to emit.
-public struct YAMLEntry: Sendable, Equatable {
+package struct YAMLEntry: Sendable, Equatable {
     /// The key.
-    public var key: String
+    package var key: String
     /// The value.
-    public var value: YAMLValue
+    package var value: YAMLValue
 
     /// Creates an entry.
-    public init(_ key: String, _ value: YAMLValue) {
+    package init(_ key: String, _ value: YAMLValue) {
         self.key = key
         self.value = value
     }

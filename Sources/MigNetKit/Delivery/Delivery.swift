@@ -4,7 +4,7 @@ import MigNetYAML
 ///
 /// Every profile converges to the same live state (the Setting with the value, its hash and
 /// `harvester-system/<nad>`, one NAD, KubeVirt pointing at it); they differ in who applies what.
-public enum Delivery: String, Sendable, CaseIterable {
+package enum Delivery: String, Sendable, CaseIterable {
     /// Full delivery through Argo CD: NAD, Setting and KubeVirt patch with sync waves and sync
     /// options, and a `kustomization.yaml` listing them.
     case argocd
@@ -17,26 +17,26 @@ public enum Delivery: String, Sendable, CaseIterable {
     case kubectl
 
     /// The profile `render -o` and `check` use when none is given.
-    public static let `default` = Delivery.kubectl
+    package static let `default` = Delivery.kubectl
 
     /// Every file name any profile writes: what mignet recognises as its own in a cluster folder.
-    public static let fileNames: Set<String> = [
+    package static let fileNames: Set<String> = [
         FileName.networkAttachmentDefinition, FileName.setting, FileName.kubeVirtPatch,
         FileName.kustomization, FileName.fleet, FileName.applyScript,
     ]
 
     /// The names of the files in a cluster folder.
-    public enum FileName {
-        public static let networkAttachmentDefinition = "networkattachmentdefinition.yaml"
-        public static let setting = "setting.yaml"
-        public static let kubeVirtPatch = "kubevirt-patch.yaml"
-        public static let kustomization = "kustomization.yaml"
-        public static let fleet = "fleet.yaml"
-        public static let applyScript = "apply.sh"
+    package enum FileName {
+        package static let networkAttachmentDefinition = "networkattachmentdefinition.yaml"
+        package static let setting = "setting.yaml"
+        package static let kubeVirtPatch = "kubevirt-patch.yaml"
+        package static let kustomization = "kustomization.yaml"
+        package static let fleet = "fleet.yaml"
+        package static let applyScript = "apply.sh"
     }
 
     /// The folder of one rendered cluster for this profile.
-    public func folder(for cluster: RenderedCluster) throws(YAMLEmitterError) -> ClusterFolder {
+    package func folder(for cluster: RenderedCluster) throws(YAMLEmitterError) -> ClusterFolder {
         switch self {
         case .argocd: return try ArgoCDProfile.folder(for: cluster)
         case .fleet: return try FleetProfile.folder(for: cluster)
@@ -46,30 +46,30 @@ public enum Delivery: String, Sendable, CaseIterable {
 }
 
 /// The files of one cluster's output folder.
-public struct ClusterFolder: Sendable, Equatable {
+package struct ClusterFolder: Sendable, Equatable {
     /// The folder's name: the cluster's name.
-    public var name: String
+    package var name: String
     /// The files, in the order they are applied.
-    public var files: [OutputFile]
+    package var files: [OutputFile]
 
     /// Creates a folder.
-    public init(name: String, files: [OutputFile]) {
+    package init(name: String, files: [OutputFile]) {
         self.name = name
         self.files = files
     }
 }
 
 /// One file of an output folder.
-public struct OutputFile: Sendable, Equatable {
+package struct OutputFile: Sendable, Equatable {
     /// The file's name.
-    public var name: String
+    package var name: String
     /// Its text.
-    public var contents: String
+    package var contents: String
     /// Whether it is a script to run (mode 0755 rather than 0644).
-    public var executable: Bool
+    package var executable: Bool
 
     /// Creates a file.
-    public init(name: String, contents: String, executable: Bool = false) {
+    package init(name: String, contents: String, executable: Bool = false) {
         self.name = name
         self.contents = contents
         self.executable = executable

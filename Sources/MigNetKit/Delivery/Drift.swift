@@ -1,7 +1,7 @@
 /// An entry of a cluster folder as it is on disk, of whatever type.
-public struct ExistingEntry: Sendable, Equatable {
+package struct ExistingEntry: Sendable, Equatable {
     /// What the entry is.
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// A regular file: its bytes (nil when it is too large to compare as text), size and
         /// permission bits.
         case file(bytes: [UInt8]?, size: Int, mode: Int)
@@ -10,21 +10,21 @@ public struct ExistingEntry: Sendable, Equatable {
     }
 
     /// The name, escaped where it is not valid UTF-8.
-    public var name: String
+    package var name: String
     /// What it is.
-    public var kind: Kind
+    package var kind: Kind
 
     /// Creates an entry.
-    public init(name: String, kind: Kind) {
+    package init(name: String, kind: Kind) {
         self.name = name
         self.kind = kind
     }
 
     /// The permission bits mignet gives a rendered file.
-    public static func mode(of file: OutputFile) -> Int { file.executable ? 0o755 : 0o644 }
+    package static func mode(of file: OutputFile) -> Int { file.executable ? 0o755 : 0o644 }
 
     /// Whether the entry is a regular file holding exactly `file`'s text, with its mode.
-    public func matches(_ file: OutputFile) -> Bool {
+    package func matches(_ file: OutputFile) -> Bool {
         guard case .file(let bytes?, let size, let mode) = kind, mode == Self.mode(of: file), size == file.contents.utf8.count else { return false }
         let same = file.contents.utf8.withContiguousStorageIfAvailable { text in
             bytes.withUnsafeBufferPointer { $0.elementsEqual(text) }
@@ -34,9 +34,9 @@ public struct ExistingEntry: Sendable, Equatable {
 }
 
 /// One difference between the rendering and the output folder.
-public struct FileDrift: Sendable, Equatable {
+package struct FileDrift: Sendable, Equatable {
     /// What differs.
-    public enum Kind: String, Sendable {
+    package enum Kind: String, Sendable {
         /// Rendered, but not on disk.
         case missing
         /// On disk as something else: other bytes, another mode, or not a regular file.
@@ -46,23 +46,23 @@ public struct FileDrift: Sendable, Equatable {
     }
 
     /// What differs.
-    public var kind: Kind
+    package var kind: Kind
     /// The path inside the output folder: `<cluster>/<file>`.
-    public var path: String
+    package var path: String
     /// What is on disk, if anything.
-    public var actual: ExistingEntry.Kind?
+    package var actual: ExistingEntry.Kind?
     /// The rendered file, if any.
-    public var expected: OutputFile?
+    package var expected: OutputFile?
 }
 
 /// Compares a rendering with what is on disk: what `check` reports.
-public enum Drift {
+package enum Drift {
     /// Every difference, sorted by path bytes, reading each folder with `read` only when it is
     /// compared (on up to `jobs` threads), so that no more than a few folders are held at once.
     /// `folders` names every folder on disk; those no spec renders count as orphans when they
     /// hold mignet's files (see `OutputTree.isClusterFolder`). `read` gives nil for a folder that
     /// is not there.
-    public static func compare<Failure: Error>(expected: [ClusterFolder], folders: [String], jobs: Int,
+    package static func compare<Failure: Error>(expected: [ClusterFolder], folders: [String], jobs: Int,
                                                read: @Sendable (String) -> Result<[ExistingEntry]?, Failure>) throws(Failure) -> [FileDrift] {
         let rendered = Set(expected.map(\.name))
         let orphans = folders.filter { !rendered.contains($0) }

@@ -1,9 +1,9 @@
 /// What `check` prints for the differences it found: a unified diff per text file, a git-style
 /// mode header where the permission bits differ, and a `diff -r`-style line for anything that
 /// cannot be shown as text (another type of entry, a binary or very large file).
-public enum DriftReport {
+package enum DriftReport {
     /// The report; `prefix` is the output folder as the user named it, ending in `/`.
-    public static func render(_ drifts: [FileDrift], prefix: String, quiet: Bool) -> String {
+    package static func render(_ drifts: [FileDrift], prefix: String, quiet: Bool) -> String {
         var report = ""
         for drift in drifts {
             let path = prefix + drift.path

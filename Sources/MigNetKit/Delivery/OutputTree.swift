@@ -1,9 +1,9 @@
 import MigNetYAML
 
 /// The output folder's expected contents: one folder per valid spec, for a delivery profile.
-public enum OutputTree {
+package enum OutputTree {
     /// The folders of `compilations` (invalid ones left out), in their order.
-    public static func folders(_ compilations: [Compilation], delivery: Delivery, jobs: Int = 1) throws(YAMLEmitterError) -> [ClusterFolder] {
+    package static func folders(_ compilations: [Compilation], delivery: Delivery, jobs: Int = 1) throws(YAMLEmitterError) -> [ClusterFolder] {
         let rendered = Parallel.map(compilations.compactMap(\.rendered), jobs: jobs) { cluster in
             Result { () throws(YAMLEmitterError) in try delivery.folder(for: cluster) }
         }
@@ -12,7 +12,7 @@ public enum OutputTree {
 
     /// Whether a folder that no spec renders is one of mignet's (it holds a `setting.yaml`),
     /// and so an orphan left by a spec that was removed.
-    public static func isClusterFolder(_ fileNames: some Sequence<String>) -> Bool {
+    package static func isClusterFolder(_ fileNames: some Sequence<String>) -> Bool {
         fileNames.contains(Delivery.FileName.setting)
     }
 }

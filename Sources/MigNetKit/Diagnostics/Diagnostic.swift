@@ -1,7 +1,7 @@
 /// One finding about a spec: what, where, how bad, and how to fix it.
-public struct Diagnostic: Sendable, Hashable {
+package struct Diagnostic: Sendable, Hashable {
     /// How bad a diagnostic is.
-    public enum Severity: String, Sendable, Hashable, Comparable {
+    package enum Severity: String, Sendable, Hashable, Comparable {
         case error
         case warning
         case note
@@ -14,38 +14,38 @@ public struct Diagnostic: Sendable, Hashable {
             }
         }
 
-        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+        package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
     }
 
     /// A secondary message at another place, such as where a duplicate was first written.
-    public struct Note: Sendable, Hashable {
+    package struct Note: Sendable, Hashable {
         /// The note's text.
-        public var message: String
+        package var message: String
         /// Where it points, if anywhere.
-        public var location: SourceLocation?
+        package var location: SourceLocation?
 
         /// Creates a note.
-        public init(_ message: String, at location: SourceLocation? = nil) {
+        package init(_ message: String, at location: SourceLocation? = nil) {
             self.message = message
             self.location = location
         }
     }
 
     /// How bad it is.
-    public var severity: Severity
+    package var severity: Severity
     /// The stable code, such as `vlan-out-of-range`.
-    public var code: DiagnosticCode
+    package var code: DiagnosticCode
     /// Lowercase, no trailing period; quotes the user's value and says what would be accepted.
-    public var message: String
+    package var message: String
     /// Where it was found.
-    public var location: SourceLocation
+    package var location: SourceLocation
     /// Further places and explanations.
-    public var notes: [Note]
+    package var notes: [Note]
     /// The replacement text that would fix the value at `location`, if there is one.
-    public var fixIt: String?
+    package var fixIt: String?
 
     /// Creates a diagnostic.
-    public init(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation, notes: [Note] = [], fixIt: String? = nil) {
+    package init(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation, notes: [Note] = [], fixIt: String? = nil) {
         self.severity = severity
         self.code = code
         self.message = message
@@ -57,10 +57,10 @@ public struct Diagnostic: Sendable, Hashable {
 
 extension Array where Element == Diagnostic {
     /// Whether any diagnostic is an error.
-    public var hasErrors: Bool { contains { $0.severity == .error } }
+    package var hasErrors: Bool { contains { $0.severity == .error } }
 
     /// Sorted by location, then severity, then code: the order every output uses.
-    public func sortedByLocation() -> [Diagnostic] {
+    package func sortedByLocation() -> [Diagnostic] {
         enumerated().sorted { a, b in
             if a.element.location != b.element.location { return a.element.location < b.element.location }
             if a.element.severity != b.element.severity { return a.element.severity < b.element.severity }
@@ -69,7 +69,7 @@ extension Array where Element == Diagnostic {
     }
 
     /// Every warning turned into an error, for `--warnings-as-errors`.
-    public func promotingWarnings() -> [Diagnostic] {
+    package func promotingWarnings() -> [Diagnostic] {
         map { diagnostic in
             var diagnostic = diagnostic
             if diagnostic.severity == .warning { diagnostic.severity = .error }

@@ -1,6 +1,6 @@
-/// The stable code of every diagnostic mignet emits. The raw values are public interface:
+/// The stable code of every diagnostic mignet emits. The raw values are package interface:
 /// scripts match on them, so they never change meaning.
-public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
+package enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     // Reading the file and YAML structure.
     case fileUnreadable = "file-unreadable"
     case inputTooLarge = "input-too-large"

@@ -5,35 +5,35 @@ import MigNetYAML
 /// million counts, not half a million messages, spelling hints and source copies. The report
 /// shows fewer than the budget anyway (`DiagnosticReport.defaultLimitPerFile`), and says how many
 /// more there were.
-public struct DiagnosticCollector: Sendable {
+package struct DiagnosticCollector: Sendable {
     /// How many diagnostics are kept whole; the rest are counted.
-    public static let budget = 1_000
+    package static let budget = 1_000
 
     /// The diagnostics kept whole, in the order they came.
-    public private(set) var kept: [Diagnostic] = []
+    package private(set) var kept: [Diagnostic] = []
     /// The diagnostics counted only.
-    public private(set) var tallies: [DiagnosticTally] = []
+    package private(set) var tallies: [DiagnosticTally] = []
     private var tallyIndex: [DiagnosticTally.Key: Int] = [:]
 
     /// Creates an empty collector.
-    public init() {}
+    package init() {}
 
     /// Whether the budget is spent, so that a diagnostic is counted rather than kept.
-    public var isFull: Bool { kept.count >= Self.budget }
+    package var isFull: Bool { kept.count >= Self.budget }
 
     /// Keeps or counts a diagnostic.
-    public mutating func append(_ diagnostic: Diagnostic) {
+    package mutating func append(_ diagnostic: Diagnostic) {
         if isFull { count(diagnostic.code, diagnostic.severity, file: diagnostic.location.file) } else { kept.append(diagnostic) }
     }
 
     /// Keeps or counts diagnostics.
-    public mutating func append(contentsOf diagnostics: some Sequence<Diagnostic>) {
+    package mutating func append(contentsOf diagnostics: some Sequence<Diagnostic>) {
         for diagnostic in diagnostics { append(diagnostic) }
     }
 
     /// Keeps the diagnostic `make` builds, or, once the budget is spent, counts it without
     /// building it: for the diagnostics a file can hold one of per line.
-    public mutating func append(_ code: DiagnosticCode, _ severity: Diagnostic.Severity, file: String, _ make: () -> Diagnostic) {
+    package mutating func append(_ code: DiagnosticCode, _ severity: Diagnostic.Severity, file: String, _ make: () -> Diagnostic) {
         if isFull { count(code, severity, file: file) } else { kept.append(make()) }
     }
 
@@ -43,7 +43,7 @@ public struct DiagnosticCollector: Sendable {
     }
 
     /// Adds another collector's diagnostics and counts.
-    public mutating func append(_ other: DiagnosticCollector) {
+    package mutating func append(_ other: DiagnosticCollector) {
         append(contentsOf: other.kept)
         for tally in other.tallies { count(tally.code, tally.severity, file: tally.file, by: tally.count) }
     }
@@ -60,7 +60,7 @@ public struct DiagnosticCollector: Sendable {
 }
 
 /// How many diagnostics of one code and severity a file had beyond those kept whole.
-public struct DiagnosticTally: Sendable, Hashable {
+package struct DiagnosticTally: Sendable, Hashable {
     struct Key: Hashable, Sendable {
         var file: String
         var code: DiagnosticCode
@@ -68,21 +68,21 @@ public struct DiagnosticTally: Sendable, Hashable {
     }
 
     /// The file.
-    public var file: String
+    package var file: String
     /// The code.
-    public var code: DiagnosticCode
+    package var code: DiagnosticCode
     /// The severity.
-    public var severity: Diagnostic.Severity
+    package var severity: Diagnostic.Severity
     /// How many.
-    public var count: Int
+    package var count: Int
 }
 
 extension Array where Element == DiagnosticTally {
     /// Whether any counted diagnostic is an error.
-    public var hasErrors: Bool { contains { $0.severity == .error } }
+    package var hasErrors: Bool { contains { $0.severity == .error } }
 
     /// Every warning counted as an error, for `--warnings-as-errors`.
-    public func promotingWarnings() -> [DiagnosticTally] {
+    package func promotingWarnings() -> [DiagnosticTally] {
         map { tally in
             var tally = tally
             if tally.severity == .warning { tally.severity = .error }

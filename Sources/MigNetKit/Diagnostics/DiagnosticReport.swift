@@ -1,42 +1,42 @@
 /// The diagnostics a command reports, at most `limitPerFile` of them per file, the rest counted:
 /// a hostile file with a million problems costs a bounded report, and the counts still say what
 /// was left out. Every output format reads this one value.
-public struct DiagnosticReport: Sendable {
+package struct DiagnosticReport: Sendable {
     /// What was left out of one file's diagnostics.
-    public struct Omission: Sendable, Equatable {
+    package struct Omission: Sendable, Equatable {
         /// The file.
-        public var file: String
+        package var file: String
         /// How many diagnostics were left out.
-        public var count: Int
+        package var count: Int
         /// How many of each code, sorted by code.
-        public var codes: [(code: DiagnosticCode, count: Int)]
+        package var codes: [(code: DiagnosticCode, count: Int)]
 
-        public static func == (lhs: Omission, rhs: Omission) -> Bool {
+        package static func == (lhs: Omission, rhs: Omission) -> Bool {
             lhs.file == rhs.file && lhs.count == rhs.count && lhs.codes.elementsEqual(rhs.codes) { $0 == $1 }
         }
 
         /// `and 63800 more diagnostics (unknown-key: 63800)`.
-        public var summary: String {
+        package var summary: String {
             let codes = codes.map { "\($0.code.rawValue): \($0.count)" }.joined(separator: ", ")
             return "and \(count) more diagnostic\(count == 1 ? "" : "s") in this file, not shown (\(codes))"
         }
     }
 
     /// The most diagnostics shown for one file.
-    public static let defaultLimitPerFile = 200
+    package static let defaultLimitPerFile = 200
 
     /// The diagnostics shown, in the order given.
-    public var shown: [Diagnostic]
+    package var shown: [Diagnostic]
     /// What was left out, by file in order of first appearance.
-    public var omitted: [Omission]
+    package var omitted: [Omission]
     /// Errors in all, shown or not.
-    public var errorCount: Int
+    package var errorCount: Int
     /// Warnings in all, shown or not.
-    public var warningCount: Int
+    package var warningCount: Int
 
     /// Keeps the first `limitPerFile` diagnostics of each file (they come sorted by location);
     /// `tallies`, the diagnostics that were only counted, count as omitted.
-    public init(_ diagnostics: [Diagnostic], tallies: [DiagnosticTally] = [], limitPerFile: Int = Self.defaultLimitPerFile) {
+    package init(_ diagnostics: [Diagnostic], tallies: [DiagnosticTally] = [], limitPerFile: Int = Self.defaultLimitPerFile) {
         var perFile: [String: Int] = [:]
         var omittedCodes: [String: [DiagnosticCode: Int]] = [:]
         var omittedOrder: [String] = []
@@ -76,7 +76,7 @@ public struct DiagnosticReport: Sendable {
     }
 
     /// `2 errors and 1 warning`, or nil when there are neither.
-    public var summary: String? {
+    package var summary: String? {
         var parts: [String] = []
         if errorCount > 0 { parts.append("\(errorCount) error\(errorCount == 1 ? "" : "s")") }
         if warningCount > 0 { parts.append("\(warningCount) warning\(warningCount == 1 ? "" : "s")") }

@@ -2,9 +2,9 @@
 /// (C0, DEL, C1), line and paragraph separators and bidirectional overrides are written as
 /// escapes, so a value cannot move the cursor, colour the screen, start a fake line (a
 /// `::error` workflow command, say) or reorder what the reader sees.
-public enum TerminalText {
+package enum TerminalText {
     /// Whether a scalar is written as an escape.
-    public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    package static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
         default: return false
@@ -12,7 +12,7 @@ public enum TerminalText {
     }
 
     /// The escape of one scalar: `\n`, `\r`, `\t`, or `\u{1B}`.
-    public static func escape(_ scalar: Unicode.Scalar) -> String {
+    package static func escape(_ scalar: Unicode.Scalar) -> String {
         switch scalar {
         case "\n": return "\\n"
         case "\r": return "\\r"
@@ -22,7 +22,7 @@ public enum TerminalText {
     }
 
     /// `text` with every scalar that needs it escaped.
-    public static func escaped(_ text: String) -> String {
+    package static func escaped(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var output = ""
         output.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
@@ -34,7 +34,7 @@ public enum TerminalText {
 
     /// A file name given as the bytes the file system holds: valid UTF-8 is escaped as above,
     /// each byte that is not part of valid UTF-8 is written `\xNN`.
-    public static func escaped(bytes: some Collection<UInt8>) -> String {
+    package static func escaped(bytes: some Collection<UInt8>) -> String {
         var output = ""
         var rest = Array(bytes)[...]
         // Decode scalar by scalar with a fresh decoder, so that an invalid sequence is shown

@@ -5,22 +5,22 @@
 /// a bounded width, and at most `DiagnosticReport.defaultLimitPerFile` diagnostics of a file are
 /// shown: the time and memory it takes grow with the number of diagnostics, not with their
 /// product with the file's size.
-public struct TextDiagnosticFormatter: Sendable {
+package struct TextDiagnosticFormatter: Sendable {
     /// Whether to colour the output with ANSI escapes (only for a terminal).
-    public var colour: Bool
+    package var colour: Bool
 
     /// Creates a formatter.
-    public init(colour: Bool = false) {
+    package init(colour: Bool = false) {
         self.colour = colour
     }
 
     /// The text of `diagnostics`, looking source lines up in `sources` by path.
-    public func format(_ diagnostics: [Diagnostic], sources: [String: SourceFile]) -> String {
+    package func format(_ diagnostics: [Diagnostic], sources: [String: SourceFile]) -> String {
         format(DiagnosticReport(diagnostics), sources: sources)
     }
 
     /// The text of a report: its diagnostics, then a line for each file's omitted ones.
-    public func format(_ report: DiagnosticReport, sources: [String: SourceFile]) -> String {
+    package func format(_ report: DiagnosticReport, sources: [String: SourceFile]) -> String {
         let excerpts = SourceExcerpts(sources)
         var output = ""
         for diagnostic in report.shown {
@@ -45,7 +45,7 @@ public struct TextDiagnosticFormatter: Sendable {
     }
 
     /// `2 errors and 1 warning`, or nil when there are neither.
-    public static func summary(of diagnostics: [Diagnostic]) -> String? {
+    package static func summary(of diagnostics: [Diagnostic]) -> String? {
         DiagnosticReport(diagnostics).summary
     }
 

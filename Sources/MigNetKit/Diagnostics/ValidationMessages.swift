@@ -48,7 +48,7 @@ extension Diagnostic {
     }
 
     static func rangeNotPrivate(_ range: IPv4CIDR, spaces: [IPv4CIDR], at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.warning, .rangeNotPrivate, "range '\(range)' is outside the private and shared address spaces (\(spaces.map(\.description).joined(separator: ", "))); migration traffic would use public addresses", at: location)
+        Diagnostic(.warning, .rangeNotPrivate, "range '\(range)' is outside the private and shared address spaces (\(spaces.map(\.description).joined(separator: ", "))); migration traffic would use package addresses", at: location)
     }
 
     static func excludeRangeReversed(first: IPv4Address, last: IPv4Address, at location: SourceLocation) -> Diagnostic {

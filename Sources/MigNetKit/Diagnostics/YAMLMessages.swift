@@ -3,12 +3,12 @@ import MigNetYAML
 /// The catalogue of diagnostics about the file itself and its YAML.
 extension Diagnostic {
     /// The file could not be read.
-    public static func fileUnreadable(_ reason: String, file: String) -> Diagnostic {
+    package static func fileUnreadable(_ reason: String, file: String) -> Diagnostic {
         Diagnostic(.error, .fileUnreadable, "cannot read the file: \(reason)", at: SourceLocation(file: file, line: 1, column: 1))
     }
 
     /// The diagnostic for a spec file that cannot be read, at its first line.
-    public static func unreadable(_ error: SourceLoadError, file: String) -> Diagnostic {
+    package static func unreadable(_ error: SourceLoadError, file: String) -> Diagnostic {
         switch error {
         case .unreadable(let reason): return .fileUnreadable(reason, file: file)
         case .tooLarge(let size): return .inputTooLarge(size: size, file: file)
@@ -17,7 +17,7 @@ extension Diagnostic {
     }
 
     /// A file or folder argument under which no spec was found.
-    public static func noSpecFound(in argument: String) -> Diagnostic {
+    package static func noSpecFound(in argument: String) -> Diagnostic {
         Diagnostic(.error, .noSpecFound, "no spec found here: no *.yaml or *.yml file declares kind: \(MigrationNetworkSpec.kind); expected a spec file or a folder holding specs", at: SourceLocation(file: argument, line: 1, column: 1))
     }
 
@@ -27,13 +27,13 @@ extension Diagnostic {
     }
 
     /// A `*.yaml` symbolic link in a searched folder, which mignet does not follow.
-    public static func symbolicLinkSkipped(file: String) -> Diagnostic {
+    package static func symbolicLinkSkipped(file: String) -> Diagnostic {
         Diagnostic(.warning, .symlinkSkipped, "this symbolic link was not followed, so if it leads to a spec, that spec was not read; name the file it leads to instead", at: SourceLocation(file: file, line: 1, column: 1))
     }
 
     /// The file is larger than `SourceFile.maximumSize`: `size` bytes, or (nil) more than it
     /// could tell, as for standard input, which is read only up to one byte past the limit.
-    public static func inputTooLarge(size: Int?, file: String) -> Diagnostic {
+    package static func inputTooLarge(size: Int?, file: String) -> Diagnostic {
         let what = size.map { "\($0) bytes" } ?? "more than 4 MiB"
         return Diagnostic(.error, .inputTooLarge, "the file is \(what); a spec file may be at most \(SourceFile.maximumSize) bytes", at: SourceLocation(file: file, line: 1, column: 1))
     }

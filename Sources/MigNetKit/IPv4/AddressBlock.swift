@@ -1,5 +1,5 @@
 /// A block of addresses as a spec writes it: one address, a CIDR, or an inclusive range `A-B`.
-public enum AddressBlock: Sendable, Hashable, CustomStringConvertible {
+package enum AddressBlock: Sendable, Hashable, CustomStringConvertible {
     /// A single address, which stands for its /32.
     case address(IPv4Address)
     /// A CIDR block, host bits possibly set (validation refuses those).
@@ -8,7 +8,7 @@ public enum AddressBlock: Sendable, Hashable, CustomStringConvertible {
     case range(first: IPv4Address, last: IPv4Address)
 
     /// Parses any of the three forms, strictly.
-    public init(parsing text: String) throws(AddressSyntaxError) {
+    package init(parsing text: String) throws(AddressSyntaxError) {
         guard let head = text.first, let tail = text.last else { throw .empty }
         if head.isWhitespace || tail.isWhitespace { throw .whitespace }
         var string = text
@@ -29,20 +29,20 @@ public enum AddressBlock: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Parses a CIDR block only.
-    public static func cidr(parsing text: String) throws(AddressSyntaxError) -> IPv4CIDR {
+    package static func cidr(parsing text: String) throws(AddressSyntaxError) -> IPv4CIDR {
         let block = try AddressBlock(parsing: text)
         guard case .cidr(let cidr) = block else { throw .missingPrefixLength }
         return cidr
     }
 
     /// Whether the block is a range written backwards.
-    public var isReversed: Bool {
+    package var isReversed: Bool {
         if case .range(let first, let last) = self { return first > last }
         return false
     }
 
     /// The addresses the block stands for, or nil for a reversed range.
-    public var interval: IPv4Interval? {
+    package var interval: IPv4Interval? {
         switch self {
         case .address(let address): return IPv4Interval(address, address)
         case .cidr(let cidr): return cidr.interval
@@ -52,7 +52,7 @@ public enum AddressBlock: Sendable, Hashable, CustomStringConvertible {
 
     /// The CIDR blocks Harvester and whereabouts are given for this block: the address as a
     /// /32, the CIDR as written, a range as the fewest blocks that cover it exactly.
-    public var cidrs: [IPv4CIDR] {
+    package var cidrs: [IPv4CIDR] {
         switch self {
         case .address(let address): return [IPv4CIDR(address, prefixLength: 32)]
         case .cidr(let cidr): return [cidr]
@@ -61,7 +61,7 @@ public enum AddressBlock: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The block as a spec writes it.
-    public var description: String {
+    package var description: String {
         switch self {
         case .address(let address): return "\(address)"
         case .cidr(let cidr): return "\(cidr)"

@@ -1,5 +1,5 @@
 /// Why a text is not an IPv4 address or CIDR block.
-public enum AddressSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum AddressSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The text is empty.
     case empty
     /// The text has a colon: an IPv6 address.
@@ -20,7 +20,7 @@ public enum AddressSyntaxError: Error, Sendable, Equatable, CustomStringConverti
     case missingPrefixLength
 
     /// The reason, in lowercase, for a diagnostic.
-    public var description: String {
+    package var description: String {
         switch self {
         case .empty: return "it is empty"
         case .ipv6: return "it is an IPv6 address"

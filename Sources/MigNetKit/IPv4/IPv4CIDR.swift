@@ -1,12 +1,12 @@
 /// An IPv4 CIDR block as written: an address and a prefix length, host bits possibly set.
-public struct IPv4CIDR: Sendable, Hashable, CustomStringConvertible {
+package struct IPv4CIDR: Sendable, Hashable, CustomStringConvertible {
     /// The address as written (host bits may be set).
-    public var address: IPv4Address
+    package var address: IPv4Address
     /// The prefix length, 0...32.
-    public var prefixLength: Int
+    package var prefixLength: Int
 
     /// Creates a block; `prefixLength` must be 0...32.
-    public init(_ address: IPv4Address, prefixLength: Int) {
+    package init(_ address: IPv4Address, prefixLength: Int) {
         precondition((0...32).contains(prefixLength), "prefix length \(prefixLength) is outside 0...32")
         self.address = address
         self.prefixLength = prefixLength
@@ -14,7 +14,7 @@ public struct IPv4CIDR: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `a.b.c.d/n` strictly (see `IPv4Address.init(parsing:)`; `n` is 0...32 in
     /// decimal without leading zeros or sign).
-    public init(parsing text: Substring) throws(AddressSyntaxError) {
+    package init(parsing text: Substring) throws(AddressSyntaxError) {
         var string = String(text)
         let parsed = string.withUTF8 { bytes in Result { () throws(AddressSyntaxError) in try Self.parse(bytes, 0..<bytes.count) } }
         self = try parsed.get()
@@ -39,25 +39,25 @@ public struct IPv4CIDR: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The mask of the network bits.
-    public var mask: UInt32 {
+    package var mask: UInt32 {
         prefixLength == 0 ? 0 : UInt32.max << (32 - prefixLength)
     }
 
     /// The network address: the written address with its host bits cleared.
-    public var network: IPv4Address { IPv4Address(address.value & mask) }
+    package var network: IPv4Address { IPv4Address(address.value & mask) }
 
     /// The last address of the block.
-    public var broadcast: IPv4Address { IPv4Address(address.value | ~mask) }
+    package var broadcast: IPv4Address { IPv4Address(address.value | ~mask) }
 
     /// Whether the written address has any host bit set.
-    public var hasHostBits: Bool { address.value & ~mask != 0 }
+    package var hasHostBits: Bool { address.value & ~mask != 0 }
 
     /// The block with its host bits cleared.
-    public var canonical: IPv4CIDR { IPv4CIDR(network, prefixLength: prefixLength) }
+    package var canonical: IPv4CIDR { IPv4CIDR(network, prefixLength: prefixLength) }
 
     /// Every address of the block, network to broadcast.
-    public var interval: IPv4Interval { IPv4Interval(network, broadcast) }
+    package var interval: IPv4Interval { IPv4Interval(network, broadcast) }
 
     /// The `a.b.c.d/n` form, with the address as written.
-    public var description: String { IPv4Address.format(address.value, prefixLength: prefixLength) }
+    package var description: String { IPv4Address.format(address.value, prefixLength: prefixLength) }
 }

@@ -1,41 +1,41 @@
 /// A non-empty run of consecutive IPv4 addresses, both ends included.
-public struct IPv4Interval: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct IPv4Interval: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The first address.
-    public var lower: IPv4Address
+    package var lower: IPv4Address
     /// The last address.
-    public var upper: IPv4Address
+    package var upper: IPv4Address
 
     /// Creates an interval; `lower` must not be above `upper`.
-    public init(_ lower: IPv4Address, _ upper: IPv4Address) {
+    package init(_ lower: IPv4Address, _ upper: IPv4Address) {
         precondition(lower <= upper, "interval \(lower)-\(upper) is reversed")
         self.lower = lower
         self.upper = upper
     }
 
     /// The number of addresses, 1...2^32.
-    public var count: UInt64 { UInt64(upper.value) - UInt64(lower.value) + 1 }
+    package var count: UInt64 { UInt64(upper.value) - UInt64(lower.value) + 1 }
 
     /// Whether the two intervals share an address.
-    public func overlaps(_ other: IPv4Interval) -> Bool {
+    package func overlaps(_ other: IPv4Interval) -> Bool {
         lower <= other.upper && other.lower <= upper
     }
 
     /// Whether every address of `other` is in this interval.
-    public func contains(_ other: IPv4Interval) -> Bool {
+    package func contains(_ other: IPv4Interval) -> Bool {
         lower <= other.lower && other.upper <= upper
     }
 
     /// Whether `address` is in this interval.
-    public func contains(_ address: IPv4Address) -> Bool {
+    package func contains(_ address: IPv4Address) -> Bool {
         lower <= address && address <= upper
     }
 
-    public static func < (lhs: IPv4Interval, rhs: IPv4Interval) -> Bool {
+    package static func < (lhs: IPv4Interval, rhs: IPv4Interval) -> Bool {
         (lhs.lower, lhs.upper) < (rhs.lower, rhs.upper)
     }
 
     /// The fewest CIDR blocks that together hold exactly these addresses, in ascending order.
-    public var coveringCIDRs: [IPv4CIDR] {
+    package var coveringCIDRs: [IPv4CIDR] {
         var blocks: [IPv4CIDR] = []
         var start = UInt64(lower.value)
         let end = UInt64(upper.value)
@@ -50,5 +50,5 @@ public struct IPv4Interval: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// `lower-upper`, or the single address.
-    public var description: String { lower == upper ? "\(lower)" : "\(lower)-\(upper)" }
+    package var description: String { lower == upper ? "\(lower)" : "\(lower)-\(upper)" }
 }

@@ -1,19 +1,19 @@
 /// The names Harvester's controller and KubeVirt use for the objects mignet renders.
 public enum Harvester {
     /// The namespace of the NAD and the KubeVirt object.
-    public static let namespace = "harvester-system"
+    package static let namespace = "harvester-system"
     /// The Setting's name, and the prefix of every NAD name.
     public static let settingName = "vm-migration-network"
     /// The KubeVirt object's name.
-    public static let kubeVirtName = "kubevirt"
+    package static let kubeVirtName = "kubevirt"
     /// The prefix of the controller's annotations and labels.
-    public static let annotationPrefix = "vm-migration-network.settings.harvesterhci.io"
+    package static let annotationPrefix = "vm-migration-network.settings.harvesterhci.io"
     /// The Setting annotation and NAD label that hold the value's SHA-1.
-    public static let hashKey = annotationPrefix + "/hash"
+    package static let hashKey = annotationPrefix + "/hash"
     /// The Setting annotation that names the NAD, `namespace/name`.
-    public static let netAttachDefKey = annotationPrefix + "/net-attach-def"
+    package static let netAttachDefKey = annotationPrefix + "/net-attach-def"
     /// The NAD annotation that marks it as the migration network's.
-    public static let nadMarkerKey = annotationPrefix
+    package static let nadMarkerKey = annotationPrefix
     /// How many hex digits of the hash name a NAD.
-    public static let nadHashDigits = 8
+    package static let nadHashDigits = 8
 }

@@ -5,22 +5,22 @@ import MigNetYAML
 /// exclude []string}`, keys matched without regard to case, unknown keys ignored, a missing key
 /// or `null` leaving the zero value. The JSON is read through libyaml (JSON is YAML's flow
 /// style), holding it to JSON's forms: double-quoted strings, plain numbers and booleans.
-public struct HarvesterValue: Sendable, Equatable {
-    public var clusterNetwork = ""
-    public var vlan = 0
-    public var exclusiveVlan = false
-    public var range = ""
-    public var exclude: [String] = []
+package struct HarvesterValue: Sendable, Equatable {
+    package var clusterNetwork = ""
+    package var vlan = 0
+    package var exclusiveVlan = false
+    package var range = ""
+    package var exclude: [String] = []
     /// Keys that Harvester ignores.
-    public var unknownKeys: [String] = []
+    package var unknownKeys: [String] = []
 
     /// Why a value is not one Harvester's controller can read.
-    public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
-        public var description: String
+    package struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        package var description: String
     }
 
     /// Reads `text`.
-    public init(parsing text: String) throws(Failure) {
+    package init(parsing text: String) throws(Failure) {
         guard text.drop(while: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).first == "{" else {
             throw Failure(description: "it is not a JSON object")
         }

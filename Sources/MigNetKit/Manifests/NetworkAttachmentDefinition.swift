@@ -2,16 +2,16 @@ import MigNetYAML
 
 /// The Multus NetworkAttachmentDefinition Harvester's controller creates for a configuration,
 /// byte for byte as it stands after Harvester's network webhook has added the MTU.
-public struct NetworkAttachmentDefinition: Sendable, Equatable {
+package struct NetworkAttachmentDefinition: Sendable, Equatable {
     /// The NAD's name, derived from the value's hash.
-    public var name: String
+    package var name: String
     /// The value's SHA-1, carried as a label so that the controller adopts this NAD.
-    public var hash: String
+    package var hash: String
     /// The CNI config, `spec.config`.
-    public var config: String
+    package var config: String
 
     /// The NAD of an enabled configuration.
-    public init(_ configuration: MigrationNetwork.Configuration, value: SettingValue) {
+    package init(_ configuration: MigrationNetwork.Configuration, value: SettingValue) {
         name = configuration.nadName(for: value)
         hash = value.hash
         config = Self.config(for: configuration)
@@ -20,7 +20,7 @@ public struct NetworkAttachmentDefinition: Sendable, Equatable {
     /// `spec.config` as Harvester builds it: bridge CNI on `<clusterNetwork>-br`, VLAN 0 taken
     /// as 1, whereabouts IPAM, `exclude` only when non-empty, and `"mtu"` appended at the top
     /// level by the network webhook when the MTU is not 1500.
-    public static func config(for configuration: MigrationNetwork.Configuration) -> String {
+    package static func config(for configuration: MigrationNetwork.Configuration) -> String {
         var ipam: [JSONMember] = [
             JSONMember("type", .string("whereabouts")),
             JSONMember("range", .string(configuration.range.description)),
@@ -43,10 +43,10 @@ public struct NetworkAttachmentDefinition: Sendable, Equatable {
     }
 
     /// The YAML document.
-    public var document: YAMLValue { document(extraAnnotations: [:]) }
+    package var document: YAMLValue { document(extraAnnotations: [:]) }
 
     /// The YAML document with more annotations (a delivery profile's), all sorted by bytes.
-    public func document(extraAnnotations: [String: String]) -> YAMLValue {
+    package func document(extraAnnotations: [String: String]) -> YAMLValue {
         .mapping([
             YAMLEntry("apiVersion", .string("k8s.cni.cncf.io/v1")),
             YAMLEntry("kind", .string("NetworkAttachmentDefinition")),

@@ -1,18 +1,18 @@
 import MigNetYAML
 
 /// The manifests of one cluster: the full delivery, NAD (when enabled), Setting, KubeVirt patch.
-public struct RenderedCluster: Sendable, Equatable {
+package struct RenderedCluster: Sendable, Equatable {
     /// The cluster's name: its output folder.
-    public var name: String
+    package var name: String
     /// The NAD, when the network is enabled.
-    public var networkAttachmentDefinition: NetworkAttachmentDefinition?
+    package var networkAttachmentDefinition: NetworkAttachmentDefinition?
     /// The Setting.
-    public var setting: Setting
+    package var setting: Setting
     /// The KubeVirt patch.
-    public var kubeVirtPatch: KubeVirtPatch
+    package var kubeVirtPatch: KubeVirtPatch
 
     /// Renders a validated network.
-    public init(_ network: MigrationNetwork) {
+    package init(_ network: MigrationNetwork) {
         name = network.name
         // The value and its hash are computed once; every object takes them from here.
         let value = SettingValue(network.configuration)
@@ -24,7 +24,7 @@ public struct RenderedCluster: Sendable, Equatable {
 
     /// The documents of the full delivery, one file each, in apply order: NAD (when enabled),
     /// Setting, KubeVirt patch. What `render` prints without `-o`.
-    public func files() throws(YAMLEmitterError) -> [OutputFile] {
+    package func files() throws(YAMLEmitterError) -> [OutputFile] {
         typealias Name = Delivery.FileName
         var documents: [(name: String, document: YAMLValue)] = []
         if let nad = networkAttachmentDefinition {

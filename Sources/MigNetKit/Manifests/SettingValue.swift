@@ -2,27 +2,27 @@ import Crypto
 
 /// The `vm-migration-network` Setting's `value` string and its SHA-1, spelt as the Harvester UI
 /// writes them, so that a cluster configured in the UI sees no change when it moves to GitOps.
-public struct SettingValue: Sendable, Equatable {
+package struct SettingValue: Sendable, Equatable {
     /// The exact string, `""` when disabled.
-    public let text: String
+    package let text: String
     /// Lowercase hex SHA-1 of the value's UTF-8 bytes, as Harvester's controller computes it.
-    public let hash: String
+    package let hash: String
 
     /// The value of a configuration: its pinned value when it has one, else the UI's spelling
     /// `{"clusterNetwork":…,"vlan":…,"range":…,"exclude":[…]}` (`exclude` always present);
     /// `""` for nil (disabled).
-    public init(_ configuration: MigrationNetwork.Configuration?) {
+    package init(_ configuration: MigrationNetwork.Configuration?) {
         self.init(text: configuration.map { $0.pinnedValue ?? Self.uiSpelling(of: $0) } ?? "")
     }
 
     /// The value as the Harvester UI writes it, with `JSON.stringify` in this key order.
-    public static func uiSpelling(of configuration: MigrationNetwork.Configuration) -> String {
+    package static func uiSpelling(of configuration: MigrationNetwork.Configuration) -> String {
         uiSpelling(clusterNetwork: configuration.clusterNetwork, vlan: configuration.vlan,
                    range: configuration.range.description, exclude: configuration.exclude.map(\.description))
     }
 
     /// The UI's spelling of a value from its fields as strings.
-    public static func uiSpelling(clusterNetwork: String, vlan: Int, range: String, exclude: [String]) -> String {
+    package static func uiSpelling(clusterNetwork: String, vlan: Int, range: String, exclude: [String]) -> String {
         JSONValue.object([
             JSONMember("clusterNetwork", .string(clusterNetwork)),
             JSONMember("vlan", .integer(vlan)),
@@ -32,7 +32,7 @@ public struct SettingValue: Sendable, Equatable {
     }
 
     /// Wraps an exact value string.
-    public init(text: String) {
+    package init(text: String) {
         self.text = text
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
@@ -46,7 +46,7 @@ public struct SettingValue: Sendable, Equatable {
 
     /// The NAD name mignet derives for this value: `vm-migration-network-` and the hash's first
     /// 8 hex digits (a spec's `adoptedNAD` may keep a live NAD's name instead).
-    public var nadName: String {
+    package var nadName: String {
         Harvester.settingName + "-" + hash.prefix(Harvester.nadHashDigits)
     }
 }

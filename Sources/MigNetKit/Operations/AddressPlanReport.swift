@@ -1,42 +1,42 @@
 /// The IP plan of one valid spec, for `mignet explain`: the value and its hash, the range and
 /// what its exclusions take away, the first and last address whereabouts will hand out (lowest
 /// free first), capacity against the node counts, and every block the range was checked against.
-public struct AddressPlanReport: Sendable {
+package struct AddressPlanReport: Sendable {
     /// One exclusion as written and the CIDRs it stands for.
-    public struct Exclusion: Sendable, Equatable {
-        public var written: String
-        public var cidrs: [String]
+    package struct Exclusion: Sendable, Equatable {
+        package var written: String
+        package var cidrs: [String]
     }
 
     /// A block the range was checked against, and the verdict.
-    public struct Check: Sendable, Equatable {
-        public var block: String
-        public var role: String
-        public var clear: Bool
+    package struct Check: Sendable, Equatable {
+        package var block: String
+        package var role: String
+        package var clear: Bool
     }
 
-    public var name: String
-    public var enabled: Bool
-    public var value: String
-    public var hash: String
-    public var pinned: Bool
-    public var nadName: String?
+    package var name: String
+    package var enabled: Bool
+    package var value: String
+    package var hash: String
+    package var pinned: Bool
+    package var nadName: String?
     /// The cluster network's MTU the NAD is rendered for (1500 when the spec gives none).
-    public var mtu: Int?
+    package var mtu: Int?
     /// The NAD's `spec.config`, byte for byte as Harvester builds it.
-    public var nadConfig: String?
-    public var range: IPv4CIDR?
-    public var exclusions: [Exclusion]
-    public var excluded: [String]
-    public var usableAddresses: UInt64
-    public var firstAddress: IPv4Address?
-    public var lastAddress: IPv4Address?
-    public var nodes: Int?
-    public var plannedNodes: Int?
-    public var checks: [Check]
+    package var nadConfig: String?
+    package var range: IPv4CIDR?
+    package var exclusions: [Exclusion]
+    package var excluded: [String]
+    package var usableAddresses: UInt64
+    package var firstAddress: IPv4Address?
+    package var lastAddress: IPv4Address?
+    package var nodes: Int?
+    package var plannedNodes: Int?
+    package var checks: [Check]
 
     /// The report of a compiled spec; nil when the spec has errors.
-    public init?(_ compilation: Compilation) {
+    package init?(_ compilation: Compilation) {
         guard let spec = compilation.spec, let network = compilation.network, let rendered = compilation.rendered else { return nil }
         name = network.name
         enabled = network.configuration != nil
@@ -77,12 +77,12 @@ public struct AddressPlanReport: Sendable {
     }
 
     /// Usable addresses left over `nodes`.
-    public var headroom: Int64? { nodes.map { Int64(usableAddresses) - Int64($0) } }
+    package var headroom: Int64? { nodes.map { Int64(usableAddresses) - Int64($0) } }
     /// Usable addresses left over `plannedNodes` (negative when they do not fit).
-    public var plannedHeadroom: Int64? { plannedNodes.map { Int64(usableAddresses) - Int64($0) } }
+    package var plannedHeadroom: Int64? { plannedNodes.map { Int64(usableAddresses) - Int64($0) } }
 
     /// The JSON form; keys documented in the README.
-    public var json: JSONValue {
+    package var json: JSONValue {
         func optional(_ text: String?) -> JSONValue { text.map { .string($0) } ?? .null }
         func optional(_ number: Int64?) -> JSONValue { number.map { .integer(Int($0)) } ?? .null }
         return .object([
@@ -116,7 +116,7 @@ public struct AddressPlanReport: Sendable {
     }
 
     /// The table for a person. Long exclusion lists are shown in full: a script wants `--format json`.
-    public var table: String {
+    package var table: String {
         var rows: [(String, String)] = [("cluster", name)]
         guard let range else {
             rows += [("enabled", "no: migration traffic uses the management network"), ("value", "\"\""), ("hash", hash)]

@@ -2,12 +2,12 @@ import MigNetYAML
 
 /// Kubernetes objects as `kubectl get -o yaml` or `-o json` prints them (JSON is read as YAML),
 /// one object or a `List`, with the lookups mignet's operator commands need.
-public struct KubeObject: Sendable {
+package struct KubeObject: Sendable {
     /// The object's node.
-    public var node: YAMLNode
+    package var node: YAMLNode
 
     /// The value at a path of mapping keys, if every step is there.
-    public func value(_ path: String...) -> YAMLNode? { lookup(path) }
+    package func value(_ path: String...) -> YAMLNode? { lookup(path) }
 
     func lookup(_ path: [String]) -> YAMLNode? {
         var current: YAMLNode? = node
@@ -18,19 +18,19 @@ public struct KubeObject: Sendable {
     }
 
     /// The string at a path (a scalar's text), if there is one.
-    public func string(_ path: String...) -> String? {
+    package func string(_ path: String...) -> String? {
         guard let scalar = lookup(path)?.scalar, !scalar.isNull else { return nil }
         return scalar.value
     }
 
     /// `kind`.
-    public var kind: String? { string("kind") }
+    package var kind: String? { string("kind") }
     /// `metadata.name`.
-    public var name: String? { string("metadata", "name") }
+    package var name: String? { string("metadata", "name") }
     /// `metadata.annotations` as strings.
-    public var annotations: [String: String] { strings(at: ["metadata", "annotations"]) }
+    package var annotations: [String: String] { strings(at: ["metadata", "annotations"]) }
     /// `metadata.labels` as strings.
-    public var labels: [String: String] { strings(at: ["metadata", "labels"]) }
+    package var labels: [String: String] { strings(at: ["metadata", "labels"]) }
 
     func strings(at path: [String]) -> [String: String] {
         var result: [String: String] = [:]
@@ -41,13 +41,13 @@ public struct KubeObject: Sendable {
     }
 
     /// Why a file of objects cannot be used, located.
-    public struct Failure: Error, Sendable {
-        public var diagnostics: [Diagnostic]
+    package struct Failure: Error, Sendable {
+        package var diagnostics: [Diagnostic]
     }
 
     /// The objects of a file: the items of a `List` (any `kind` ending in `List` with `items`),
     /// or the one object.
-    public static func objects(in source: SourceFile) throws(Failure) -> [KubeObject] {
+    package static func objects(in source: SourceFile) throws(Failure) -> [KubeObject] {
         let parsed = YAMLParser().parse(source.bytes)
         let diagnostics = parsed.problems.filter { problem in
             // kubectl never writes anchors or tags; duplicates and the rest are real problems.
@@ -65,7 +65,7 @@ public struct KubeObject: Sendable {
     }
 
     /// Where this object starts in `file`.
-    public func location(in file: String) -> SourceLocation {
+    package func location(in file: String) -> SourceLocation {
         SourceLocation(file: file, line: node.mark.line, column: node.mark.column)
     }
 }

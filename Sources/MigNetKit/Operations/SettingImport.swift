@@ -8,21 +8,21 @@ import MigNetYAML
 /// A value spelled otherwise than the UI writes it is kept with `pinnedValue`; the NAD Harvester's
 /// controller made for it is kept with `adoptedNAD` when the Setting's annotations show the
 /// controller configured this very value.
-public struct SettingImport: Sendable {
+package struct SettingImport: Sendable {
     /// The spec's text.
-    public var text: String
+    package var text: String
     /// Whether the live value is empty (the spec is disabled).
-    public var disabled: Bool
+    package var disabled: Bool
     /// Whether the value's spelling had to be pinned.
-    public var pinned: Bool
+    package var pinned: Bool
     /// The adopted NAD's name, if one was adopted.
-    public var adoptedNAD: String?
+    package var adoptedNAD: String?
     /// Why no NAD was adopted, when the live annotations did not allow it.
-    public var adoptionSkipped: String?
+    package var adoptionSkipped: String?
 
     /// Imports the Setting in `source` as a spec named `name`, with `nodes` when given. Throws
     /// `KubeObject.Failure` (located diagnostics) when the file holds no readable Setting.
-    public init(_ source: SourceFile, name: String, nodes: Int?) throws {
+    package init(_ source: SourceFile, name: String, nodes: Int?) throws {
         let objects = try KubeObject.objects(in: source)
         guard let setting = objects.first(where: { $0.kind == "Setting" && $0.name == Harvester.settingName }) else {
             throw KubeObject.Failure(diagnostics: [.objectMissing("Setting named \(Harvester.settingName)", file: source.path)])

@@ -3,32 +3,32 @@ import MigNetYAML
 /// The post-configuration checks of Harvester's docs, offline: compares what `kubectl get`
 /// printed for the Setting, the virt-handler pods, and optionally KubeVirt and the NADs, with
 /// what a spec renders.
-public struct Verification: Sendable {
+package struct Verification: Sendable {
     /// One check and its verdict.
-    public struct Check: Sendable, Equatable {
+    package struct Check: Sendable, Equatable {
         /// A stable identifier: `setting-value`, `setting-annotations`, `setting-configured`,
         /// `pod-network`, `pod-addresses-unique`, `kubevirt-network`, `nad-config`.
-        public var id: String
+        package var id: String
         /// What was checked (a pod's name, the Setting, ...).
-        public var subject: String
-        public var passed: Bool
-        public var message: String
+        package var subject: String
+        package var passed: Bool
+        package var message: String
         /// Further lines: a remedy, the live and expected values.
-        public var details: [String]
+        package var details: [String]
     }
 
     /// Every check, in the order run.
-    public private(set) var checks: [Check] = []
+    package private(set) var checks: [Check] = []
 
     /// Whether every check passed.
-    public var passed: Bool { checks.allSatisfy(\.passed) }
+    package var passed: Bool { checks.allSatisfy(\.passed) }
 
     static let networkStatusKey = "k8s.v1.cni.cncf.io/network-status"
     static let migrationInterface = "migration0"
 
     /// Refuses input no check can be run on, with located diagnostics: a `--setting` file without
     /// the Setting, a value Harvester could not read either, a `--pods` file without a pod.
-    public static func requireUsable(setting: [KubeObject], in settingSource: SourceFile, pods: [KubeObject], in podsSource: SourceFile) throws(KubeObject.Failure) {
+    package static func requireUsable(setting: [KubeObject], in settingSource: SourceFile, pods: [KubeObject], in podsSource: SourceFile) throws(KubeObject.Failure) {
         var problems: [Diagnostic] = []
         if let object = setting.first(where: { $0.kind == "Setting" && $0.name == Harvester.settingName }) {
             let value = object.string("value") ?? ""
@@ -48,7 +48,7 @@ public struct Verification: Sendable {
     }
 
     /// Runs every check for which objects were given.
-    public init(expected: RenderedCluster, plan: AddressPlan, setting: [KubeObject], pods: [KubeObject], kubeVirt: [KubeObject]?, nads: [KubeObject]?) {
+    package init(expected: RenderedCluster, plan: AddressPlan, setting: [KubeObject], pods: [KubeObject], kubeVirt: [KubeObject]?, nads: [KubeObject]?) {
         checkSetting(expected, setting.first { $0.kind == "Setting" && $0.name == Harvester.settingName })
         checkPods(expected, plan, pods.filter { $0.kind == nil || $0.kind == "Pod" })
         if let kubeVirt { checkKubeVirt(expected, kubeVirt.first { $0.kind == "KubeVirt" }) }
@@ -216,7 +216,7 @@ public struct Verification: Sendable {
     }
 
     /// The report for a person: one line per check, details indented.
-    public var text: String {
+    package var text: String {
         var output = ""
         for check in checks {
             output += "\(check.passed ? "PASS" : "FAIL")  \(check.subject): \(check.message)\n"
@@ -228,7 +228,7 @@ public struct Verification: Sendable {
     }
 
     /// The report for a script.
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([
             JSONMember("format_version", .string("1")),
             JSONMember("passed", .boolean(passed)),

@@ -6,23 +6,23 @@ public struct SourceFile: Sendable {
     public static let maximumSize = 4 << 20
 
     /// The path as the user gave it, for diagnostics.
-    public var path: String
+    package var path: String
     /// The raw bytes.
-    public var bytes: [UInt8]
+    package var bytes: [UInt8]
 
     /// Creates a source file.
-    public init(path: String, bytes: [UInt8]) {
+    package init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
     }
 
     /// Creates a source file from text.
-    public init(path: String, text: String) {
+    package init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
     }
 
     /// The text of the 1-based line `number` without its line break, if the file has it.
-    public func line(_ number: Int) -> String? {
+    package func line(_ number: Int) -> String? {
         guard number >= 1 else { return nil }
         var current = 1
         var start = bytes.startIndex

@@ -1,13 +1,13 @@
 /// Reads the files a spec refers to (its defaults file). The library does no I/O itself:
 /// the command line passes a loader that reads from disk, tests one that reads from memory.
-public protocol SourceLoader: Sendable {
+package protocol SourceLoader: Sendable {
     /// The file at `path`, or why it cannot be had (a diagnostic-ready reason).
     func load(_ path: String) -> Result<SourceFile, SourceLoadError>
 }
 
 /// Why a file cannot be read: the one failure type from the reader to the diagnostic, for spec
 /// files (`Diagnostic.unreadable(_:file:)`) and defaults files alike.
-public enum SourceLoadError: Error, Sendable, Equatable {
+package enum SourceLoadError: Error, Sendable, Equatable {
     /// The operating system's reason, such as "No such file or directory", or what the file is
     /// instead of a regular file.
     case unreadable(String)
@@ -20,16 +20,16 @@ public enum SourceLoadError: Error, Sendable, Equatable {
 }
 
 /// A loader over files held in memory, by path.
-public struct InMemorySourceLoader: SourceLoader {
+package struct InMemorySourceLoader: SourceLoader {
     /// The files, by path.
-    public var files: [String: String]
+    package var files: [String: String]
 
     /// Creates a loader.
-    public init(_ files: [String: String]) {
+    package init(_ files: [String: String]) {
         self.files = files
     }
 
-    public func load(_ path: String) -> Result<SourceFile, SourceLoadError> {
+    package func load(_ path: String) -> Result<SourceFile, SourceLoadError> {
         guard let text = files[path] else { return .failure(.unreadable("No such file or directory")) }
         return .success(SourceFile(path: path, text: text))
     }

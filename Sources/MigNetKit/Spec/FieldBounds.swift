@@ -1,21 +1,21 @@
 /// The bounds of the spec's fields, from Harvester's webhook and UI (facts §5): the one source
 /// the validation rules, their messages and the JSON Schema read, so that they cannot disagree
 /// (a test holds the three together).
-public enum FieldBounds {
+package enum FieldBounds {
     /// `vlan`: the UI offers 1...4094 (the webhook would also take 0).
-    public static let vlan = 1...4094
+    package static let vlan = 1...4094
     /// `vlan` on the `mgmt` cluster network, where the webhook refuses VLAN 1.
-    public static let vlanOnManagement = 2...4094
+    package static let vlanOnManagement = 2...4094
     /// `mtu`: what Harvester's cluster networks accept.
-    public static let mtu = 576...9000
+    package static let mtu = 576...9000
     /// The MTU Harvester assumes when none is set; the NAD config then has no `mtu`.
-    public static let defaultMTU = 1500
+    package static let defaultMTU = 1500
     /// `clusterNetwork`: its bridge `<name>-br` must fit Linux's 15-character interface names.
-    public static let clusterNetworkLength = 12
+    package static let clusterNetworkLength = 12
     /// A DNS-1123 label: `metadata.name`, `adoptedNAD.name`.
-    public static let dnsLabelLength = 63
+    package static let dnsLabelLength = 63
     /// `range` prefix lengths: Harvester refuses shorter ones; a /31 or /32 has no address to hand out.
-    public static let rangePrefix = 16...30
+    package static let rangePrefix = 16...30
     /// `nodes` and `plannedNodes`: at least one.
-    public static let minimumNodes = 1
+    package static let minimumNodes = 1
 }

@@ -1,35 +1,35 @@
 /// A validated migration network: what a spec means once every rule holds, and all that
 /// rendering needs. Built only from a spec without errors.
-public struct MigrationNetwork: Sendable, Equatable {
+package struct MigrationNetwork: Sendable, Equatable {
     /// The cluster's name (`metadata.name`).
-    public var name: String
+    package var name: String
     /// The configuration, or nil when the spec disables the migration network.
-    public var configuration: Configuration?
+    package var configuration: Configuration?
 
     /// An enabled migration network's settings, in the form Harvester takes them.
-    public struct Configuration: Sendable, Equatable {
+    package struct Configuration: Sendable, Equatable {
         /// The Harvester ClusterNetwork.
-        public var clusterNetwork: String
+        package var clusterNetwork: String
         /// The VLAN id, 1...4094.
-        public var vlan: Int
+        package var vlan: Int
         /// The range, a network address.
-        public var range: IPv4CIDR
+        package var range: IPv4CIDR
         /// The exclusions as CIDR blocks, in the spec's order, addresses and ranges expanded.
-        public var exclude: [IPv4CIDR]
+        package var exclude: [IPv4CIDR]
         /// The cluster network's MTU.
-        public var mtu: Int
+        package var mtu: Int
         /// The exact value string to render, when the spec pins one (validated to mean the same).
-        public var pinnedValue: String?
+        package var pinnedValue: String?
         /// The name of a live NAD to keep (validated to be for this value's hash), instead of
         /// the name mignet derives from the hash.
-        public var adoptedNADName: String?
+        package var adoptedNADName: String?
 
         /// The NAD's name for this configuration's value: the adopted one, or
         /// `vm-migration-network-` and 8 hex digits of the value's hash.
-        public func nadName(for value: SettingValue) -> String { adoptedNADName ?? value.nadName }
+        package func nadName(for value: SettingValue) -> String { adoptedNADName ?? value.nadName }
 
         /// Creates a configuration.
-        public init(clusterNetwork: String, vlan: Int, range: IPv4CIDR, exclude: [IPv4CIDR], mtu: Int, pinnedValue: String? = nil) {
+        package init(clusterNetwork: String, vlan: Int, range: IPv4CIDR, exclude: [IPv4CIDR], mtu: Int, pinnedValue: String? = nil) {
             self.clusterNetwork = clusterNetwork
             self.vlan = vlan
             self.range = range
@@ -40,14 +40,14 @@ public struct MigrationNetwork: Sendable, Equatable {
     }
 
     /// Creates a migration network.
-    public init(name: String, configuration: Configuration?) {
+    package init(name: String, configuration: Configuration?) {
         self.name = name
         self.configuration = configuration
     }
 
     /// The network a spec describes; nil when a field it needs is missing (the decoder has
     /// then reported it). Call only for a spec whose diagnostics hold no error.
-    public init?(validated spec: MigrationNetworkSpec) {
+    package init?(validated spec: MigrationNetworkSpec) {
         guard let name = spec.name?.value else { return nil }
         guard spec.isEnabled else {
             self.init(name: name, configuration: nil)

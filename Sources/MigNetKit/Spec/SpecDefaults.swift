@@ -13,12 +13,12 @@ import MigNetYAML
 /// A spec names it with a top-level `defaults: ../site-defaults.yaml`, relative to the spec's
 /// folder. Every `spec` key may have a default; a spec's own value replaces the default whole
 /// (lists are not appended to). Diagnostics about a default point into the defaults file.
-public struct SpecDefaults: Sendable {
+package struct SpecDefaults: Sendable {
     /// The kind of a defaults file.
-    public static let kind = "MigrationNetworkDefaults"
+    package static let kind = "MigrationNetworkDefaults"
 
     /// The defaults file's path.
-    public var file: String
+    package var file: String
     /// The `spec` pairs of the defaults file, by key.
     var fields: [String: YAMLPair]
 

@@ -8,7 +8,7 @@ extension SpecSchema {
     static let prefix = "/(3[0-2]|[12]?[0-9])"
 
     /// The schema as a JSON value.
-    public static var jsonSchema: JSONValue {
+    package static var jsonSchema: JSONValue {
         let optionalWhenDefaults = JSONValue.object([JSONMember("required", .array([.string("defaults")]))])
         let disabled = JSONValue.object([
             JSONMember("required", .array([.string("spec")])),

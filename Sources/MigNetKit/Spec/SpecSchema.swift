@@ -1,9 +1,9 @@
 /// One key of a spec mapping: its name, what its value must be, whether it is required, and
 /// what it means. The decoder takes its allowed and required keys from these tables, and
 /// `mignet schema` generates the JSON Schema from the same tables, so the two cannot drift.
-public struct SpecField: Sendable {
+package struct SpecField: Sendable {
     /// What a value must be.
-    public indirect enum Kind: Sendable {
+    package indirect enum Kind: Sendable {
         /// A fixed string.
         case constant(String)
         /// A string, optionally a DNS-1123 label of at most `maximumLength` characters.
@@ -21,7 +21,7 @@ public struct SpecField: Sendable {
     }
 
     /// When a key must be present.
-    public enum Requirement: Sendable {
+    package enum Requirement: Sendable {
         case always
         /// In a spec that is enabled and names no defaults file (which may supply it).
         case whenEnabled
@@ -29,13 +29,13 @@ public struct SpecField: Sendable {
     }
 
     /// The key.
-    public var name: String
+    package var name: String
     /// What its value must be.
-    public var kind: Kind
+    package var kind: Kind
     /// When it must be present.
-    public var requirement: Requirement
+    package var requirement: Requirement
     /// What it means, for the reference and the schema.
-    public var description: String
+    package var description: String
 
     init(_ name: String, _ kind: Kind, _ requirement: Requirement, _ description: String) {
         self.name = name
@@ -50,21 +50,21 @@ public struct SpecField: Sendable {
 }
 
 /// The tables of keys of a spec and a defaults file.
-public enum SpecSchema {
+package enum SpecSchema {
     /// The keys of `spec.storageNetwork`.
-    public static let storageNetworkFields: [SpecField] = [
+    package static let storageNetworkFields: [SpecField] = [
         SpecField("range", .cidr, .always, "The storage network's range."),
         SpecField("exclude", .addressBlocks, "The storage network's exclusions."),
     ]
 
     /// The keys of `spec.adoptedNAD`.
-    public static let adoptedNADFields: [SpecField] = [
+    package static let adoptedNADFields: [SpecField] = [
         SpecField("name", .string(dnsLabel: true, maximumLength: FieldBounds.dnsLabelLength), .always, "The live NAD's name in harvester-system."),
         SpecField("hash", .string(dnsLabel: true, maximumLength: 40), .always, "The SHA-1 of the value the NAD was made for: its label vm-migration-network.settings.harvesterhci.io/hash."),
     ]
 
     /// The keys of `spec`, in the order the reference documents them.
-    public static let specFields: [SpecField] = [
+    package static let specFields: [SpecField] = [
         SpecField("enabled", .boolean, "false renders the rollback to the management network; default true."),
         SpecField("clusterNetwork", .string(dnsLabel: true, maximumLength: FieldBounds.clusterNetworkLength), .whenEnabled, "The Harvester ClusterNetwork that carries the VLAN; its bridge <name>-br must fit 15 characters."),
         SpecField("vlan", .integer(FieldBounds.vlan), .whenEnabled, "The VLAN id; \(FieldBounds.vlanOnManagement.lowerBound)...\(FieldBounds.vlanOnManagement.upperBound) on the mgmt cluster network."),
@@ -80,12 +80,12 @@ public enum SpecSchema {
     ]
 
     /// The keys of `metadata`.
-    public static let metadataFields: [SpecField] = [
+    package static let metadataFields: [SpecField] = [
         SpecField("name", .string(dnsLabel: true, maximumLength: FieldBounds.dnsLabelLength), .always, "The cluster's name: names its output folder and its Argo CD or Fleet cluster."),
     ]
 
     /// The top-level keys of a spec.
-    public static let topLevelFields: [SpecField] = [
+    package static let topLevelFields: [SpecField] = [
         SpecField("apiVersion", .constant(MigrationNetworkSpec.apiVersion), .always, "The format version."),
         SpecField("kind", .constant(MigrationNetworkSpec.kind), .always, "The kind of file."),
         SpecField("metadata", .object(metadataFields), .always, "The cluster's identity."),
@@ -94,17 +94,17 @@ public enum SpecSchema {
     ]
 
     /// The top-level keys.
-    public static let topLevel = topLevelFields.map(\.name)
+    package static let topLevel = topLevelFields.map(\.name)
     /// The top-level keys of a defaults file.
-    public static let defaultsTopLevel = ["apiVersion", "kind", "spec"]
+    package static let defaultsTopLevel = ["apiVersion", "kind", "spec"]
     /// The keys of `metadata`.
-    public static let metadata = metadataFields.map(\.name)
+    package static let metadata = metadataFields.map(\.name)
     /// The keys of `spec`.
-    public static let spec = specFields.map(\.name)
+    package static let spec = specFields.map(\.name)
     /// The keys of `spec` an enabled spec must have (from itself or its defaults file).
-    public static let requiredWhenEnabled = specFields.filter { if case .whenEnabled = $0.requirement { return true } else { return false } }.map(\.name)
+    package static let requiredWhenEnabled = specFields.filter { if case .whenEnabled = $0.requirement { return true } else { return false } }.map(\.name)
     /// The keys of `spec.storageNetwork`.
-    public static let storageNetwork = storageNetworkFields.map(\.name)
+    package static let storageNetwork = storageNetworkFields.map(\.name)
     /// The keys of `spec.adoptedNAD`.
-    public static let adoptedNAD = adoptedNADFields.map(\.name)
+    package static let adoptedNAD = adoptedNADFields.map(\.name)
 }

@@ -4,22 +4,22 @@
 ///
 /// The templates are the files under `templates/` in mignet's repository, built into the binary
 /// (`EmbeddedTemplates`), so that `init` works from the binary alone.
-public enum StarterKit {
+package enum StarterKit {
     /// The placeholder a repository URL replaces.
-    public static let repositoryPlaceholder = "REPLACE-WITH-YOUR-REPOSITORY-URL"
+    package static let repositoryPlaceholder = "REPLACE-WITH-YOUR-REPOSITORY-URL"
     /// Where the starter spec goes.
-    public static let specPath = "clusters/my-cluster.yaml"
+    package static let specPath = "clusters/my-cluster.yaml"
     /// The output folder the templates' commands name.
-    public static let outputFolder = "rendered"
+    package static let outputFolder = "rendered"
     /// Where the JSON Schema goes: the starter spec's `yaml-language-server` modeline points at it.
-    public static let schemaPath = "schema/mignet-v1.schema.json"
+    package static let schemaPath = "schema/mignet-v1.schema.json"
 
     /// A file to create, its path relative to the folder being set up.
-    public struct File: Sendable, Equatable {
+    package struct File: Sendable, Equatable {
         /// The path, such as `.github/workflows/mignet.yaml`.
-        public var path: String
+        package var path: String
         /// The file.
-        public var file: OutputFile
+        package var file: OutputFile
     }
 
     /// Which template goes where, for which profiles (nil: every profile).
@@ -35,7 +35,7 @@ public enum StarterKit {
 
     /// The files for `delivery`, with `{{delivery}}` and `{{repository}}` filled in, followed
     /// by the starter spec's rendering under `rendered/`.
-    public static func files(delivery: Delivery, repository: String?) throws -> [File] {
+    package static func files(delivery: Delivery, repository: String?) throws -> [File] {
         var files: [File] = []
         for entry in layout where entry.delivery == nil || entry.delivery == delivery {
             guard let template = EmbeddedTemplates.files.first(where: { $0.path == entry.template })?.contents else {

@@ -1,17 +1,17 @@
 /// The address arithmetic of a spec, computed once: the range, its usable addresses, and what
 /// the exclusions take away. Every count is interval arithmetic, never an enumeration.
-public struct AddressPlan: Sendable {
+package struct AddressPlan: Sendable {
     /// The range as a network block (host bits cleared), when the spec has a parseable one.
-    public var range: IPv4CIDR?
+    package var range: IPv4CIDR?
     /// The exclusions that stand for addresses (reversed ranges left out), in the spec's order.
-    public var exclusions: [(entry: Located<AddressBlock>, interval: IPv4Interval)]
+    package var exclusions: [(entry: Located<AddressBlock>, interval: IPv4Interval)]
     /// The range less its network and broadcast addresses, when it has a range.
-    public var hostAddresses: IPv4IntervalSet
+    package var hostAddresses: IPv4IntervalSet
     /// The host addresses less every exclusion: what whereabouts can hand out.
-    public var usable: IPv4IntervalSet
+    package var usable: IPv4IntervalSet
 
     /// Computes the plan of a spec's `range` and `exclude`.
-    public init(range: IPv4CIDR?, exclude: [Located<AddressBlock>]) {
+    package init(range: IPv4CIDR?, exclude: [Located<AddressBlock>]) {
         self.range = range?.canonical
         exclusions = exclude.compactMap { entry in entry.value.interval.map { (entry, $0) } }
         guard let range = self.range, range.prefixLength <= FieldBounds.rangePrefix.upperBound else {
@@ -24,7 +24,7 @@ public struct AddressPlan: Sendable {
     }
 
     /// The plan of a spec's migration range.
-    public init(_ spec: MigrationNetworkSpec) {
+    package init(_ spec: MigrationNetworkSpec) {
         self.init(range: spec.range?.value, exclude: spec.exclude)
     }
 }

@@ -1,5 +1,5 @@
 /// Checks the meaning of a decoded spec against Harvester's rules and mignet's stricter ones.
-public struct SpecValidator: Sendable {
+package struct SpecValidator: Sendable {
     /// The rules an enabled spec is checked against, in reporting order.
     static let enabledRules: [any ValidationRule] = [
         NameRule(), ClusterNetworkRule(), VLANRule(), RangeRule(), ExcludeRule(),
@@ -9,17 +9,17 @@ public struct SpecValidator: Sendable {
     static let disabledRules: [any ValidationRule] = [NameRule()]
 
     /// Creates a validator.
-    public init() {}
+    package init() {}
 
     /// Every diagnostic about `spec`'s meaning, in no particular order.
-    public func validate(_ spec: MigrationNetworkSpec) -> [Diagnostic] {
+    package func validate(_ spec: MigrationNetworkSpec) -> [Diagnostic] {
         var diagnostics = DiagnosticCollector()
         validate(spec, into: &diagnostics)
         return diagnostics.kept
     }
 
     /// The same into a collector: past its budget, problems are counted rather than built.
-    public func validate(_ spec: MigrationNetworkSpec, into diagnostics: inout DiagnosticCollector) {
+    package func validate(_ spec: MigrationNetworkSpec, into diagnostics: inout DiagnosticCollector) {
         let plan = AddressPlan(spec)
         let rules = spec.isEnabled ? Self.enabledRules : Self.disabledRules
         for rule in rules { rule.check(spec, plan: plan, into: &diagnostics) }

@@ -1,4 +1,5 @@
 import Foundation
+import MigNetTestSupport
 import Testing
 @testable import MigNetKit
 
@@ -30,7 +31,7 @@ import Testing
 
     @Test func mutatedSeedsRunToo() throws {
         // A cheap stand-in for the fuzzer in every test run: byte flips, cuts and splices of the examples.
-        var generator = IntervalPropertyTests.Generator(state: 0x6d69676e6574)
+        var generator = SeededGenerator(state: 0x6d69676e6574)
         let texts = try Self.files(in: "examples", suffix: ".yaml").map { Array(try Data(contentsOf: URL(fileURLWithPath: $0))) }
         for _ in 0..<400 {
             var bytes = texts[Int.random(in: 0..<texts.count, using: &generator)]

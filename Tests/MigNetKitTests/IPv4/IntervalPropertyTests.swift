@@ -1,24 +1,14 @@
+import MigNetTestSupport
 import Testing
 @testable import MigNetKit
 
 /// Interval arithmetic checked against brute force over a small address space, with a seeded
 /// generator so that a failure reproduces.
 @Suite struct IntervalPropertyTests {
-    /// SplitMix64: small, seedable, the same on every machine.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static let base: UInt32 = 0x0A01_0200
 
-    static func randomIntervals(_ generator: inout Generator, count: Int) -> [IPv4Interval] {
+    static func randomIntervals(_ generator: inout SeededGenerator, count: Int) -> [IPv4Interval] {
         (0..<count).map { _ in
             let a = UInt32.random(in: 0..<256, using: &generator)
             let b = UInt32.random(in: 0..<256, using: &generator)
@@ -32,7 +22,7 @@ import Testing
 
     @Test(arguments: 1...40)
     func setOperationsMatchBruteForce(seed: Int) {
-        var generator = Generator(state: UInt64(seed))
+        var generator = SeededGenerator(state: UInt64(seed))
         let a = Self.randomIntervals(&generator, count: Int.random(in: 0...6, using: &generator))
         let b = Self.randomIntervals(&generator, count: Int.random(in: 0...6, using: &generator))
         let setA = IPv4IntervalSet(a)
@@ -56,7 +46,7 @@ import Testing
 
     @Test(arguments: 1...40)
     func coveringCIDRsAreExactAndFewest(seed: Int) {
-        var generator = Generator(state: UInt64(seed) &* 7919)
+        var generator = SeededGenerator(state: UInt64(seed) &* 7919)
         let interval = Self.randomIntervals(&generator, count: 1)[0]
         let blocks = interval.coveringCIDRs
         #expect(Self.members(blocks.map(\.interval)) == Self.members([interval]))
@@ -96,14 +86,14 @@ import Testing
 
     @Test(arguments: 1...40)
     func coveringCIDRsAreAsFewAsPossible(seed: Int) {
-        var generator = Generator(state: UInt64(seed) &* 104_729)
+        var generator = SeededGenerator(state: UInt64(seed) &* 104_729)
         let interval = Self.randomIntervals(&generator, count: 1)[0]
         #expect(interval.coveringCIDRs.count == Self.fewestBlocks(interval.lower.value, interval.upper.value))
     }
 
     @Test(arguments: 1...40)
     func containmentAndOverlapMatchBruteForce(seed: Int) {
-        var generator = Generator(state: UInt64(seed) &* 7_777)
+        var generator = SeededGenerator(state: UInt64(seed) &* 7_777)
         let pair = Self.randomIntervals(&generator, count: 2)
         let a = Self.members([pair[0]])
         let b = Self.members([pair[1]])
@@ -120,7 +110,7 @@ import Testing
 
     @Test(arguments: 1...40)
     func usableAddressesAndTheFirstAndLastHandedOutMatchBruteForce(seed: Int) throws {
-        var generator = Generator(state: UInt64(seed) &* 31_337)
+        var generator = SeededGenerator(state: UInt64(seed) &* 31_337)
         let length = Int.random(in: 24...30, using: &generator)
         let range = IPv4CIDR(IPv4Address(Self.base), prefixLength: length)
         let exclusions = Self.randomIntervals(&generator, count: Int.random(in: 0...5, using: &generator))

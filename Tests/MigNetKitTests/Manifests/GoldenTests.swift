@@ -1,5 +1,6 @@
 import Foundation
 import MigNetYAML
+import MigNetTestSupport
 import Testing
 @testable import MigNetKit
 

@@ -1,3 +1,4 @@
+import MigNetTestSupport
 import Testing
 @testable import MigNetKit
 
@@ -13,13 +14,21 @@ import Testing
         #expect(compilation.defaultsFile == nil)
     }
 
+    @Test func markersGivePositionsInScalars() {
+        let source = MarkedSource("a: 1\n  ë: 2️⃣x\n0️⃣")
+        #expect(source.text == "a: 1\n  ë: x\n")
+        #expect(source["2️⃣"] == (line: 2, column: 6))
+        #expect(source["0️⃣"] == (line: 3, column: 1))
+    }
+
     @Test func aDefaultsFileOutsideTheRootIsItsOwnCode() {
         struct Outside: SourceLoader {
             func load(_ path: String) -> Result<SourceFile, SourceLoadError> { .failure(.outsideRoot(root: "/repo")) }
         }
-        let text = "apiVersion: mignet/v1\nkind: MigrationNetwork\ndefaults: /etc/passwd\nmetadata:\n  name: a\nspec:\n  nodes: 3\n"
-        let compilation = Compiler().compile([SpecInput(SourceFile(path: "a.yaml", text: text))], loader: Outside())[0]
-        #expect(compilation.diagnostics.contains { $0.code == .defaultsOutsideRoot && $0.location.line == 3 && $0.location.column == 11 })
+        let source = MarkedSource("apiVersion: mignet/v1\nkind: MigrationNetwork\ndefaults: 1️⃣/etc/passwd\nmetadata:\n  name: a\nspec:\n  nodes: 3\n")
+        let compilation = Compiler().compile([SpecInput(SourceFile(path: "a.yaml", text: source.text))], loader: Outside())[0]
+        let at = source["1️⃣"]
+        #expect(compilation.diagnostics.contains { $0.code == .defaultsOutsideRoot && $0.location.line == at.line && $0.location.column == at.column })
         #expect(!compilation.diagnostics.contains { $0.code == .defaultsUnreadable })
     }
 }

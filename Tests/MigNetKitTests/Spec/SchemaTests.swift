@@ -1,4 +1,5 @@
 import Foundation
+import MigNetTestSupport
 import Testing
 @testable import MigNetKit
 

@@ -4,7 +4,7 @@
 /// no spaces, members in insertion order, integers in decimal, strings escaped as JavaScript's
 /// `JSON.stringify` escapes them (the Harvester UI writes the value with it). The strings mignet
 /// puts in a value are validated ASCII (names, CIDRs), where Go's `encoding/json` agrees too.
-public enum JSONValue: Sendable, Equatable {
+package enum JSONValue: Sendable, Equatable {
     case string(String)
     case integer(Int)
     case boolean(Bool)
@@ -13,7 +13,7 @@ public enum JSONValue: Sendable, Equatable {
     case object([JSONMember])
 
     /// The compact text.
-    public var serialized: String {
+    package var serialized: String {
         var output = JSONOutput()
         write(to: &output)
         return output.string
@@ -21,7 +21,7 @@ public enum JSONValue: Sendable, Equatable {
 
     /// The text indented by two spaces per level, `"key": value`, ending with a line break:
     /// for files people read, such as the JSON Schema.
-    public var pretty: String {
+    package var pretty: String {
         var output = JSONOutput()
         writePretty(to: &output, depth: 0)
         output.append("\n")
@@ -124,14 +124,14 @@ struct JSONOutput {
 }
 
 /// One member of a JSON object.
-public struct JSONMember: Sendable, Equatable {
+package struct JSONMember: Sendable, Equatable {
     /// The member's name.
-    public var key: String
+    package var key: String
     /// The member's value.
-    public var value: JSONValue
+    package var value: JSONValue
 
     /// Creates a member.
-    public init(_ key: String, _ value: JSONValue) {
+    package init(_ key: String, _ value: JSONValue) {
         self.key = key
         self.value = value
     }

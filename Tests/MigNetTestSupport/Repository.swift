@@ -1,7 +1,7 @@
 /// Paths of the repository the tests run in.
-enum Repository {
-    /// The package root: three levels above this file (Tests/MigNetKitTests/Repository.swift).
-    static let root: String = {
+package enum Repository {
+    /// The package root: three levels above this file (Tests/MigNetTestSupport/Repository.swift).
+    package static let root: String = {
         var components = #filePath.split(separator: "/", omittingEmptySubsequences: false)
         components.removeLast(3)
         return components.joined(separator: "/")

@@ -7,9 +7,9 @@ import Synchronization
 /// The calling thread always works too, and the helper threads are started with
 /// `pthread_create`: where none can be created (a process limit, as in containers), the calling
 /// thread does all the work alone instead of waiting for a thread that never comes.
-public enum Parallel {
+package enum Parallel {
     /// `items.map(transform)`, computed on up to `jobs` threads.
-    public static func map<Item: Sendable, Result: Sendable>(_ items: [Item], jobs: Int, _ transform: @Sendable (Item) -> Result) -> [Result] {
+    package static func map<Item: Sendable, Result: Sendable>(_ items: [Item], jobs: Int, _ transform: @Sendable (Item) -> Result) -> [Result] {
         let workers = max(1, min(jobs, items.count))
         guard workers > 1 else { return items.map(transform) }
         let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: items.count)
