@@ -62,7 +62,7 @@ struct Render: ParsableCommand {
         }
         var report = outcome.warnings.map { "mignet: warning: \(TerminalText.escaped($0))\n" }.joined()
         for orphan in outcome.pruned { report += "mignet: pruned \(TerminalText.escaped(orphan))\n" }
-        report += "mignet: \(TerminalText.escaped(path)): \(outcome.written) written, \(outcome.unchanged) unchanged, \(outcome.removed) removed\n"
+        report += "mignet: \(TerminalText.escaped(path)): \(outcome.written) written, \(outcome.unchanged) unchanged, \(outcome.removed) removed, \(outcome.pruned.count) pruned\n"
         Terminal.writeError(report)
     }
 }

@@ -93,6 +93,14 @@ import Testing
         #expect(stale.stderr.hasSuffix("to update them, run: mignet render specs -o out --delivery fleet\n"), "\(stale.stderr)")
     }
 
+    @Test func anOutputThatIsAFileIsCalledOne() throws {
+        let directory = try FaultInjectionTests.folder(["c.yaml": MignetProcess.spec("c"), "out": "a file\n"])
+        let outcome = try MignetProcess.run(["render", "c.yaml", "-o", "out"], in: directory)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("mignet: cannot write into out: it is a regular file, not a folder\n"), "\(outcome.stderr)")
+        #expect(!outcome.stderr.contains("symbolic link"))
+    }
+
     @Test func theSameFileGivenTwiceIsReadOnce() throws {
         let outcome = try MignetProcess.run(["validate", "examples/dedicated.yaml", "examples/../examples/dedicated.yaml", "examples/gitops-repo/clusters", "examples/gitops-repo"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
