@@ -35,8 +35,16 @@ package struct Compilation: Sendable {
     /// The path of the defaults file the spec names, resolved from the spec's folder.
     package var defaultsFile: String?
 
-    /// The manifests, built once when the spec is valid (the rendering stage).
-    package var rendered: RenderedCluster?
+    /// The setting value and its hash, computed once when the spec is valid; the value rules
+    /// and the rendering take them from here.
+    package var value: SettingValue?
+
+    /// The manifests of a valid spec: the rendering stage, run when called (never on property
+    /// access), from the network and value computed once.
+    package func render() -> RenderedCluster? {
+        guard let network, let value else { return nil }
+        return RenderedCluster(network, value: value)
+    }
 }
 
 /// What compiling a set of inputs gave: the compilations, every diagnostic exactly once and
@@ -53,8 +61,8 @@ package struct CompileResult: Sendable {
     package var sources: [String: SourceFile]
 }
 
-/// mignet's pipeline: source bytes → YAML nodes → typed spec → validated network. Rendering
-/// then goes through `RenderedCluster`. The one package entry point the CLI calls.
+/// mignet's pipeline: source bytes → YAML nodes → typed spec → validated network and its value.
+/// Rendering then goes through `Compilation.render()` and `RenderedCluster`. The one package entry point the CLI calls.
 package struct Compiler: Sendable {
     /// The YAML parser, with its limits.
     package var parser: YAMLParser
@@ -94,8 +102,10 @@ package struct Compiler: Sendable {
         let diagnostics = (problems + compilations.flatMap(\.diagnostics)).sortedByLocation().filter { seen.insert($0).inserted }
         var seenTallies = Set<DiagnosticTally>()
         let tallies = compilations.flatMap(\.tallies).filter { seenTallies.insert($0).inserted }
+        // The files diagnostics point into, and only those.
+        let quoted = Set(diagnostics.map(\.location.file) + diagnostics.flatMap { $0.notes.compactMap(\.location?.file) })
         var sources: [String: SourceFile] = [:]
-        for source in compilations.flatMap(\.excerptSources) { sources[source.path] = source }
+        for source in compilations.flatMap(\.excerptSources) where quoted.contains(source.path) { sources[source.path] = source }
         return CompileResult(compilations: compilations, diagnostics: diagnostics, tallies: tallies, sources: sources)
     }
 
@@ -195,9 +205,12 @@ package struct Compiler: Sendable {
         var collected = DiagnosticCollector()
         collected.append(yamlProblems: file.result.problems, file: path)
         let excerptSources = (file.declaresKind ? [file.source] : []) + (defaults?.excerptSource.map { [$0] } ?? [])
-        func compilation(spec: MigrationNetworkSpec? = nil, network: MigrationNetwork? = nil, rendered: RenderedCluster? = nil) -> Compilation {
-            Compilation(file: path, spec: spec, network: network, diagnostics: collected.kept.sortedByLocation(), tallies: collected.tallies,
-                        excerptSources: excerptSources, defaultsFile: file.defaultsPath, rendered: rendered)
+        func compilation(spec: MigrationNetworkSpec? = nil, network: MigrationNetwork? = nil, value: SettingValue? = nil) -> Compilation {
+            // Sources are kept only where a diagnostic may quote them: a repository of thousands
+            // of valid specs holds none of their bytes after compiling.
+            let quoted = collected.kept.isEmpty && collected.tallies.isEmpty ? [] : excerptSources
+            return Compilation(file: path, spec: spec, network: network, diagnostics: collected.kept.sortedByLocation(), tallies: collected.tallies,
+                               excerptSources: quoted, defaultsFile: file.defaultsPath, value: value)
         }
         if file.result.problems.contains(where: \.isFatal) { return compilation() }
         if let defaults, let reference = file.defaultsReference, let resolved = file.defaultsPath {
@@ -217,10 +230,10 @@ package struct Compiler: Sendable {
         guard !collected.kept.hasErrors, !collected.tallies.hasErrors, let network = MigrationNetwork(validated: spec) else {
             return compilation(spec: spec)
         }
-        let rendered = RenderedCluster(network)
-        collected.append(contentsOf: ValueRules.check(spec, network, rendered))
+        let value = SettingValue(network.configuration)
+        collected.append(contentsOf: ValueRules.check(spec, network, value))
         guard !collected.kept.hasErrors else { return compilation(spec: spec) }
-        return compilation(spec: spec, network: network, rendered: rendered)
+        return compilation(spec: spec, network: network, value: value)
     }
 
     private func rejectDuplicateNames(_ compilations: inout [Compilation]) {
@@ -231,7 +244,7 @@ package struct Compiler: Sendable {
                 compilations[index].diagnostics.append(.duplicateName(name.value, at: name.location, first: first))
                 compilations[index].diagnostics = compilations[index].diagnostics.sortedByLocation()
                 compilations[index].network = nil
-                compilations[index].rendered = nil
+                compilations[index].value = nil
             } else {
                 firstByName[name.value] = name.location
             }

@@ -7,19 +7,19 @@ import MigNetKit
 struct DiskPath: Hashable, Sendable {
     /// The bytes, without a terminating NUL.
     var bytes: [UInt8]
-    /// The name diagnostics and messages use.
-    var display: String
+
+    /// The name diagnostics and messages use, made when asked for (a render of thousands of
+    /// files names none of them unless something fails).
+    var display: String { String(validating: bytes, as: UTF8.self) ?? TerminalText.escaped(bytes: bytes) }
 
     /// A path given as text (an argument, or a name mignet makes).
     init(_ path: String) {
         bytes = Array(path.utf8)
-        display = path
     }
 
     /// A path read from the file system.
     init(bytes: [UInt8]) {
         self.bytes = bytes
-        display = String(validating: bytes, as: UTF8.self) ?? TerminalText.escaped(bytes: bytes)
     }
 
     /// The path of an entry of this folder.

@@ -9,10 +9,12 @@ import MigNetKit
 /// at every moment, even when the process is killed; what a kill leaves behind is named like
 /// `isTemporary` says, and removed by the next run.
 struct FileTransaction {
-    /// A new file written beside its target.
+    /// A new file written beside its target, under the temporary name `temporary` derives.
     struct StagedFile: Sendable {
-        var temporary: DiskPath
         var target: DiskPath
+
+        /// The temporary file beside the target.
+        var temporary: DiskPath { FileTransaction.sibling(target, "tmp") }
     }
 
     /// Why a change failed.
@@ -30,7 +32,7 @@ struct FileTransaction {
         return text.hasPrefix(".") && (text.hasSuffix(".tmp") || text.hasSuffix(".old")) && text.contains(".mignet-")
     }
 
-    private static func sibling(_ target: DiskPath, _ suffix: String) -> DiskPath {
+    fileprivate static func sibling(_ target: DiskPath, _ suffix: String) -> DiskPath {
         let folder = target.bytes.lastIndex(of: UInt8(ascii: "/")).map { DiskPath(bytes: Array(target.bytes[..<$0])) }
         let name = Array(".".utf8) + target.name + Array(".mignet-\(getpid()).\(suffix)".utf8)
         return folder?.appending(name) ?? DiskPath(bytes: name)
@@ -40,18 +42,25 @@ struct FileTransaction {
     /// a link to a folder when `followingLink`, for a folder the user named), remembering it for
     /// removal should the transaction fail.
     mutating func makeFolder(_ folder: DiskPath, followingLink: Bool = false) throws(Failure) {
-        if folder.withCString({ mkdir($0, 0o755) }) == 0 {
-            createdFolders.append(folder)
-            return
-        }
+        if try Self.makeFolder(folder, followingLink: followingLink) { createdFolders.append(folder) }
+    }
+
+    /// Records folders made with the static `makeFolder` (on other threads), for removal should
+    /// the transaction fail.
+    mutating func add(createdFolders folders: [DiskPath]) { createdFolders += folders }
+
+    /// Creates a folder as `makeFolder` does, on any thread; whether it was created.
+    static func makeFolder(_ folder: DiskPath, followingLink: Bool = false) throws(Failure) -> Bool {
+        if folder.withCString({ mkdir($0, 0o755) }) == 0 { return true }
         let error = errno
         guard error == EEXIST else { throw Failure("create directory", folder.display, errorNumber: error) }
         var followed = stat()
-        if followingLink, folder.withCString({ stat($0, &followed) }) == 0, followed.st_mode & S_IFMT == S_IFDIR { return }
+        if followingLink, folder.withCString({ stat($0, &followed) }) == 0, followed.st_mode & S_IFMT == S_IFDIR { return false }
         guard let status = folder.linkStatus(), status.st_mode & S_IFMT == S_IFDIR else {
             let what = folder.linkStatus().map { $0.st_mode & S_IFMT == S_IFLNK ? "it is a symbolic link, which mignet does not follow there" : "it is \(fileKind($0.st_mode)), not a folder" } ?? "it cannot be read"
             throw Failure(message: "cannot write into \(folder.display): \(what)")
         }
+        return false
     }
 
     /// Writes `bytes` with `mode` to a new temporary file beside `target`; safe on any thread.
@@ -75,7 +84,7 @@ struct FileTransaction {
             _ = temporary.withCString { unlink($0) }
             throw Failure("write", temporary.display, errorNumber: error)
         }
-        return StagedFile(temporary: temporary, target: target)
+        return StagedFile(target: target)
     }
 
     /// Adds staged files to the transaction.
@@ -109,18 +118,17 @@ struct FileTransaction {
             }
         }
         if let failure {
-            restore(kept, changed: 0)
+            restore(kept, changed: [])
             throw failure
         }
-        // 2. Renames, then removals, in order; on a failure everything done is undone.
-        var done = 0
-        for file in staged {
-            guard file.temporary.withCString({ from in file.target.withCString { rename(from, $0) } }) == 0 else {
-                let error = Failure("rename into place", file.target.display)
-                restore(kept, changed: done)
-                throw error
-            }
-            done += 1
+        // 2. Renames (on every thread), then removals; on a failure everything done is undone.
+        let renamed = Parallel.map(staged, jobs: jobs) { file -> Failure? in
+            file.temporary.withCString { from in file.target.withCString { rename(from, $0) } } == 0 ? nil : Failure("rename into place", file.target.display)
+        }
+        var done = renamed.map { $0 == nil }
+        if let failure = renamed.compactMap({ $0 }).first {
+            restore(kept, changed: done)
+            throw failure
         }
         for target in removals {
             guard target.withCString({ unlink($0) }) == 0 || errno == ENOENT else {
@@ -128,23 +136,25 @@ struct FileTransaction {
                 restore(kept, changed: done)
                 throw error
             }
-            done += 1
+            done.append(true)
         }
         // 3. Done: the backups go.
         for entry in kept { if let backup = entry.backup { _ = backup.withCString { unlink($0) } } }
     }
 
-    /// Undoes the first `changed` changes from the backups, then removes every temporary and
-    /// backup file and the folders this transaction created.
-    private func restore(_ kept: [(target: DiskPath, backup: DiskPath?)], changed: Int) {
-        for entry in kept.prefix(changed) {
+    /// Undoes the changes marked done (by index into `kept`) from the backups, then removes every
+    /// temporary and backup file and the folders this transaction created.
+    private func restore(_ kept: [(target: DiskPath, backup: DiskPath?)], changed done: [Bool]) {
+        for (entry, changed) in zip(kept, done) where changed {
             if let backup = entry.backup {
                 _ = backup.withCString { from in entry.target.withCString { rename(from, $0) } }
             } else {
                 _ = entry.target.withCString { unlink($0) }
             }
         }
-        for entry in kept.dropFirst(changed) { if let backup = entry.backup { _ = backup.withCString { unlink($0) } } }
+        for (index, entry) in kept.enumerated() where !(index < done.count && done[index]) {
+            if let backup = entry.backup { _ = backup.withCString { unlink($0) } }
+        }
         abandon()
     }
 

@@ -40,6 +40,8 @@ struct OutputDirectory {
         var removals: [DiskPath] = []
         var unchanged = 0
         var warnings: [String] = []
+        /// The cluster folder, when this run created it.
+        var createdFolder: DiskPath?
     }
 
     private var folder: DiskPath { DiskPath(path) }
@@ -66,8 +68,6 @@ struct OutputDirectory {
 
     private func write(_ folders: [ClusterFolder], prune: Bool, inputs: Set<FileIdentity>, jobs: Int,
                        into transaction: inout FileTransaction) throws(Failure) -> Outcome {
-        // New cluster folders are made first, so that staging can run on every thread.
-        for cluster in folders { try transaction.makeFolder(folder.appending(cluster.name)) }
         let plans = Parallel.map(folders, jobs: jobs) { cluster in Result { () throws(Failure) in try plan(cluster) } }
         var outcome = Outcome()
         var failure: Failure?
@@ -76,6 +76,7 @@ struct OutputDirectory {
             case .success(let plan):
                 // Added even when another folder failed, so that abandoning removes them.
                 transaction.add(plan.staged)
+                if let created = plan.createdFolder { transaction.add(createdFolders: [created]) }
                 for removal in plan.removals { transaction.remove(removal) }
                 outcome.written += plan.staged.count
                 outcome.unchanged += plan.unchanged
@@ -124,8 +125,14 @@ struct OutputDirectory {
     /// Stages the changed files of one folder and lists what to remove; other entries are warned about.
     private func plan(_ cluster: ClusterFolder) throws(Failure) -> FolderPlan {
         let directory = folder.appending(cluster.name)
-        guard let names = directory.entries() else { throw Failure("list", directory.display) }
         var plan = FolderPlan()
+        // A folder made just now is empty: there is nothing to list or compare.
+        let created = try FileTransaction.makeFolder(directory)
+        if created { plan.createdFolder = directory }
+        guard let names = created ? [] : directory.entries() else {
+            _ = directory.withCString { rmdir($0) }
+            throw Failure("list", directory.display)
+        }
         let renderedNames = Set(cluster.files.map { Array($0.name.utf8) })
         for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) where !renderedNames.contains(name) {
             let entry = directory.appending(name)
@@ -138,7 +145,7 @@ struct OutputDirectory {
         do {
             for file in cluster.files {
                 let target = directory.appending(file.name)
-                if let existing = Self.entry(target, name: file.name, readLimit: file.contents.utf8.count), existing.matches(file) {
+                if !created, let existing = Self.entry(target, name: file.name, readLimit: file.contents.utf8.count), existing.matches(file) {
                     plan.unchanged += 1
                     continue
                 }
@@ -146,6 +153,7 @@ struct OutputDirectory {
             }
         } catch {
             for file in plan.staged { _ = file.temporary.withCString { unlink($0) } }
+            if created { _ = directory.withCString { rmdir($0) } }
             throw error
         }
         return plan

@@ -38,7 +38,7 @@ struct Render: ParsableCommand {
         guard let path = output.path else {
             // Several clusters in one stream: a comment line before each cluster's documents, so the
             // stream can be read and split (`csplit`, `yq`), without changing any document.
-            let clusters = compiled.compilations.compactMap { compilation in compilation.rendered.map { (compilation.file, $0) } }
+            let clusters = compiled.compilations.compactMap { compilation in compilation.render().map { (compilation.file, $0) } }
             var stream = ""
             do {
                 for (file, cluster) in clusters {

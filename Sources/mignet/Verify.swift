@@ -44,7 +44,7 @@ struct Verify: ParsableCommand {
         let compiled = input.compile()
         let hasErrors = try diagnostics.report(compiled)
         guard !hasErrors, let compilation = compiled.compilations.first,
-              let spec = compilation.spec, let rendered = compilation.rendered else { throw ExitCode(1) }
+              let spec = compilation.spec, let rendered = compilation.render() else { throw ExitCode(1) }
 
         var problems: [Diagnostic] = []
         var sources: [String: SourceFile] = [:]

@@ -4,7 +4,7 @@ import MigNetYAML
 package enum OutputTree {
     /// The folders of `compilations` (invalid ones left out), in their order.
     package static func folders(_ compilations: [Compilation], delivery: Delivery, jobs: Int = 1) throws(YAMLEmitterError) -> [ClusterFolder] {
-        let rendered = Parallel.map(compilations.compactMap(\.rendered), jobs: jobs) { cluster in
+        let rendered = Parallel.map(compilations.compactMap { $0.render() }, jobs: jobs) { cluster in
             Result { () throws(YAMLEmitterError) in try delivery.folder(for: cluster) }
         }
         return try rendered.map { result throws(YAMLEmitterError) in try result.get() }

@@ -14,7 +14,7 @@ public enum FuzzHarness {
         let compilation = Compiler().compile(source)
         checkFormats(compilation.diagnostics, sources: ["fuzz.yaml": source])
         checkDefaults(bytes)
-        guard let rendered = compilation.rendered else {
+        guard let rendered = compilation.render() else {
             check(compilation.diagnostics.hasErrors || compilation.spec == nil, "a spec without errors did not render")
             return
         }

@@ -13,9 +13,13 @@ package struct RenderedCluster: Sendable, Equatable {
 
     /// Renders a validated network.
     package init(_ network: MigrationNetwork) {
+        self.init(network, value: SettingValue(network.configuration))
+    }
+
+    /// Renders a validated network whose value (and hash) was computed already: every object
+    /// takes them from here.
+    package init(_ network: MigrationNetwork, value: SettingValue) {
         name = network.name
-        // The value and its hash are computed once; every object takes them from here.
-        let value = SettingValue(network.configuration)
         let nadName = network.configuration?.nadName(for: value)
         setting = Setting(value: value, nadName: nadName)
         networkAttachmentDefinition = network.configuration.map { NetworkAttachmentDefinition($0, value: value) }

@@ -37,7 +37,7 @@ package struct AddressPlanReport: Sendable {
 
     /// The report of a compiled spec; nil when the spec has errors.
     package init?(_ compilation: Compilation) {
-        guard let spec = compilation.spec, let network = compilation.network, let rendered = compilation.rendered else { return nil }
+        guard let spec = compilation.spec, let network = compilation.network, let rendered = compilation.render() else { return nil }
         name = network.name
         enabled = network.configuration != nil
         value = rendered.setting.value.text

@@ -49,7 +49,7 @@ package enum StarterKit {
         files.append(File(path: schemaPath, file: OutputFile(name: schemaPath, contents: SpecSchema.jsonSchema.pretty)))
         let spec = files[0].file.contents
         let compilation = Compiler().compile(SourceFile(path: specPath, text: spec))
-        guard let rendered = compilation.rendered else {
+        guard let rendered = compilation.render() else {
             preconditionFailure("the starter spec does not compile: \(compilation.diagnostics)")
         }
         for file in try delivery.folder(for: rendered).files {

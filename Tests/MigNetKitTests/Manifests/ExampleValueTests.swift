@@ -36,7 +36,7 @@ import Testing
     func exampleRendersItsValueAndConfig(_ expected: Expected) throws {
         let path = Repository.root + "/examples/" + expected.file
         let source = SourceFile(path: path, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))))
-        let rendered = try #require(Compiler().compile(source).rendered)
+        let rendered = try #require(Compiler().compile(source).render())
         #expect(rendered.setting.value.text == expected.value)
         #expect(rendered.networkAttachmentDefinition?.config == expected.config)
         #expect(rendered.networkAttachmentDefinition?.name == (expected.config == nil ? nil : "vm-migration-network-" + SettingValue(text: expected.value).hash.prefix(8)))

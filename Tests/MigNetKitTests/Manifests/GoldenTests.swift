@@ -17,7 +17,7 @@ import Testing
         let source = SourceFile(path: path, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))))
         let compilation = Compiler().compile(source)
         #expect(!compilation.diagnostics.hasErrors, "\(compilation.diagnostics)")
-        return try #require(compilation.rendered)
+        return try #require(compilation.render())
     }
 
     @Test(arguments: examples)

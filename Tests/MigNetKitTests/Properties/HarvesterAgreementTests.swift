@@ -119,7 +119,7 @@ import Testing
         for _ in 0..<500 {
             let drawn = Self.draw(&g)
             let compilation = Compiler().compile(SourceFile(path: "drawn.yaml", text: drawn.text))
-            guard let rendered = compilation.rendered, let configuration = compilation.network?.configuration else { continue }
+            guard let rendered = compilation.render(), let configuration = compilation.network?.configuration else { continue }
             accepted += 1
             let value = rendered.setting.value.text
             #expect(Self.webhookRefusal(value: value, nodes: drawn.nodes, storage: drawn.storage) == nil, "\(drawn.text)\n\(value)")

@@ -209,7 +209,7 @@ let ruleCases: [RuleCase] = [
         let body = "  clusterNetwork: vm-migration\n  vlan: 100\n  range: 192.168.1.0/24\n  exclude:\n    - 192.168.1.100\n  nodes: 3\n  pinnedValue: '\(docs)'\n"
         let compilation = Compiler().compile(SourceFile(path: "spec.yaml", text: specText(body)))
         #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics)")
-        let rendered = try #require(compilation.rendered)
+        let rendered = try #require(compilation.render())
         #expect(rendered.setting.value.text == docs)
         #expect(rendered.setting.value.hash == SettingValue(text: docs).hash)
         #expect(rendered.networkAttachmentDefinition?.config ==
@@ -220,7 +220,7 @@ let ruleCases: [RuleCase] = [
         let body = validBody + "  adoptedNAD:\n    name: vm-migration-network-x7k2p\n    hash: \(validBodyHash)\n"
         let compilation = Compiler().compile(SourceFile(path: "spec.yaml", text: specText(body)))
         #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics)")
-        let rendered = try #require(compilation.rendered)
+        let rendered = try #require(compilation.render())
         #expect(rendered.networkAttachmentDefinition?.name == "vm-migration-network-x7k2p")
         #expect(rendered.networkAttachmentDefinition?.hash == validBodyHash)
         #expect(rendered.setting.netAttachDef == "harvester-system/vm-migration-network-x7k2p")
