@@ -5,7 +5,10 @@ import MigNetYAML
 /// Sync waves order the NAD (-1) before the Setting (0) and the KubeVirt patch (1). The
 /// KubeVirt object is Harvester's: Argo CD patches it with a partial manifest under server-side
 /// apply and must never prune or delete it, nor the Setting. Argo CD prunes a NAD that leaves
-/// the folder (the Application needs `prune: true`).
+/// the folder (the Application needs `prune: true`): pruning follows `Prune`, so the NAD, marked
+/// `Delete=false` and not `Prune=false`, is still pruned when a newer configuration replaces it,
+/// but an Application that is deleted (its folder gone from the repository, or the whole
+/// ApplicationSet) deletes nothing: the live cluster keeps working as it is.
 ///
 /// Disabling is the one assisted step: under server-side apply a `null` cannot clear the
 /// KubeVirt field (the API server drops nulls of non-nullable fields), so the folder then holds
@@ -15,13 +18,14 @@ enum ArgoCDProfile {
     static let waveKey = "argocd.argoproj.io/sync-wave"
     static let optionsKey = "argocd.argoproj.io/sync-options"
     static let keep = "Prune=false,Delete=false"
+    static let keepOnDeletion = "Delete=false"
     static let serverSideKeep = "ServerSideApply=true,Prune=false,Delete=false"
 
     static func folder(for cluster: RenderedCluster) throws(YAMLEmitterError) -> ClusterFolder {
         typealias Name = Delivery.FileName
         var documents: [(name: String, document: YAMLValue)] = []
         if let nad = cluster.networkAttachmentDefinition {
-            documents.append((Name.networkAttachmentDefinition, nad.document(extraAnnotations: [waveKey: "-1"])))
+            documents.append((Name.networkAttachmentDefinition, nad.document(extraAnnotations: [waveKey: "-1", optionsKey: keepOnDeletion])))
             documents.append((Name.setting, cluster.setting.document(
                 annotations: cluster.setting.controllerAnnotations.merging([waveKey: "0", optionsKey: keep]) { $1 })))
             documents.append((Name.kubeVirtPatch, cluster.kubeVirtPatch.document(annotations: [waveKey: "1", optionsKey: serverSideKeep])))

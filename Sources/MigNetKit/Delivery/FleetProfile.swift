@@ -8,9 +8,14 @@ import MigNetYAML
 /// deploys a bundle as a Helm release, and Helm applies unknown kinds in alphabetical order:
 /// NetworkAttachmentDefinition before Setting, as adoption needs. `fleet.yaml` targets the one
 /// Fleet cluster named like the spec with `overrideTargets` (a bundle must never reach another
-/// cluster, whatever the GitRepo's targets), takes over the
-/// Setting Harvester created at start-up and ignores what the controller writes. It sets no
-/// `namespace`, which would fail on the cluster-scoped Setting.
+/// cluster, whatever the GitRepo's targets; Fleet v0.9 and later), takes over the Setting
+/// Harvester created at start-up, and keeps the deployed objects when the bundle is deleted
+/// (`keepResources`: Fleet then drops only the Helm release's history, rancher/fleet
+/// internal/helmdeployer/delete.go), so that removing a spec leaves the live cluster working. It
+/// needs no `diff` options: Fleet's diff ignores fields only the live object has (the annotations
+/// and status Harvester's controller writes), and since v0.10 a `comparePatches` removing
+/// `/status` fails and drops the whole patch. It sets no `namespace`, which would fail on the
+/// cluster-scoped Setting.
 enum FleetProfile {
     static func folder(for cluster: RenderedCluster) throws(YAMLEmitterError) -> ClusterFolder {
         typealias Name = Delivery.FileName
@@ -23,28 +28,13 @@ enum FleetProfile {
         return ClusterFolder(name: cluster.name, files: try OutputFile.yaml(documents))
     }
 
-    /// A JSON-pointer path segment: `/` becomes `~1`, `~` becomes `~0`.
-    static func pointer(_ segment: String) -> String {
-        segment.replacing("~", with: "~0").replacing("/", with: "~1")
-    }
-
-    /// The bundle's options: target the one cluster, take over the existing Setting, and
-    /// compare it without the annotations and status Harvester's controller writes.
+    /// The bundle's options: target the one cluster, take over the existing Setting, keep the
+    /// deployed objects when the bundle is deleted.
     static func fleetYAML(cluster: String) -> YAMLValue {
-        let ignored = [Harvester.hashKey, Harvester.netAttachDefKey].map { "/metadata/annotations/" + pointer($0) } + ["/status"]
-        return .mapping([
+        .mapping([
             YAMLEntry("helm", .mapping([YAMLEntry("takeOwnership", .boolean(true))])),
+            YAMLEntry("keepResources", .boolean(true)),
             YAMLEntry("overrideTargets", .sequence([.mapping([YAMLEntry("clusterName", .string(cluster))])])),
-            YAMLEntry("diff", .mapping([
-                YAMLEntry("comparePatches", .sequence([.mapping([
-                    YAMLEntry("apiVersion", .string("harvesterhci.io/v1beta1")),
-                    YAMLEntry("kind", .string("Setting")),
-                    YAMLEntry("name", .string(Harvester.settingName)),
-                    YAMLEntry("operations", .sequence(ignored.map { path in
-                        .mapping([YAMLEntry("op", .string("remove")), YAMLEntry("path", .string(path))])
-                    })),
-                ])])),
-            ])),
         ])
     }
 }

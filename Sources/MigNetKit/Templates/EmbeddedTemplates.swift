@@ -32,6 +32,9 @@ spec:
         ("argocd/applicationset.yaml", ##"""
 # An Argo CD ApplicationSet for every cluster: one Application per folder of rendered/,
 # deployed to the Argo CD cluster of the same name (the spec's metadata.name).
+# preserveResourcesOnDeletion: an Application whose folder disappears (or the whole
+# ApplicationSet) is deleted without deleting what it deployed, so the cluster keeps working;
+# to go back to the management network, disable the spec first and delete it later.
 apiVersion: argoproj.io/v1alpha1
 kind: ApplicationSet
 metadata:
@@ -39,6 +42,8 @@ metadata:
   namespace: argocd
 spec:
   goTemplate: true
+  syncPolicy:
+    preserveResourcesOnDeletion: true
   generators:
     - git:
         repoURL: {{repository}}
@@ -66,7 +71,10 @@ spec:
         ("fleet/gitrepo.yaml", ##"""
 # A Rancher Fleet GitRepo: every folder of rendered/ is a bundle, and each bundle's fleet.yaml
 # pins it to the Fleet cluster named like its spec (overrideTargets), so the GitRepo may target
-# all Harvester clusters of the workspace.
+# all Harvester clusters of the workspace. keepResources: deleting the GitRepo keeps what its
+# bundles deployed (each bundle's fleet.yaml keeps its own on deletion too), so the clusters keep
+# working; to go back to the management network, disable a spec first and delete it later.
+# Needs Fleet v0.9 or later (overrideTargets).
 apiVersion: fleet.cattle.io/v1alpha1
 kind: GitRepo
 metadata:
@@ -75,6 +83,7 @@ metadata:
 spec:
   repo: {{repository}}
   branch: main
+  keepResources: true
   paths:
     - rendered
 

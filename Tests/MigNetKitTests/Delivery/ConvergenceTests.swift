@@ -4,14 +4,14 @@ import Testing
 /// Every delivery profile, fed to a model of Harvester's controller in the order its tool
 /// applies it, ends in the live state the full rendering describes: KubeVirt on mignet's NAD,
 /// the Setting's annotations those of the full rendering, and no second NAD; also after the
-/// spec changes and after it is disabled.
+/// spec changes, after it is disabled, and after it is deleted from the repository.
 @Suite struct ConvergenceTests {
     static let enabled = "  clusterNetwork: migration\n  vlan: 100\n  range: 10.1.2.0/24\n  exclude:\n    - 10.1.2.1\n  nodes: 3\n"
     static let changed = "  clusterNetwork: migration\n  vlan: 200\n  range: 10.1.2.0/24\n  nodes: 3\n  mtu: 9000\n"
     static let disabled = "  enabled: false\n"
 
     func rendered(_ body: String) throws -> RenderedCluster {
-        try #require(Compiler().compile(SourceFile(path: "east.yaml", text: specText(body, name: "east"))).rendered)
+        try #require(Compiler().compile(SourceFile(path: "east.yaml", text: specText(body, name: "east"))).render())
     }
 
     /// One tool with what it remembers between runs.
@@ -62,6 +62,38 @@ import Testing
             }
         }
 
+        /// The spec leaves the repository: the tool stops managing the cluster's objects, the way
+        /// each engine does. kubectl: nothing runs. Argo CD: the Application is deleted; with the
+        /// resources finalizer (a hand-made Application) Argo CD deletes what it deployed unless
+        /// its sync options say `Delete=false` (argo-cd docs/operator-manual/applicationset/
+        /// Application-Deletion.md; the ApplicationSet sets preserveResourcesOnDeletion and adds
+        /// no finalizer at all). Fleet: the bundle is deleted; Helm uninstalls the release unless
+        /// fleet.yaml says `keepResources: true`, and then only its history goes (rancher/fleet
+        /// internal/helmdeployer/delete.go). Harvester's webhook refuses to delete the Setting.
+        mutating func forget(_ folder: ClusterFolder, in cluster: inout HarvesterModel) {
+            let files = Dictionary(uniqueKeysWithValues: folder.files.map { ($0.name, $0.contents) })
+            let objects = folder.files.filter { $0.name.hasSuffix(".yaml") && $0.name != Delivery.FileName.fleet && $0.name != Delivery.FileName.kustomization }
+                .map { HarvesterModel.parse($0.contents) }
+            var deleted: [HarvesterModel.Object] = []
+            switch delivery {
+            case .kubectl:
+                break
+            case .argocd:
+                deleted = objects.filter { !($0.annotations["argocd.argoproj.io/sync-options"] ?? "").contains("Delete=false") }
+            case .fleet:
+                let keep = (files[Delivery.FileName.fleet] ?? "").split(separator: "\n").contains { $0 == "keepResources: true" }
+                deleted = keep ? [] : objects
+            }
+            for object in deleted {
+                switch object.kind {
+                case "NetworkAttachmentDefinition": cluster.nads[object.name] = nil
+                case "KubeVirt": cluster.kubeVirtNetwork = nil
+                default: break // the Setting cannot be deleted
+                }
+            }
+            deployed = []
+        }
+
         /// Deletes the NADs deployed last time and no longer in the folder.
         private mutating func prune(keeping objects: [HarvesterModel.Object], in cluster: inout HarvesterModel, protected: Set<String>) {
             let now = Set(objects.map { $0.kind + "/" + $0.name })
@@ -92,6 +124,34 @@ import Testing
             let expected = try rendered(body)
             try tool.deliver(try delivery.folder(for: expected), to: &cluster)
             expectConverged(cluster, to: expected, "\(delivery) \(step)")
+        }
+    }
+
+    @Test(arguments: Delivery.allCases)
+    func deletingTheSpecLeavesTheClusterAsItIs(delivery: Delivery) throws {
+        var cluster = HarvesterModel()
+        var tool = Tool(delivery: delivery)
+        let expected = try rendered(Self.enabled)
+        let folder = try delivery.folder(for: expected)
+        try tool.deliver(folder, to: &cluster)
+        tool.forget(folder, in: &cluster)
+        expectConverged(cluster, to: expected, "\(delivery) spec deleted")
+    }
+
+    @Test func withoutItsProtectionsADeletedSpecWouldTakeTheNADAlong() throws {
+        // The model can fail: strip the protections and the NAD goes with the spec.
+        for delivery in [Delivery.argocd, .fleet] {
+            var cluster = HarvesterModel()
+            var tool = Tool(delivery: delivery)
+            var folder = try delivery.folder(for: try rendered(Self.enabled))
+            try tool.deliver(folder, to: &cluster)
+            for index in folder.files.indices {
+                folder.files[index].contents = folder.files[index].contents.split(separator: "\n", omittingEmptySubsequences: false)
+                    .filter { !$0.hasSuffix("argocd.argoproj.io/sync-options: Delete=false") && $0 != "keepResources: true" }
+                    .joined(separator: "\n")
+            }
+            tool.forget(folder, in: &cluster)
+            #expect(cluster.nads.isEmpty, "\(delivery)")
         }
     }
 
