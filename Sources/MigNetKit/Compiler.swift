@@ -148,6 +148,8 @@ package struct Compiler: Sendable {
         var declaresKind: Bool
         /// For a discovered file that is not a spec: the warning that its kind is nearly one.
         var nearMiss: Diagnostic?
+        /// Why the file was not parsed at all: it is over the size limit.
+        var tooLarge: SourceLoadError?
     }
 
     /// A loaded defaults file, or why there is none.
@@ -161,9 +163,9 @@ package struct Compiler: Sendable {
 
     private func parse(_ input: SpecInput) -> ParsedFile? {
         let source = input.source
-        if source.bytes.count > SourceFile.maximumSize {
+        if let tooLarge = SourceFile.sizeError(source.bytes.count) {
             if input.discovered { return nil }
-            return ParsedFile(source: source, result: YAMLParser.Result(root: nil, problems: []), declaresKind: false)
+            return ParsedFile(source: source, result: YAMLParser.Result(root: nil, problems: []), declaresKind: false, tooLarge: tooLarge)
         }
         let result = parser.parse(source.bytes)
         let declaresSpec = Self.declares([MigrationNetworkSpec.kind], result, source)
@@ -199,8 +201,8 @@ package struct Compiler: Sendable {
 
     private func check(_ file: ParsedFile, defaults: LoadedDefaults?) -> Compilation {
         let path = file.source.path
-        guard file.source.bytes.count <= SourceFile.maximumSize else {
-            return Compilation(file: path, diagnostics: [.inputTooLarge(size: file.source.bytes.count, file: path)])
+        if let tooLarge = file.tooLarge {
+            return Compilation(file: path, diagnostics: [.unreadable(tooLarge, file: path)])
         }
         var collected = DiagnosticCollector()
         collected.append(yamlProblems: file.result.problems, file: path)

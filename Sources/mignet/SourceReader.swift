@@ -23,12 +23,12 @@ enum SourceReader {
             return .failure(.unreadable("it is \(fileKind(status.st_mode)), not a regular file"))
         }
         let size = Int(status.st_size)
-        if size > SourceFile.maximumSize { return .failure(.tooLarge(size: size)) }
+        if let tooLarge = SourceFile.sizeError(size) { return .failure(tooLarge) }
         // Read at most one byte past the limit, so a file that grows meanwhile cannot make us read more.
         guard let bytes = FileIO.readAll(from: descriptor, limit: SourceFile.maximumSize + 1, expected: size) else {
             return .failure(.unreadable(String(cString: strerror(errno))))
         }
-        if bytes.count > SourceFile.maximumSize { return .failure(.tooLarge(size: bytes.count)) }
+        if let tooLarge = SourceFile.sizeError(bytes.count) { return .failure(tooLarge) }
         return .success(SourceFile(path: path.display, bytes: bytes))
     }
 
@@ -41,7 +41,7 @@ enum SourceReader {
         guard let bytes = FileIO.readAll(from: 0, limit: SourceFile.maximumSize + 1) else {
             return .failure(.unreadable(String(cString: strerror(errno))))
         }
-        if bytes.count > SourceFile.maximumSize { return .failure(.tooLarge(size: nil)) }
+        if let tooLarge = SourceFile.sizeError(bytes.count, exact: false) { return .failure(tooLarge) }
         return .success(SourceFile(path: "<stdin>", bytes: bytes))
     }
 }

@@ -5,6 +5,12 @@ public struct SourceFile: Sendable {
     /// costing memory or time.
     public static let maximumSize = 4 << 20
 
+    /// The one check of the size limit: the failure for a file of `size` bytes, or nil when it
+    /// is within the limit. `exact` is false where only "more than the limit" is known.
+    package static func sizeError(_ size: Int, exact: Bool = true) -> SourceLoadError? {
+        size > maximumSize ? .tooLarge(size: exact ? size : nil) : nil
+    }
+
     /// The path as the user gave it, for diagnostics.
     package var path: String
     /// The raw bytes.
