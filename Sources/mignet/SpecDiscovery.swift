@@ -11,6 +11,11 @@ enum SpecDiscovery {
         var path: DiskPath
         /// Found in a folder rather than named: compiled only when it turns out to be a spec.
         var discovered: Bool
+
+        /// The argument `-`: standard input, not a file.
+        var isStandardInput: Bool { !discovered && path.bytes == [UInt8(ascii: "-")] }
+        /// The name diagnostics call it by.
+        var display: String { isStandardInput ? "<stdin>" : path.display }
     }
 
     /// The files an argument names, and the diagnostics of what could not be searched.

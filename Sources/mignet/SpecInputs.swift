@@ -65,23 +65,23 @@ struct SpecInputs: ParsableArguments {
             let found = SpecDiscovery.files(for: spec, skipping: excluded)
             // The same file named twice (or found in two folders given) is read once.
             for file in found.files {
-                if !(file.path.display == "-" && !file.discovered), let status = file.path.linkStatus(), !seenFiles.insert(FileIdentity(status)).inserted {
+                if !file.isStandardInput, let status = file.path.linkStatus(), !seenFiles.insert(FileIdentity(status)).inserted {
                     repeated.insert(index)
                     continue
                 }
                 files.append(file)
-                argumentOfFile[file.path.display == "-" && !file.discovered ? "<stdin>" : file.path.display] = index
+                argumentOfFile[file.display] = index
             }
             diagnostics += found.problems
         }
         // Read on every thread too: a repository of thousands of specs is thousands of reads.
         let reads = Parallel.map(files, jobs: jobs) { file in
-            file.path.display == "-" && !file.discovered ? SourceReader.read("-") : SourceReader.read(file.path)
+            file.isStandardInput ? SourceReader.read("-") : SourceReader.read(file.path)
         }
         for (file, read) in zip(files, reads) {
             switch read {
             case .success(let source): inputs.append(SpecInput(source, discovered: file.discovered))
-            case .failure(let failure): diagnostics.append(Diagnostic.unreadable(failure, file: file.path.display == "-" ? "<stdin>" : file.path.display))
+            case .failure(let failure): diagnostics.append(Diagnostic.unreadable(failure, file: file.display))
             }
         }
         var result = Compiler().compile(inputs, problems: diagnostics, loader: DefaultsReader(roots: roots(of: specs, root: root)), jobs: jobs)
@@ -98,7 +98,7 @@ struct SpecInputs: ParsableArguments {
         }
         let compilations = result.compilations
         var identities = Set<FileIdentity>()
-        for file in files where !(file.path.display == "-" && !file.discovered) {
+        for file in files where !file.isStandardInput {
             if let status = file.path.linkStatus() { identities.insert(FileIdentity(status)) }
         }
         for path in Set(compilations.compactMap(\.defaultsFile)) {
