@@ -17,6 +17,15 @@ import Testing
         #expect(outcome.stdout.contains("PASS  virt-handler-tz8bd: 10.1.2.4 on migration0 (harvester-system/vm-migration-network-53b3d885)\n"))
     }
 
+    @Test func aClusterConfiguredOnlyByTheFullDeliveryPasses() throws {
+        // Never configured through the UI: the Setting has the rendered annotations and no status,
+        // because Harvester's controller finds its annotations written and writes nothing.
+        let outcome = try verify("full-delivery")
+        #expect(outcome.status == 0, "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("PASS  Setting: no configured condition, as under the full delivery (the controller had nothing to do); the pods, KubeVirt and NAD checks are the evidence\n"))
+        #expect(outcome.stdout.hasSuffix("all 9 checks passed\n"))
+    }
+
     @Test func aHalfRolledOutClusterListsThePodsWithoutAnAddress() throws {
         let outcome = try verify("half-rolled-out")
         #expect(outcome.status == 2)
