@@ -29,12 +29,11 @@ struct Check: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let output = OutputOptions(path: path, delivery: delivery)
         let compiled = inputs.compile(skipping: path)
         if try diagnostics.report(compiled) { throw ExitCode(1) }
         let drifts: [FileDrift]
         do {
-            let folders = try OutputTree.folders(compiled.compilations, delivery: output.profile, jobs: inputs.jobs)
+            let folders = try OutputTree.folders(compiled.result.compilations, delivery: delivery ?? .default, jobs: inputs.jobs)
             let directory = OutputDirectory(path: path)
             drifts = try Drift.compare(expected: folders, folders: try directory.folderNames(), jobs: inputs.jobs) {
                 directory.entries(inFolder: $0)
@@ -48,7 +47,8 @@ struct Check: ParsableCommand {
             return
         }
         try Terminal.writeOutput(DriftReport.render(drifts, prefix: path.hasSuffix("/") ? path : path + "/", quiet: quiet))
-        let render = (["mignet", "render"] + inputs.specs + ["-o", path] + (delivery.map { ["--delivery", $0.rawValue] } ?? []))
+        let render = (["mignet", "render"] + inputs.specs + ["-o", path] + (delivery.map { ["--delivery", $0.rawValue] } ?? [])
+                      + (inputs.options.root.map { ["--root", $0] } ?? []))
             .map { TerminalText.escaped($0) }.joined(separator: " ")
         Terminal.writeError("mignet: \(drifts.count) file\(drifts.count == 1 ? "" : "s") in \(TerminalText.escaped(path)) differ\(drifts.count == 1 ? "s" : "") from the rendering; to update them, run: \(render)\n")
         throw ExitCode(2)

@@ -21,9 +21,9 @@ struct DiagnosticOptions: ParsableArguments {
     /// Reports what compiling gave, with `--warnings-as-errors` applied; whether any is an error.
     /// Every command that compiles specs goes through here: one path from diagnostics to exit status.
     func report(_ compiled: SpecInputs.Compiled, toStandardOutput: Bool = false) throws(Terminal.OutputFailure) -> Bool {
-        let found = effective(compiled.diagnostics)
-        let tallies = effective(compiled.tallies)
-        try report(found, tallies: tallies, sources: compiled.sources, toStandardOutput: toStandardOutput)
+        let found = effective(compiled.result.diagnostics)
+        let tallies = effective(compiled.result.tallies)
+        try report(found, tallies: tallies, sources: compiled.result.sources, toStandardOutput: toStandardOutput)
         return found.hasErrors || tallies.hasErrors
     }
 

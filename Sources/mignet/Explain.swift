@@ -23,7 +23,7 @@ struct Explain: ParsableCommand {
     func run() throws {
         let compiled = input.compile()
         let hasErrors = try diagnostics.report(compiled)
-        guard !hasErrors, let compilation = compiled.compilations.first, let report = AddressPlanReport(compilation) else {
+        guard !hasErrors, let compilation = compiled.result.compilations.first, let report = AddressPlanReport(compilation) else {
             throw ExitCode(1)
         }
         try Terminal.writeOutput(format == .json ? report.json.pretty : report.table)

@@ -178,15 +178,9 @@ extension FileTransaction {
                 for (index, component) in components.enumerated() {
                     folder += (index == 0 ? [] : [UInt8(ascii: "/")]) + component
                     guard !component.isEmpty, component != [UInt8(ascii: ".")] else { continue }
-                    let path = DiskPath(bytes: folder)
+                    // Above `base`, a link to a folder is the user's choice; below it, never followed.
                     let withinBase = base.map { folder.count > $0.bytes.count && folder.starts(with: $0.bytes + [UInt8(ascii: "/")]) } ?? false
-                    if withinBase {
-                        try transaction.makeFolder(path)
-                    } else if path.withCString({ mkdir($0, 0o755) }) == 0 {
-                        transaction.createdFolders.append(path)
-                    } else if errno != EEXIST {
-                        throw Failure("create directory", path.display)
-                    }
+                    try transaction.makeFolder(DiskPath(bytes: folder), followingLink: !withinBase)
                 }
                 transaction.add([try stage(file.bytes, mode: file.mode, at: file.path)])
             }

@@ -30,7 +30,8 @@ struct OutputDirectory {
         var written = 0
         var unchanged = 0
         var removed = 0
-        var pruned: [String] = []
+        /// The orphan folders pruned.
+        var pruned: [DiskPath] = []
         var warnings: [String] = []
     }
 
@@ -100,7 +101,7 @@ struct OutputDirectory {
             }
             let ours = entries.filter { Self.isOwn($0) }
             for entry in ours { transaction.remove(orphan.appending(entry)) }
-            outcome.pruned.append(orphan.display)
+            outcome.pruned.append(orphan)
             if ours.count < entries.count {
                 outcome.warnings.append("\(orphan.display) was pruned of mignet's files but holds others, so it was kept")
             }
@@ -113,7 +114,7 @@ struct OutputDirectory {
         }
         outcome.removed = transaction.removals.count
         try transaction.commit(jobs: jobs)
-        for orphan in outcome.pruned { _ = DiskPath(orphan).withCString { rmdir($0) } }
+        for orphan in outcome.pruned { _ = orphan.withCString { rmdir($0) } }
         return outcome
     }
 
@@ -129,10 +130,7 @@ struct OutputDirectory {
         // A folder made just now is empty: there is nothing to list or compare.
         let created = try FileTransaction.makeFolder(directory)
         if created { plan.createdFolder = directory }
-        guard let names = created ? [] : directory.entries() else {
-            _ = directory.withCString { rmdir($0) }
-            throw Failure("list", directory.display)
-        }
+        guard let names = created ? [] : directory.entries() else { throw Failure("list", directory.display) }
         let renderedNames = Set(cluster.files.map { Array($0.name.utf8) })
         for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) where !renderedNames.contains(name) {
             let entry = directory.appending(name)
@@ -145,7 +143,7 @@ struct OutputDirectory {
         do {
             for file in cluster.files {
                 let target = directory.appending(file.name)
-                if !created, let existing = Self.entry(target, name: file.name, readLimit: file.contents.utf8.count), existing.matches(file) {
+                if !created, let existing = Self.entry(target, name: file.name, sizeMustBe: file.contents.utf8.count), existing.matches(file) {
                     plan.unchanged += 1
                     continue
                 }
@@ -169,8 +167,8 @@ struct OutputDirectory {
             .map { DiskPath(bytes: $0).display }
     }
 
-    /// Every entry of one cluster folder, of whatever type; nil when the folder is not there,
-    /// and a single entry for the name itself when it is there but not a folder.
+    /// Every entry of one cluster folder, of whatever type; nil when the folder is not there, a
+    /// failure when it cannot be listed or is something else than a folder (a link, a file).
     func entries(inFolder name: String) -> Result<[ExistingEntry]?, Failure> {
         let directory = folder.appending(name)
         guard let status = directory.linkStatus() else {
@@ -183,7 +181,7 @@ struct OutputDirectory {
         var entries: [ExistingEntry] = []
         for name in names {
             let display = DiskPath(bytes: name).display
-            guard let entry = Self.entry(directory.appending(name), name: display, readLimit: Self.compareLimit) else {
+            guard let entry = Self.entry(directory.appending(name), name: display) else {
                 return .failure(Failure("read", directory.appending(name).display))
             }
             entries.append(entry)
@@ -194,15 +192,17 @@ struct OutputDirectory {
     /// The largest file `check` reads to compare and diff; larger ones are reported by size.
     static let compareLimit = 16 << 20
 
-    /// An entry as it is: a regular file's bytes when it is no larger than `readLimit` (its
-    /// size decides a difference before any read), anything else by its type. Nil when it is
-    /// missing or cannot be read (`errno` set).
-    private static func entry(_ path: DiskPath, name: String, readLimit: Int) -> ExistingEntry? {
+    /// An entry as it is: a regular file's bytes when it is no larger than `compareLimit` and,
+    /// with `sizeMustBe`, of that size (the size decides a difference before any read); anything
+    /// else by its type. Nil when it is missing or cannot be read (`errno` set).
+    private static func entry(_ path: DiskPath, name: String, sizeMustBe expected: Int? = nil) -> ExistingEntry? {
         guard let status = path.linkStatus() else { return nil }
         guard status.st_mode & S_IFMT == S_IFREG else { return ExistingEntry(name: name, kind: .other(fileKind(status.st_mode))) }
         let size = Int(status.st_size)
         let mode = Int(status.st_mode & 0o7777)
-        guard size <= max(readLimit, compareLimit) else { return ExistingEntry(name: name, kind: .file(bytes: nil, size: size, mode: mode)) }
+        guard size <= compareLimit, expected.map({ $0 == size }) ?? true else {
+            return ExistingEntry(name: name, kind: .file(bytes: nil, size: size, mode: mode))
+        }
         let descriptor = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK) }
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }

@@ -11,13 +11,6 @@ struct OutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("What goes into each cluster's folder: argocd, fleet or kubectl (default: kubectl).", valueName: "profile"))
     var delivery: Delivery?
 
-    init() {}
-
-    init(path: String?, delivery: Delivery?) {
-        self.path = path
-        self.delivery = delivery
-    }
-
     /// The profile in force.
     var profile: Delivery { delivery ?? .default }
 }

@@ -38,7 +38,7 @@ struct Render: ParsableCommand {
         guard let path = output.path else {
             // Several clusters in one stream: a comment line before each cluster's documents, so the
             // stream can be read and split (`csplit`, `yq`), without changing any document.
-            let clusters = compiled.compilations.compactMap { compilation in compilation.render().map { (compilation.file, $0) } }
+            let clusters = compiled.result.compilations.compactMap { compilation in compilation.render().map { (compilation.file, $0) } }
             var stream = ""
             do {
                 for (file, cluster) in clusters {
@@ -54,14 +54,14 @@ struct Render: ParsableCommand {
         }
         let outcome: OutputDirectory.Outcome
         do {
-            let folders = try OutputTree.folders(compiled.compilations, delivery: output.profile, jobs: inputs.jobs)
+            let folders = try OutputTree.folders(compiled.result.compilations, delivery: output.profile, jobs: inputs.jobs)
             outcome = try OutputDirectory(path: path).write(folders, prune: prune, inputs: compiled.inputs, wait: wait, jobs: inputs.jobs)
         } catch {
             Terminal.writeError("mignet: \(TerminalText.escaped(String(describing: error)))\nmignet: nothing was changed in \(TerminalText.escaped(path))\n")
             throw ExitCode(1)
         }
         var report = outcome.warnings.map { "mignet: warning: \(TerminalText.escaped($0))\n" }.joined()
-        for orphan in outcome.pruned { report += "mignet: pruned \(TerminalText.escaped(orphan))\n" }
+        for orphan in outcome.pruned { report += "mignet: pruned \(TerminalText.escaped(orphan.display))\n" }
         report += "mignet: \(TerminalText.escaped(path)): \(outcome.written) written, \(outcome.unchanged) unchanged, \(outcome.removed) removed, \(outcome.pruned.count) pruned\n"
         Terminal.writeError(report)
     }

@@ -47,13 +47,18 @@ enum SourceReader {
 }
 
 /// Loads the defaults files specs name, only from inside the spec repositories: the real path
-/// (every `..` and symbolic link resolved) must lie in one of `roots`.
+/// (every `..` and symbolic link resolved) must lie in one of the roots of `specs` (or `root`).
+/// The roots are found when a defaults file is loaded (the compiler loads each once), so a run
+/// whose specs name none pays nothing for them.
 struct DefaultsReader: SourceLoader {
-    /// The real paths of the folders defaults files may come from.
-    var roots: [String]
+    /// The spec arguments of the run.
+    var specs: [String]
+    /// `--root`, if given.
+    var root: String?
 
     func load(_ path: String) -> Result<SourceFile, SourceLoadError> {
         guard let real = SpecRoots.realPath(path) else { return .failure(.unreadable(String(cString: strerror(errno)))) }
+        let roots = SpecRoots.roots(of: specs, root: root)
         guard roots.contains(where: { SpecRoots.contains($0, real) }) else {
             return .failure(.outsideRoot(root: roots.count == 1 ? roots[0] : "(" + roots.joined(separator: ", ") + ")"))
         }

@@ -11,6 +11,10 @@ enum SpecDiscovery {
         var path: DiskPath
         /// Found in a folder rather than named: compiled only when it turns out to be a spec.
         var discovered: Bool
+        /// The file's identity, from the `stat` discovery made (nil for standard input or a
+        /// named file that does not exist): the same file named twice is read once, and no
+        /// output may replace it.
+        var identity: FileIdentity?
 
         /// The argument `-`: standard input, not a file.
         var isStandardInput: Bool { !discovered && path.bytes == [UInt8(ascii: "-")] }
@@ -21,20 +25,20 @@ enum SpecDiscovery {
     /// The files an argument names, and the diagnostics of what could not be searched.
     static func files(for argument: String, skipping excluded: String?) -> (files: [File], problems: [Diagnostic]) {
         var status = stat()
-        guard argument != "-", stat(argument, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
-            return ([File(path: DiskPath(argument), discovered: false)], [])
+        let found = argument != "-" && stat(argument, &status) == 0
+        guard found, status.st_mode & S_IFMT == S_IFDIR else {
+            return ([File(path: DiskPath(argument), discovered: false, identity: found ? FileIdentity(status) : nil)], [])
         }
         var skipped = stat()
         let excludedFolder = excluded.flatMap { stat($0, &skipped) == 0 ? FileIdentity(skipped) : nil }
         var search = Search(excluded: excludedFolder)
         search.walk(DiskPath(argument.hasSuffix("/") && argument.count > 1 ? String(argument.dropLast()) : argument))
-        let files = search.found.sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }.map { File(path: $0, discovered: true) }
-        return (files, search.problems)
+        return (search.found.sorted { $0.path.bytes.lexicographicallyPrecedes($1.path.bytes) }, search.problems)
     }
 
     private struct Search {
         var excluded: FileIdentity?
-        var found: [DiskPath] = []
+        var found: [File] = []
         var problems: [Diagnostic] = []
 
         mutating func walk(_ folder: DiskPath) {
@@ -52,7 +56,7 @@ enum SpecDiscovery {
                 let isYAML = name.ends(with: ".yaml") || name.ends(with: ".yml")
                 switch status.st_mode & S_IFMT {
                 case S_IFDIR: walk(path)
-                case S_IFREG where isYAML: found.append(path)
+                case S_IFREG where isYAML: found.append(File(path: path, discovered: true, identity: FileIdentity(status)))
                 case S_IFLNK where isYAML: problems.append(.symbolicLinkSkipped(file: path.display))
                 default: if isYAML { problems.append(.fileUnreadable("it is \(fileKind(status.st_mode)), not a regular file", file: path.display)) }
                 }

@@ -2,12 +2,9 @@ import ArgumentParser
 import Glibc
 import MigNetKit
 
-/// The spec files and folders a command reads, and compiling them.
-struct SpecInputs: ParsableArguments {
-    @Argument(help: ArgumentHelp("Spec files, or folders searched recursively for *.yaml and *.yml specs ('-' for standard input). A name that starts with '-' goes after '--'.", valueName: "spec-or-dir"))
-    var specs: [String]
-
-    @Option(name: [.short, .customLong("jobs")], help: "Threads to compile specs on (default: one per core); output does not depend on it.")
+/// The options every command that compiles specs takes besides the specs themselves.
+struct CompileOptions: ParsableArguments {
+    @Option(name: [.short, .customLong("jobs")], help: "Threads to work on (default: one per core); output does not depend on it.")
     var jobsOption: Int?
 
     @Option(help: ArgumentHelp("The folder defaults files must lie in (default: the git top level above each spec, or the folder it was found in).", valueName: "dir"))
@@ -17,43 +14,42 @@ struct SpecInputs: ParsableArguments {
     var jobs: Int { jobsOption ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
     func validate() throws {
-        if specs.isEmpty { throw ValidationError("Give at least one spec file or folder.") }
-        if specs.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input ('-') can be read only once.") }
         if let jobsOption, jobsOption < 1 { throw ValidationError("--jobs must be at least 1.") }
         if let root, SpecRoots.realPath(root) == nil { throw ValidationError("--root \(root) does not exist.") }
+    }
+}
+
+/// The spec files and folders a command reads, and compiling them.
+struct SpecInputs: ParsableArguments {
+    @Argument(help: ArgumentHelp("Spec files, or folders searched recursively for *.yaml and *.yml specs ('-' for standard input). A name that starts with '-' goes after '--'.", valueName: "spec-or-dir"))
+    var specs: [String]
+
+    @OptionGroup var options: CompileOptions
+
+    /// The threads in force.
+    var jobs: Int { options.jobs }
+
+    func validate() throws {
+        if specs.isEmpty { throw ValidationError("Give at least one spec file or folder.") }
+        if specs.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input ('-') can be read only once.") }
     }
 
     /// What compiling the inputs gave.
     struct Compiled {
-        /// The compilations of the specs, in input order (folder contents sorted by path).
-        var compilations: [Compilation]
-        /// Every diagnostic once, unreadable files included, sorted by location.
-        var diagnostics: [Diagnostic]
-        /// The diagnostics of files that had more than `DiagnosticCollector.budget`, counted only.
-        var tallies: [DiagnosticTally]
-        /// The files diagnostics may quote lines of: those that declare a mignet kind.
-        var sources: [String: SourceFile]
+        /// The compiler's result, with `no-spec-found` for an argument that held no spec.
+        var result: CompileResult
         /// The identities of every file read (specs and defaults files), which no output may replace.
         var inputs: Set<FileIdentity>
     }
 
     /// Reads and compiles every spec; `skipping` is a folder never searched (the output folder).
     func compile(skipping excluded: String? = nil) -> Compiled {
-        Self.compile(specs, jobs: jobs, root: root, skipping: excluded)
-    }
-
-    /// The real paths of the folders defaults files may come from.
-    static func roots(of specs: [String], root: String?) -> [String] {
-        if let root, let real = SpecRoots.realPath(root) { return [real] }
-        var roots: [String] = []
-        for spec in specs {
-            if let root = SpecRoots.root(of: spec), !roots.contains(root) { roots.append(root) }
-        }
-        return roots
+        Self.compile(specs, options: options, skipping: excluded)
     }
 
     /// Reads and compiles the specs named by `specs` (files, folders, `-`).
-    static func compile(_ specs: [String], jobs: Int, root: String?, skipping excluded: String? = nil) -> Compiled {
+    static func compile(_ specs: [String], options: CompileOptions, skipping excluded: String? = nil) -> Compiled {
+        let jobs = options.jobs
         var inputs: [SpecInput] = []
         var diagnostics: [Diagnostic] = []
         var files: [SpecDiscovery.File] = []
@@ -65,7 +61,7 @@ struct SpecInputs: ParsableArguments {
             let found = SpecDiscovery.files(for: spec, skipping: excluded)
             // The same file named twice (or found in two folders given) is read once.
             for file in found.files {
-                if !file.isStandardInput, let status = file.path.linkStatus(), !seenFiles.insert(FileIdentity(status)).inserted {
+                if let identity = file.identity, !seenFiles.insert(identity).inserted {
                     repeated.insert(index)
                     continue
                 }
@@ -84,7 +80,7 @@ struct SpecInputs: ParsableArguments {
             case .failure(let failure): diagnostics.append(Diagnostic.unreadable(failure, file: file.display))
             }
         }
-        var result = Compiler().compile(inputs, problems: diagnostics, loader: DefaultsReader(roots: roots(of: specs, root: root)), jobs: jobs)
+        var result = Compiler().compile(inputs, problems: diagnostics, loader: DefaultsReader(specs: specs, root: options.root), jobs: jobs)
         // An argument under which no spec was found is an error: a typo in a CI job's folder
         // must not pass as "nothing to check".
         var specsPerArgument = Array(repeating: 0, count: specs.count)
@@ -96,16 +92,12 @@ struct SpecInputs: ParsableArguments {
                 result.diagnostics = (result.diagnostics + [.noSpecFound(in: spec)]).sortedByLocation()
             }
         }
-        let compilations = result.compilations
-        var identities = Set<FileIdentity>()
-        for file in files where !file.isStandardInput {
-            if let status = file.path.linkStatus() { identities.insert(FileIdentity(status)) }
-        }
-        for path in Set(compilations.compactMap(\.defaultsFile)) {
+        var identities = seenFiles
+        for path in Set(result.compilations.compactMap(\.defaultsFile)) {
             var status = stat()
             if stat(path, &status) == 0 { identities.insert(FileIdentity(status)) }
         }
-        return Compiled(compilations: compilations, diagnostics: result.diagnostics, tallies: result.tallies, sources: result.sources, inputs: identities)
+        return Compiled(result: result, inputs: identities)
     }
 }
 
@@ -114,23 +106,17 @@ struct OneSpecInput: ParsableArguments {
     @Argument(help: ArgumentHelp("The spec file ('-' for standard input). A name that starts with '-' goes after '--'.", valueName: "spec"))
     var spec: String
 
-    @Option(name: [.short, .customLong("jobs")], help: "Threads to work on (default: one per core); output does not depend on it.")
-    var jobsOption: Int?
-
-    @Option(help: ArgumentHelp("The folder defaults files must lie in (default: the git top level above the spec, or the folder it is in).", valueName: "dir"))
-    var root: String?
+    @OptionGroup var options: CompileOptions
 
     func validate() throws {
         var status = stat()
         if spec != "-", stat(spec, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
             throw ValidationError("\(spec) is a folder; this command reads one spec file.")
         }
-        if let jobsOption, jobsOption < 1 { throw ValidationError("--jobs must be at least 1.") }
-        if let root, SpecRoots.realPath(root) == nil { throw ValidationError("--root \(root) does not exist.") }
     }
 
     /// Reads and compiles the spec.
     func compile() -> SpecInputs.Compiled {
-        SpecInputs.compile([spec], jobs: jobsOption ?? 1, root: root)
+        SpecInputs.compile([spec], options: options)
     }
 }

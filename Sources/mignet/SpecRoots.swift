@@ -1,14 +1,27 @@
 import Glibc
+import MigNetKit
 
 /// The spec repository a spec belongs to, which its `defaults:` may not leave: the git top level
 /// above the folder it was found in (the nearest folder holding `.git`); outside git, the current
 /// folder when the spec lies below it, else the folder it was found in. `--root` names one instead.
 enum SpecRoots {
+    /// The real paths of the folders the defaults files of `specs` may come from: `root`, or the
+    /// repository of each argument.
+    static func roots(of specs: [String], root: String?) -> [String] {
+        if let root, let real = realPath(root) { return [real] }
+        var roots: [String] = []
+        for spec in specs {
+            if let found = Self.root(of: spec), !roots.contains(found) { roots.append(found) }
+        }
+        return roots
+    }
+
     /// The real path of the repository an argument (a spec, a folder, or `-`) belongs to.
     static func root(of argument: String) -> String? {
         var status = stat()
         let isFolder = argument != "-" && stat(argument, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
         let start = argument == "-" ? "." : isFolder ? argument : folder(of: argument)
+
         guard let real = realPath(start) else { return nil }
         var candidate = real
         while true {
@@ -33,7 +46,7 @@ enum SpecRoots {
     }
 
     private static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
+        let folder = SourcePath.directory(of: path)
+        return folder.isEmpty ? "." : folder
     }
 }

@@ -43,7 +43,7 @@ struct Verify: ParsableCommand {
     func run() throws {
         let compiled = input.compile()
         let hasErrors = try diagnostics.report(compiled)
-        guard !hasErrors, let compilation = compiled.compilations.first,
+        guard !hasErrors, let compilation = compiled.result.compilations.first,
               let spec = compilation.spec, let rendered = compilation.render() else { throw ExitCode(1) }
 
         var problems: [Diagnostic] = []
