@@ -1,78 +1,152 @@
-import MigNetYAML
-
-/// A `vm-migration-network` value read the way Harvester's controller reads it: Go's
-/// `encoding/json` into `{clusterNetwork string, vlan uint16, exclusiveVlan bool, range string,
-/// exclude []string}`, keys matched without regard to case, unknown keys ignored, a missing key
-/// or `null` leaving the zero value. The JSON is read through libyaml (JSON is YAML's flow
-/// style), holding it to JSON's forms: double-quoted strings, plain numbers and booleans.
+/// A network setting's value read the way Harvester's webhook and controller read it: Go's
+/// `encoding/json` into `networkutil.Config` (pkg/util/network/common.go),
+/// `{clusterNetwork string, vlan uint16, range string, exclude []string}`, with
+/// `exclusiveVlan bool` from v1.9 on.
+///
+/// Go's rules, from `encoding/json`'s `decode.go` and `fold.go`:
+/// - the text must be valid JSON (`GoJSON`), else the value is refused;
+/// - a key matches a field without regard to case, by Unicode simple folding: `VLAN`, and
+///   `clu\u017Fter`... (U+017F, long s) and the Kelvin sign U+212A for `k`, match too;
+/// - a key matching no field is skipped, its value still valid JSON;
+/// - a repeated key decodes again over the field, so the last one counts; `null` leaves a
+///   string, number or bool field as it was and empties a list;
+/// - a number for `vlan` must be what `strconv.ParseUint` reads and fit 16 bits: `1e2`, `-0`,
+///   `100.0` and `65536` are refused; a value of the wrong type (`"vlan":"100"`) is refused;
+/// - a top-level `null` decodes to the empty config without error.
 package struct HarvesterValue: Sendable, Equatable {
     package var clusterNetwork = ""
     package var vlan = 0
     package var exclusiveVlan = false
     package var range = ""
     package var exclude: [String] = []
-    /// Keys that Harvester ignores.
+    /// Keys that Harvester ignores, as written.
     package var unknownKeys: [String] = []
 
-    /// Why a value is not one Harvester's controller can read.
+    /// Why a value is not one Harvester can read.
     package struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        /// What Go's `json.Unmarshal` returns, word for word.
+        package var goError: String
+        /// The same for a diagnostic.
         package var description: String
+
+        init(goError: String, description: String? = nil) {
+            self.goError = goError
+            self.description = description ?? goError
+        }
     }
 
-    /// Reads `text`.
-    package init(parsing text: String) throws(Failure) {
-        guard text.drop(while: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).first == "{" else {
-            throw Failure(description: "it is not a JSON object")
-        }
-        let parsed = YAMLParser(maximumDepth: 8).parse(Array(text.utf8))
-        if let problem = parsed.problems.first {
-            throw Failure(description: "it is not valid JSON (\(Self.describe(problem)))")
-        }
-        guard let pairs = parsed.root?.pairs else { throw Failure(description: "it is not a JSON object") }
-        for pair in pairs {
-            guard pair.keyStyle == .doubleQuoted else {
-                throw Failure(description: "key \(pair.key) is not a JSON string")
+    /// The fields of Harvester's `networkutil.Config`, by Go's folded name.
+    private enum Field: CaseIterable {
+        case clusterNetwork, vlan, exclusiveVlan, range, exclude
+
+        var name: String {
+            switch self {
+            case .clusterNetwork: "clusterNetwork"
+            case .vlan: "vlan"
+            case .exclusiveVlan: "exclusiveVlan"
+            case .range: "range"
+            case .exclude: "exclude"
             }
-            let value = pair.value
-            switch pair.key.lowercased() {
-            case "clusternetwork": clusterNetwork = try Self.string(value, key: pair.key)
-            case "range": range = try Self.string(value, key: pair.key)
-            case "vlan":
-                guard let scalar = value.scalar, scalar.isPlain else { throw Failure(description: "\(pair.key) is not a JSON number") }
-                if scalar.value == "null" { vlan = 0; continue }
-                guard let number = Int(scalar.value), (0...Int(UInt16.max)).contains(number) else {
-                    throw Failure(description: "\(pair.key) \(scalar.value) is not a whole number 0...65535")
-                }
-                vlan = number
-            case "exclusivevlan":
-                guard let scalar = value.scalar, scalar.isPlain, ["true", "false", "null"].contains(scalar.value) else {
-                    throw Failure(description: "\(pair.key) is not a JSON boolean")
-                }
-                exclusiveVlan = scalar.value == "true"
-            case "exclude":
-                if let scalar = value.scalar, scalar.isPlain, scalar.value == "null" { exclude = []; continue }
-                guard let items = value.items else { throw Failure(description: "\(pair.key) is not a JSON array") }
-                var strings: [String] = []
-                for item in items { strings.append(try Self.string(item, key: pair.key)) }
-                exclude = strings
-            default:
-                unknownKeys.append(pair.key)
+        }
+
+        /// The field a key names in `release`'s struct (nil: any release, read as the newest,
+        /// whose struct has every field).
+        static func named(_ key: String, release: HarvesterRelease?) -> Field? {
+            let folded = HarvesterValue.fold(key)
+            return allCases.first { field in
+                HarvesterValue.fold(field.name) == folded && (field != .exclusiveVlan || release.map(\.hasExclusiveVlan) ?? true)
             }
         }
     }
 
-    private static func string(_ node: YAMLNode, key: String) throws(Failure) -> String {
-        guard let scalar = node.scalar else { throw Failure(description: "\(key) is not a JSON string") }
-        if scalar.isPlain && scalar.value == "null" { return "" }
-        guard scalar.style == .doubleQuoted else { throw Failure(description: "\(key) is not a JSON string") }
-        return scalar.value
+    /// Reads `text` as `release` does; without a release, as every supported release must
+    /// (with v1.9's struct, whose `exclusiveVlan` must then be a bool).
+    package init(parsing text: String, release: HarvesterRelease? = nil) throws(Failure) {
+        let document: GoJSON.Value
+        do {
+            document = try GoJSON.parse(text)
+        } catch {
+            throw Failure(goError: error.message, description: "it is not valid JSON: \(error)")
+        }
+        switch document {
+        case .null:
+            return
+        case .object(let members):
+            // Go's `d.array` keeps a slice's backing array across a repeated key: `null` items
+            // of a later, shorter list show what an earlier list left there.
+            var excludeBacking: [String] = []
+            for member in members {
+                guard let field = Field.named(member.key, release: release) else {
+                    unknownKeys.append(member.key)
+                    continue
+                }
+                let value = member.value
+                if value == .null {
+                    if field == .exclude { exclude = []; excludeBacking = [] }
+                    continue
+                }
+                switch field {
+                case .clusterNetwork: clusterNetwork = try Self.string(value, field)
+                case .range: range = try Self.string(value, field)
+                case .vlan:
+                    guard case .number(let number) = value else { throw Self.typeError(value, field, "uint16") }
+                    // strconv.ParseUint takes digits only; Swift's UInt64(_:) would take "-0" and "+1".
+                    guard number.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+                          let parsed = UInt64(number), parsed <= UInt64(UInt16.max) else { throw Self.typeError("number \(number)", field, "uint16") }
+                    vlan = Int(parsed)
+                case .exclusiveVlan:
+                    guard case .boolean(let flag) = value else { throw Self.typeError(value, field, "bool") }
+                    exclusiveVlan = flag
+                case .exclude:
+                    guard case .array(let items) = value else { throw Self.typeError(value, field, "[]string") }
+                    if items.isEmpty {
+                        excludeBacking = []
+                        exclude = []
+                        continue
+                    }
+                    var length = exclude.count
+                    for (index, item) in items.enumerated() {
+                        if index >= excludeBacking.count {
+                            excludeBacking = Array(excludeBacking.prefix(length)) + [""]
+                        }
+                        if index >= length { length = index + 1 }
+                        if item == .null { continue }
+                        guard case .string(let entry) = item else { throw Self.typeError(item, field, "string") }
+                        excludeBacking[index] = entry
+                    }
+                    exclude = Array(excludeBacking.prefix(items.count))
+                }
+            }
+        default:
+            throw Failure(goError: "json: cannot unmarshal \(document.kindName) into Go value of type network.Config")
+        }
     }
 
-    private static func describe(_ problem: YAMLProblem) -> String {
-        switch problem.kind {
-        case .syntax(let text, _, _), .encoding(let text): return text
-        case .duplicateKey(let key, _): return "key \(key) appears twice"
-        default: return "not JSON"
-        }
+    private static func string(_ value: GoJSON.Value, _ field: Field) throws(Failure) -> String {
+        guard case .string(let text) = value else { throw typeError(value, field, "string") }
+        return text
+    }
+
+    private static func typeError(_ value: GoJSON.Value, _ field: Field, _ type: String) -> Failure {
+        typeError(value.kindName, field, type)
+    }
+
+    private static func typeError(_ valueName: String, _ field: Field, _ type: String) -> Failure {
+        Failure(goError: "json: cannot unmarshal \(valueName) into Go struct field Config.\(field.name) of type \(type)")
+    }
+
+    /// Go's `foldName`: ASCII letters upper-cased, any other character replaced by the smallest
+    /// of its simple case folding orbit. Of the characters outside ASCII only two fold into
+    /// ASCII letters (Unicode's CaseFolding.txt): U+017F (long s, orbit S s ſ) and U+212A
+    /// (Kelvin sign, orbit K k K); the field names are ASCII, so no other character can match.
+    static func fold(_ key: String) -> String {
+        String(String.UnicodeScalarView(key.unicodeScalars.map { scalar -> Unicode.Scalar in
+            switch scalar {
+            case "a"..."z": Unicode.Scalar(scalar.value - 32)!
+            case "\u{017F}": "S"
+            case "\u{212A}": "K"
+            default: scalar
+            }
+        }))
     }
 }

@@ -1,0 +1,63 @@
+/// A Harvester release, as `spec.harvesterVersion` names it (`v1.8`, `v1.8.2`, `1.9`,
+/// `v1.9.0-rc6`): what decides which of Harvester's rules apply. Only the minor release
+/// matters; patch releases of one minor release check the setting alike.
+///
+/// What differs, read from harvester/harvester at tags v1.4.3 to v1.9.0-rc6 (the tests cite
+/// file and line):
+/// - v1.4 and v1.5 have no `vm-migration-network` setting, controller or webhook;
+/// - v1.8 adds the `rwx-network` setting, whose usable addresses the range must not share;
+/// - v1.9 adds `exclusiveVlan` to the network value (used by the storage network) and refuses
+///   IPv6 ranges, where the webhooks of v1.6 to v1.8 can hang on one.
+package struct HarvesterRelease: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The major release number.
+    package var major: Int
+    /// The minor release number.
+    package var minor: Int
+
+    /// The first release with the `vm-migration-network` setting.
+    package static let oldestSupported = HarvesterRelease(major: 1, minor: 6)
+    /// The first release with the `rwx-network` setting.
+    package static let rwxNetwork = HarvesterRelease(major: 1, minor: 8)
+    /// The first release with `exclusiveVlan` and an explicit refusal of IPv6.
+    package static let exclusiveVlan = HarvesterRelease(major: 1, minor: 9)
+    /// The newest release whose source mignet's rules were read from.
+    package static let newestKnown = HarvesterRelease(major: 1, minor: 9)
+    /// Every release mignet's rules were read from, oldest first.
+    package static let known: [HarvesterRelease] = (6...9).map { HarvesterRelease(major: 1, minor: $0) }
+
+    /// Creates a release.
+    package init(major: Int, minor: Int) {
+        self.major = major
+        self.minor = minor
+    }
+
+    /// Reads `v1.8`, `1.8`, `v1.8.2` or `v1.9.0-rc6` (a pre-release or build suffix after the
+    /// patch number is allowed); nil for anything else.
+    package init?(parsing text: String) {
+        var body = Substring(text)
+        if body.first == "v" { body = body.dropFirst() }
+        if let suffix = body.firstIndex(where: { $0 == "-" || $0 == "+" }) {
+            guard body[body.index(after: suffix)...].contains(where: { !$0.isWhitespace }) else { return nil }
+            body = body[..<suffix]
+        }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard (2...3).contains(parts.count),
+              parts.allSatisfy({ part in !part.isEmpty && part.count <= 6 && part.allSatisfy { $0.isASCII && $0.isNumber } && (part == "0" || part.first != "0") }),
+              let major = Int(parts[0]), let minor = Int(parts[1]) else { return nil }
+        self.init(major: major, minor: minor)
+    }
+
+    /// `v1.8`.
+    package var description: String { "v\(major).\(minor)" }
+
+    package static func < (lhs: HarvesterRelease, rhs: HarvesterRelease) -> Bool {
+        (lhs.major, lhs.minor) < (rhs.major, rhs.minor)
+    }
+
+    /// Whether the release has the `rwx-network` setting.
+    package var hasRWXNetwork: Bool { self >= Self.rwxNetwork }
+    /// Whether the release's network value has `exclusiveVlan`.
+    package var hasExclusiveVlan: Bool { self >= Self.exclusiveVlan }
+    /// Whether the release's webhook refuses an IPv6 range (rather than hang on one).
+    package var refusesIPv6: Bool { self >= Self.exclusiveVlan }
+}

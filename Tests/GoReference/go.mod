@@ -1,0 +1,3 @@
+module mignet.test/goreference
+
+go 1.19
