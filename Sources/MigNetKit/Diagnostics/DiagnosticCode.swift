@@ -29,8 +29,15 @@ package enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case unsupportedAPIVersion = "unsupported-api-version"
     case unsupportedKind = "unsupported-kind"
     case ignoredWhenDisabled = "ignored-when-disabled"
+    case ignoredWhenShared = "ignored-when-shared"
     case defaultsUnreadable = "defaults-unreadable"
     case defaultsOutsideRoot = "defaults-outside-root"
+
+    // Harvester releases.
+    case harvesterVersionInvalid = "harvester-version-invalid"
+    case harvesterVersionUnsupported = "harvester-version-unsupported"
+    case harvesterVersionUnknown = "harvester-version-unknown"
+    case releaseFeatureUnavailable = "release-feature-unavailable"
 
     // Names and numbers.
     case nameInvalid = "name-invalid"
@@ -56,6 +63,8 @@ package enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case rangeOverlapsHarvesterNetwork = "range-overlaps-harvester-network"
     case rangeOverlapsReserved = "range-overlaps-reserved"
     case rangeOverlapsStorageNetwork = "range-overlaps-storage-network"
+    case rangeOverlapsRWXNetwork = "range-overlaps-rwx-network"
+    case vlanExclusiveToStorage = "vlan-exclusive-to-storage-network"
     case pinnedValueInvalid = "pinned-value-invalid"
     case pinnedValueMismatch = "pinned-value-mismatch"
     case pinnedValueRedundant = "pinned-value-redundant"

@@ -74,14 +74,23 @@ extension Diagnostic {
         Diagnostic(.error, .unsupportedKind, "kind '\(value)' is not supported here; expected \(expected)", at: location, fixIt: expected)
     }
 
+    static func ignoredWhenSharing(_ key: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.note, .ignoredWhenShared, "rwxNetwork '\(key)' is ignored because shareStorageNetwork is true: Harvester then checks against the storage network only", at: location)
+    }
+
     static func ignoredWhenDisabled(_ key: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.note, .ignoredWhenDisabled, "'\(key)' is ignored because enabled is false", at: location)
     }
 
-    static func addressSyntax(_ key: String, _ text: String, _ error: AddressSyntaxError, expectingCIDR: Bool, at location: SourceLocation) -> Diagnostic {
+    static func addressSyntax(_ key: String, _ text: String, _ error: AddressSyntaxError, expectingCIDR: Bool, release: HarvesterRelease?, at location: SourceLocation) -> Diagnostic {
         let example = expectingCIDR ? "a CIDR such as 10.1.2.0/24" : "an address (10.1.2.1), a CIDR (10.1.2.240/28) or a range (10.1.2.10-10.1.2.20)"
         if error == .ipv6 {
-            return Diagnostic(.error, .addressIPv6Unsupported, "\(key) '\(text)' is IPv6; Harvester's migration network supports IPv4 only, expected \(example)", at: location)
+            let why = switch release {
+            case nil: "v1.9 refuses IPv6 and the webhooks of v1.6 to v1.8 can hang on it"
+            case let release? where release.refusesIPv6: "Harvester \(release) refuses IPv6"
+            case let release?: "the webhook of Harvester \(release) (as of v1.6 to v1.8) can hang on IPv6 instead of refusing it"
+            }
+            return Diagnostic(.error, .addressIPv6Unsupported, "\(key) '\(text)' is IPv6; Harvester's migration network supports IPv4 only (\(why)), expected \(example)", at: location)
         }
         return Diagnostic(.error, .addressInvalid, "\(key) '\(text)' is not valid: \(error); expected \(example)", at: location)
     }

@@ -81,8 +81,42 @@ extension Diagnostic {
                    notes: [Note("range declared here", at: rangeLocation)])
     }
 
-    static func rangeOverlapsHarvesterNetwork(range: IPv4CIDR, network: IPv4CIDR, role: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, .rangeOverlapsHarvesterNetwork, "range '\(range)' overlaps \(network), Harvester's \(role); Harvester's docs forbid this (its webhook does not check it) since pods would lose their routes", at: location)
+    static func rangeOverlapsHarvesterNetwork(range: IPv4CIDR, network: IPv4CIDR, role: String, declared: SourceLocation?, at location: SourceLocation) -> Diagnostic {
+        let source = declared == nil
+            ? "\(role), one of the defaults of Harvester's docs (if this cluster was installed with other networks, name them in clusterPodCIDR and clusterServiceCIDR)"
+            : "the cluster's \(role), as the spec declares it"
+        return Diagnostic(.error, .rangeOverlapsHarvesterNetwork, "range '\(range)' overlaps \(network), \(source); Harvester's docs forbid this (its webhook does not check it) since pods would lose their routes", at: location,
+                          notes: declared.map { [Note("\(role) declared here", at: $0)] } ?? [])
+    }
+
+    static func rangeOverlapsRWXNetwork(range: IPv4CIDR, rwx: Located<IPv4CIDR>, shared: UInt64, first: IPv4Address, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, .rangeOverlapsRWXNetwork, "range '\(range)' shares \(shared) usable address\(shared == 1 ? "" : "es") with the rwx network \(rwx.value) (the first is \(first)); Harvester v1.8 and later refuse this, so exclude them or choose another range", at: location,
+                   notes: [Note("rwx network range declared here", at: rwx.location)])
+    }
+
+    static func vlanExclusiveToStorage(_ vlan: Int, storageVLAN: Located<Int>, exclusive: SourceLocation, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, .vlanExclusiveToStorage, "vlan \(vlan) is the storage network's VLAN, which its exclusiveVlan keeps for it alone; Harvester v1.9 refuses another network on it (the network webhook the NAD, the setting webhook any later change of the storage network), so choose another VLAN", at: location,
+                   notes: [Note("storage network VLAN declared here", at: storageVLAN.location), Note("exclusiveVlan set here", at: exclusive)])
+    }
+
+    static func harvesterVersionInvalid(_ text: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, .harvesterVersionInvalid, "harvesterVersion '\(text)' is not a Harvester release; expected one such as v1.8, v1.8.2 or 1.9", at: location)
+    }
+
+    static func harvesterVersionUnsupported(_ text: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, .harvesterVersionUnsupported, "harvesterVersion '\(text)' is older than \(HarvesterRelease.oldestSupported), the first release with the vm-migration-network setting: its Harvester has no controller or webhook for it, so the rendering would patch KubeVirt behind Harvester's back; upgrade the cluster to \(HarvesterRelease.oldestSupported) or later first", at: location)
+    }
+
+    static func harvesterVersionUnknown(_ text: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, .harvesterVersionUnknown, "harvesterVersion '\(text)' is newer than \(HarvesterRelease.newestKnown), the newest release whose rules mignet knows; it is checked with \(HarvesterRelease.newestKnown)'s rules", at: location)
+    }
+
+    static func releaseFeatureUnavailable(_ feature: String, what: String, since: HarvesterRelease, named: Located<String>?, at location: SourceLocation) -> Diagnostic {
+        guard let named else {
+            return Diagnostic(.error, .releaseFeatureUnavailable, "\(feature) needs Harvester \(since) or later (\(what) exists since \(since)); name the cluster's release in spec.harvesterVersion", at: location)
+        }
+        return Diagnostic(.error, .releaseFeatureUnavailable, "\(feature) needs Harvester \(since) or later, but harvesterVersion is '\(named.value)', which has no \(what); remove it or correct harvesterVersion", at: location,
+                          notes: [Note("harvesterVersion declared here", at: named.location)])
     }
 
     static func rangeOverlapsReserved(range: IPv4CIDR, reserved: Located<AddressBlock>, at location: SourceLocation) -> Diagnostic {

@@ -64,8 +64,9 @@ package struct AddressPlanReport: Sendable {
         nodes = spec.nodes?.value
         plannedNodes = spec.plannedNodes?.value
         let interval = configuration.range.interval
-        checks = ReservedNetworksRule.harvesterNetworks.map {
-            Check(block: $0.cidr.description, role: "Harvester's \($0.role)", clear: !interval.overlaps($0.cidr.interval))
+        checks = ReservedNetworksRule.clusterNetworks(spec).map { network in
+            Check(block: network.cidr.description, role: network.declared == nil ? "Harvester's \(network.role.rawValue)" : "the cluster's \(network.role.rawValue) (\(network.role.key))",
+                  clear: !interval.overlaps(network.cidr.interval))
         }
         checks += spec.reserved.map { entry in
             Check(block: entry.value.description, role: "reserved", clear: !(entry.value.interval.map(interval.overlaps) ?? false))
@@ -73,6 +74,10 @@ package struct AddressPlanReport: Sendable {
         if let storage = spec.storageNetwork, let storageRange = storage.range {
             let shared = plan.usable.intersection(AddressPlan(range: storageRange.value, exclude: storage.exclude).usable)
             checks.append(Check(block: storageRange.value.description, role: "storage network", clear: shared.isEmpty))
+        }
+        if let rwx = spec.rwxNetwork, !rwx.sharesStorageNetwork, let rwxRange = rwx.range {
+            let shared = plan.usable.intersection(AddressPlan(range: rwxRange.value, exclude: rwx.exclude).usable)
+            checks.append(Check(block: rwxRange.value.description, role: "rwx network", clear: shared.isEmpty))
         }
     }
 

@@ -15,6 +15,10 @@ package struct MigrationNetworkSpec: Sendable {
     package var name: Located<String>?
     /// `spec.enabled`; absent means true.
     package var enabled: Located<Bool>?
+    /// `spec.harvesterVersion`, as written.
+    package var harvesterVersion: Located<String>?
+    /// The release `harvesterVersion` names, when it names one; nil: rules of every release apply.
+    package var release: HarvesterRelease?
     /// `spec.clusterNetwork`: the Harvester ClusterNetwork carrying the VLAN.
     package var clusterNetwork: Located<String>?
     /// `spec.vlan`.
@@ -31,8 +35,14 @@ package struct MigrationNetworkSpec: Sendable {
     package var plannedNodes: Located<Int>?
     /// `spec.reserved`: more blocks the range must stay clear of.
     package var reserved: [Located<AddressBlock>]
+    /// `spec.clusterPodCIDR`: the cluster's pod network, when installed with another than the default.
+    package var clusterPodCIDR: Located<IPv4CIDR>?
+    /// `spec.clusterServiceCIDR`: the cluster's service network, likewise.
+    package var clusterServiceCIDR: Located<IPv4CIDR>?
     /// `spec.storageNetwork`: the cluster's storage-network setting.
     package var storageNetwork: StorageNetworkSpec?
+    /// `spec.rwxNetwork`: the cluster's rwx-network setting (Harvester v1.8 and later).
+    package var rwxNetwork: RWXNetworkSpec?
     /// `spec.pinnedValue`: the exact value string to render instead of the UI's spelling.
     package var pinnedValue: Located<String>?
     /// `spec.adoptedNAD`: a live NAD to keep, and the hash of the value it was made for.
@@ -61,12 +71,47 @@ package struct StorageNetworkSpec: Sendable {
     package var range: Located<IPv4CIDR>?
     /// The storage network's exclusions.
     package var exclude: [Located<AddressBlock>]
+    /// The storage network's VLAN.
+    package var vlan: Located<Int>?
+    /// `exclusiveVlan` (Harvester v1.9 and later): no other network may use the storage VLAN.
+    package var exclusiveVlan: Located<Bool>?
+    /// Where the `storageNetwork` key was written.
+    package var location: SourceLocation
 
     /// Creates a storage-network spec.
-    package init(range: Located<IPv4CIDR>?, exclude: [Located<AddressBlock>]) {
+    package init(range: Located<IPv4CIDR>?, exclude: [Located<AddressBlock>], vlan: Located<Int>? = nil,
+                 exclusiveVlan: Located<Bool>? = nil, at location: SourceLocation) {
         self.range = range
         self.exclude = exclude
+        self.vlan = vlan
+        self.exclusiveVlan = exclusiveVlan
+        self.location = location
     }
+}
+
+/// `spec.rwxNetwork`: the rwx-network setting (Harvester v1.8 and later), value
+/// `{"share-storage-network":bool,"network":{...}}`. Its own network's usable addresses must
+/// not be the range's; sharing the storage network, it adds nothing to check.
+package struct RWXNetworkSpec: Sendable {
+    /// `shareStorageNetwork`: the rwx network is the storage network.
+    package var shareStorageNetwork: Located<Bool>?
+    /// Its own network's range, when it does not share the storage network.
+    package var range: Located<IPv4CIDR>?
+    /// Its own network's exclusions.
+    package var exclude: [Located<AddressBlock>]
+    /// Where the `rwxNetwork` key was written.
+    package var location: SourceLocation
+
+    /// Creates an rwx-network spec.
+    package init(shareStorageNetwork: Located<Bool>?, range: Located<IPv4CIDR>?, exclude: [Located<AddressBlock>], at location: SourceLocation) {
+        self.shareStorageNetwork = shareStorageNetwork
+        self.range = range
+        self.exclude = exclude
+        self.location = location
+    }
+
+    /// Whether it shares the storage network.
+    package var sharesStorageNetwork: Bool { shareStorageNetwork?.value ?? false }
 }
 
 /// `spec.adoptedNAD`: the NAD Harvester's controller made for a cluster configured by hand,

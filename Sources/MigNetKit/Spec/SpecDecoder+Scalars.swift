@@ -42,13 +42,24 @@ extension SpecDecoder {
         return nil
     }
 
+    /// A Harvester release: any scalar but null, taken as written, so that a plain `1.10`
+    /// (a YAML float) keeps its text; whether it names a release is `HarvesterVersionRule`'s.
+    mutating func release(_ pair: YAMLPair) -> Located<String>? {
+        let node = pair.value
+        guard let scalar = node.scalar, !scalar.isNull else {
+            diagnostics.append(.expectedString(pair.key, found: node.kindDescription, text: nil, at: location(node.mark)))
+            return nil
+        }
+        return Located(scalar.value, at: location(node.mark))
+    }
+
     /// A CIDR block (`range` fields).
     mutating func cidr(_ pair: YAMLPair) -> Located<IPv4CIDR>? {
         guard let text = string(pair) else { return nil }
         do {
             return Located(try AddressBlock.cidr(parsing: text.value), at: text.location)
         } catch {
-            diagnostics.append(.addressSyntax(pair.key, text.value, error, expectingCIDR: true, at: text.location))
+            diagnostics.append(.addressSyntax(pair.key, text.value, error, expectingCIDR: true, release: release, at: text.location))
             return nil
         }
     }
@@ -60,7 +71,7 @@ extension SpecDecoder {
             return Located(try AddressBlock(parsing: text.value), at: text.location)
         } catch {
             diagnostics.append(error == .ipv6 ? .addressIPv6Unsupported : .addressInvalid, .error, file: text.location.file) {
-                .addressSyntax(pair.key, text.value, error, expectingCIDR: false, at: text.location)
+                .addressSyntax(pair.key, text.value, error, expectingCIDR: false, release: release, at: text.location)
             }
             return nil
         }

@@ -8,6 +8,8 @@ struct SpecDecoder {
     /// default value is decoded.
     var file: String
     var diagnostics = DiagnosticCollector()
+    /// The Harvester release the spec names, once decoded: messages that differ by release use it.
+    var release: HarvesterRelease?
 
     init(file: String) {
         self.file = file
@@ -50,8 +52,11 @@ struct SpecDecoder {
         let fields = Fields(own: own, ownFile: file, defaults: defaults)
 
         spec.enabled = field("enabled", in: fields) { $0.boolean($1) }
+        spec.harvesterVersion = field("harvesterVersion", in: fields) { $0.release($1) }
+        spec.release = spec.harvesterVersion.flatMap { HarvesterRelease(parsing: $0.value) }
+        release = spec.release
         if !spec.isEnabled {
-            for key in SpecSchema.spec where key != "enabled" {
+            for key in SpecSchema.spec where key != "enabled" && key != "harvesterVersion" {
                 if let pair = own[key] { diagnostics.append(.ignoredWhenDisabled(key, at: location(pair.keyMark))) }
             }
             return spec
@@ -75,10 +80,30 @@ struct SpecDecoder {
                   let hash = decoder.require("hash", in: nad, of: "adoptedNAD", at: at).flatMap({ decoder.string($0) }) else { return nil }
             return AdoptedNAD(name: name, hash: hash)
         }
+        spec.clusterPodCIDR = field("clusterPodCIDR", in: fields) { $0.cidr($1) }
+        spec.clusterServiceCIDR = field("clusterServiceCIDR", in: fields) { $0.cidr($1) }
         spec.storageNetwork = field("storageNetwork", in: fields) { decoder, pair in
             guard let storage = decoder.mapping(pair.value, keys: SpecSchema.storageNetwork, named: "storageNetwork") else { return nil }
-            let range = decoder.require("range", in: storage, of: "storageNetwork", at: decoder.location(pair.keyMark)).flatMap { decoder.cidr($0) }
-            return StorageNetworkSpec(range: range, exclude: storage["exclude"].map { decoder.blocks($0) } ?? [])
+            let at = decoder.location(pair.keyMark)
+            let range = decoder.require("range", in: storage, of: "storageNetwork", at: at).flatMap { decoder.cidr($0) }
+            return StorageNetworkSpec(range: range, exclude: storage["exclude"].map { decoder.blocks($0) } ?? [],
+                                      vlan: storage["vlan"].flatMap { decoder.integer($0) },
+                                      exclusiveVlan: storage["exclusiveVlan"].flatMap { decoder.boolean($0) }, at: at)
+        }
+        spec.rwxNetwork = field("rwxNetwork", in: fields) { decoder, pair in
+            guard let rwx = decoder.mapping(pair.value, keys: SpecSchema.rwxNetwork, named: "rwxNetwork") else { return nil }
+            let at = decoder.location(pair.keyMark)
+            let share = rwx["shareStorageNetwork"].flatMap { decoder.boolean($0) }
+            var range: Located<IPv4CIDR>?
+            if share?.value == true {
+                // Harvester reads no network of an rwx-network that shares the storage network.
+                for key in ["range", "exclude"] {
+                    if let ignored = rwx[key] { decoder.diagnostics.append(.ignoredWhenSharing(key, at: decoder.location(ignored.keyMark))) }
+                }
+                return RWXNetworkSpec(shareStorageNetwork: share, range: nil, exclude: [], at: at)
+            }
+            range = decoder.require("range", in: rwx, of: "rwxNetwork", at: at).flatMap { decoder.cidr($0) }
+            return RWXNetworkSpec(shareStorageNetwork: share, range: range, exclude: rwx["exclude"].map { decoder.blocks($0) } ?? [], at: at)
         }
         return spec
     }

@@ -62,6 +62,9 @@ extension SpecSchema {
         case .cidr:
             members.append(JSONMember("type", .string("string")))
             members.append(JSONMember("pattern", .string("^\(address)\(prefix)$")))
+        case .release:
+            members.append(JSONMember("type", .array([.string("string"), .string("number")])))
+            members.append(JSONMember("pattern", .string("^v?[0-9]+\\.[0-9]+(\\.[0-9]+([-+].+)?)?$")))
         case .addressBlocks:
             members.append(JSONMember("type", .string("array")))
             members.append(JSONMember("items", .object([

@@ -14,6 +14,8 @@ package struct SpecField: Sendable {
         case boolean
         /// An IPv4 CIDR block.
         case cidr
+        /// A Harvester release: `v1.8`, `v1.8.2`, `1.9` (a YAML number is read as written).
+        case release
         /// A list of address blocks: an address, a CIDR or a range `A-B`.
         case addressBlocks
         /// A mapping of further fields.
@@ -55,6 +57,15 @@ package enum SpecSchema {
     package static let storageNetworkFields: [SpecField] = [
         SpecField("range", .cidr, .always, "The storage network's range."),
         SpecField("exclude", .addressBlocks, "The storage network's exclusions."),
+        SpecField("vlan", .integer(0...FieldBounds.vlan.upperBound), "The storage network's VLAN; needed with exclusiveVlan."),
+        SpecField("exclusiveVlan", .boolean, "The storage network's exclusiveVlan (Harvester v1.9 and later): true forbids the migration network its VLAN."),
+    ]
+
+    /// The keys of `spec.rwxNetwork`.
+    package static let rwxNetworkFields: [SpecField] = [
+        SpecField("shareStorageNetwork", .boolean, "true when the rwx network is the storage network (share-storage-network); default false."),
+        SpecField("range", .cidr, "The rwx network's own range; required unless shareStorageNetwork is true."),
+        SpecField("exclude", .addressBlocks, "The rwx network's own exclusions."),
     ]
 
     /// The keys of `spec.adoptedNAD`.
@@ -66,6 +77,7 @@ package enum SpecSchema {
     /// The keys of `spec`, in the order the reference documents them.
     package static let specFields: [SpecField] = [
         SpecField("enabled", .boolean, "false renders the rollback to the management network; default true."),
+        SpecField("harvesterVersion", .release, "The Harvester release the cluster runs (v1.8, v1.8.2, 1.9), whose rules apply; without it, only what every release from v\(HarvesterRelease.oldestSupported.major).\(HarvesterRelease.oldestSupported.minor) on accepts is accepted."),
         SpecField("clusterNetwork", .string(dnsLabel: true, maximumLength: FieldBounds.clusterNetworkLength), .whenEnabled, "The Harvester ClusterNetwork that carries the VLAN; its bridge <name>-br must fit 15 characters."),
         SpecField("vlan", .integer(FieldBounds.vlan), .whenEnabled, "The VLAN id; \(FieldBounds.vlanOnManagement.lowerBound)...\(FieldBounds.vlanOnManagement.upperBound) on the mgmt cluster network."),
         SpecField("range", .cidr, .whenEnabled, "The IPv4 range whereabouts hands addresses out of, /\(FieldBounds.rangePrefix.lowerBound).../\(FieldBounds.rangePrefix.upperBound), host bits zero."),
@@ -74,7 +86,10 @@ package enum SpecSchema {
         SpecField("nodes", .integer(FieldBounds.minimumNodes...Int.max), .whenEnabled, "The nodes that run virt-handler today (witness nodes do not)."),
         SpecField("plannedNodes", .integer(FieldBounds.minimumNodes...Int.max), "The node count to plan address capacity for."),
         SpecField("reserved", .addressBlocks, "More blocks the range must stay clear of (node subnet, ...)."),
+        SpecField("clusterPodCIDR", .cidr, "The cluster's pod network (the installer's cluster_pod_cidr), when not the default; replaces the default pod networks the range must stay clear of."),
+        SpecField("clusterServiceCIDR", .cidr, "The cluster's service network (the installer's cluster_service_cidr), when not the default; replaces the default service networks."),
         SpecField("storageNetwork", .object(storageNetworkFields), "The cluster's storage-network setting, whose usable addresses the range must not share."),
+        SpecField("rwxNetwork", .object(rwxNetworkFields), "The cluster's rwx-network setting (Harvester v1.8 and later), whose usable addresses the range must not share unless it shares the storage network."),
         SpecField("adoptedNAD", .object(adoptedNADFields), "A live NAD to keep (its name and the hash of the value it was made for), so that adopting a cluster configured by hand renames nothing; valid only while the spec renders that value."),
         SpecField("pinnedValue", .string(dnsLabel: false, maximumLength: nil), "The exact value string to render, for a cluster whose live value is spelled otherwise than the Harvester UI writes it; it must mean the same as the other fields."),
     ]
@@ -105,6 +120,8 @@ package enum SpecSchema {
     package static let requiredWhenEnabled = specFields.filter { if case .whenEnabled = $0.requirement { return true } else { return false } }.map(\.name)
     /// The keys of `spec.storageNetwork`.
     package static let storageNetwork = storageNetworkFields.map(\.name)
+    /// The keys of `spec.rwxNetwork`.
+    package static let rwxNetwork = rwxNetworkFields.map(\.name)
     /// The keys of `spec.adoptedNAD`.
     package static let adoptedNAD = adoptedNADFields.map(\.name)
 }

@@ -7,7 +7,7 @@ struct PinnedValueRule: ValidationRule {
         guard let pinned = spec.pinnedValue else { return [] }
         let value: HarvesterValue
         do {
-            value = try HarvesterValue(parsing: pinned.value)
+            value = try HarvesterValue(parsing: pinned.value, release: spec.release)
         } catch {
             return [.pinnedValueInvalid(error.description, at: pinned.location)]
         }

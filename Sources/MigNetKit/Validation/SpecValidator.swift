@@ -2,11 +2,11 @@
 package struct SpecValidator: Sendable {
     /// The rules an enabled spec is checked against, in reporting order.
     static let enabledRules: [any ValidationRule] = [
-        NameRule(), ClusterNetworkRule(), VLANRule(), RangeRule(), ExcludeRule(),
-        CapacityRule(), ReservedNetworksRule(), StorageNetworkRule(), MTURule(), NodeCountRule(), PinnedValueRule(), AdoptedNADRule(),
+        NameRule(), HarvesterVersionRule(), ReleaseFeatureRule(), ClusterNetworkRule(), VLANRule(), RangeRule(), ExcludeRule(),
+        CapacityRule(), ReservedNetworksRule(), PeerNetworkRule(), ExclusiveVlanRule(), MTURule(), NodeCountRule(), PinnedValueRule(), AdoptedNADRule(),
     ]
     /// The rules a disabled spec is checked against: only what its output still uses.
-    static let disabledRules: [any ValidationRule] = [NameRule()]
+    static let disabledRules: [any ValidationRule] = [NameRule(), HarvesterVersionRule()]
 
     /// Creates a validator.
     package init() {}

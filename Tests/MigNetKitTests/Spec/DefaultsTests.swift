@@ -36,6 +36,24 @@ import Testing
         #expect(compilation.spec?.reserved.first?.location == SourceLocation(file: "site-defaults.yaml", line: 8, column: 7))
     }
 
+    /// A site's release and cluster networks usually live in its defaults file; the rules of
+    /// that release apply to every spec, and a spec may name its own.
+    @Test func releaseAndClusterNetworksComeFromDefaults() throws {
+        let site = Self.defaults + "  harvesterVersion: v1.7\n  clusterPodCIDR: 10.100.0.0/16\n"
+        let compilations = compile([
+            "clusters/east.yaml": Self.spec(name: "east", "  range: 10.42.1.0/24\n  nodes: 3\n  rwxNetwork:\n    shareStorageNetwork: true\n"),
+            "clusters/west.yaml": Self.spec(name: "west", "  harvesterVersion: v1.8\n  range: 10.42.1.0/24\n  nodes: 3\n  rwxNetwork:\n    shareStorageNetwork: true\n"),
+            "clusters/north.yaml": Self.spec(name: "north", "  range: 10.100.1.0/24\n  nodes: 3\n"),
+        ], defaults: site)
+        let east = compilations[0], north = compilations[1], west = compilations[2]
+        #expect(east.spec?.release == HarvesterRelease(major: 1, minor: 7))
+        let unavailable = try #require(east.diagnostics.first { $0.code == .releaseFeatureUnavailable })
+        #expect(unavailable.notes.map(\.location) == [SourceLocation(file: "site-defaults.yaml", line: 9, column: 21)])
+        #expect(west.diagnostics.isEmpty, "\(west.diagnostics)")
+        let overlap = try #require(north.diagnostics.first { $0.code == .rangeOverlapsHarvesterNetwork })
+        #expect(overlap.notes.map(\.location) == [SourceLocation(file: "site-defaults.yaml", line: 10, column: 19)])
+    }
+
     @Test func aBadDefaultIsReportedWhereItIsWritten() throws {
         let broken = Self.defaults.replacingOccurrences(of: "vlan: 100", with: "vlan: 5000")
         let compilation = compile(["clusters/east.yaml": Self.spec(name: "east", "  range: 10.1.2.0/24\n  nodes: 3\n")], defaults: broken)[0]

@@ -118,6 +118,16 @@ let ruleCases: [RuleCase] = [
     RuleCase(.adoptedNADInvalid, 11, 11, body: validBody + "  adoptedNAD:\n    name: my-nad\n    hash: \(validBodyHash)\n"),
     RuleCase(.adoptedNADInvalid, 12, 11, body: validBody + "  adoptedNAD:\n    name: vm-migration-network-x7k2p\n    hash: abc\n"),
     RuleCase(.adoptedNADStale, 12, 11, body: validBody + "  adoptedNAD:\n    name: vm-migration-network-x7k2p\n    hash: 53b3d885bff81415175bb1b9a97032ecfe7721a7\n"),
+    // Harvester releases.
+    RuleCase(.harvesterVersionInvalid, 10, 21, body: validBody + "  harvesterVersion: latest\n"),
+    RuleCase(.harvesterVersionUnsupported, 10, 21, body: validBody + "  harvesterVersion: v1.5.2\n"),
+    RuleCase(.harvesterVersionUnsupported, 7, 21, body: "  enabled: false\n  harvesterVersion: '1.4'\n"),
+    RuleCase(.harvesterVersionUnknown, 10, 21, body: validBody + "  harvesterVersion: 1.10\n", severity: .warning),
+    RuleCase(.releaseFeatureUnavailable, 10, 3, body: validBody + "  rwxNetwork:\n    shareStorageNetwork: true\n"),
+    RuleCase(.releaseFeatureUnavailable, 13, 20, body: validBody + "  harvesterVersion: v1.8.2\n  storageNetwork:\n    range: 10.2.0.0/24\n    exclusiveVlan: false\n"),
+    RuleCase(.rangeOverlapsRWXNetwork, 8, 10, body: validBody + "  harvesterVersion: v1.8\n  rwxNetwork:\n    range: 10.1.2.0/25\n"),
+    RuleCase(.vlanExclusiveToStorage, 7, 9, body: validBody + "  harvesterVersion: v1.9\n  storageNetwork:\n    range: 10.2.0.0/24\n    vlan: 100\n    exclusiveVlan: true\n"),
+    RuleCase(.ignoredWhenShared, 13, 5, body: validBody + "  harvesterVersion: v1.8\n  rwxNetwork:\n    shareStorageNetwork: true\n    range: 10.9.0.0/24\n", severity: .note),
     // Pinned values.
     RuleCase(.pinnedValueInvalid, 10, 16, body: validBody + "  pinnedValue: 'vlan=100'\n"),
     RuleCase(.pinnedValueInvalid, 10, 16, body: validBody + "  pinnedValue: '{\"vlan\":\"100\",\"clusterNetwork\":\"migration\"}'\n"),
