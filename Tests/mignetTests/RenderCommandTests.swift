@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @Suite struct RenderCommandTests {
-    static let examples = ["dedicated", "disabled", "jumbo-frames", "management-network", "storage-peer", "ui-equivalent"]
+    static let examples = ["dedicated", "disabled", "exclusive-storage-vlan", "jumbo-frames", "management-network", "rwx-peer", "storage-peer", "ui-equivalent"]
 
     /// The committed files of a cluster, concatenated in apply order.
     static func golden(cluster: String) throws -> String {

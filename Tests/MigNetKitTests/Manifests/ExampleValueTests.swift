@@ -29,6 +29,13 @@ import Testing
         Expected(file: "storage-peer.yaml",
                  value: #"{"clusterNetwork":"data","vlan":310,"range":"10.20.0.0/24","exclude":["10.20.0.1/32"]}"#,
                  config: #"{"cniVersion":"0.3.1","type":"bridge","bridge":"data-br","promiscMode":true,"vlan":310,"ipam":{"type":"whereabouts","range":"10.20.0.0/24","exclude":["10.20.0.1/32"]}}"#),
+        // The release and the peer networks change what is checked, never what is rendered.
+        Expected(file: "rwx-peer.yaml",
+                 value: #"{"clusterNetwork":"data","vlan":320,"range":"10.42.10.0/24","exclude":["10.42.10.1/32"]}"#,
+                 config: #"{"cniVersion":"0.3.1","type":"bridge","bridge":"data-br","promiscMode":true,"vlan":320,"ipam":{"type":"whereabouts","range":"10.42.10.0/24","exclude":["10.42.10.1/32"]}}"#),
+        Expected(file: "exclusive-storage-vlan.yaml",
+                 value: #"{"clusterNetwork":"data","vlan":331,"range":"10.30.0.0/24","exclude":[]}"#,
+                 config: #"{"cniVersion":"0.3.1","type":"bridge","bridge":"data-br","promiscMode":true,"vlan":331,"ipam":{"type":"whereabouts","range":"10.30.0.0/24"}}"#),
         Expected(file: "disabled.yaml", value: "", config: nil),
     ]
 
