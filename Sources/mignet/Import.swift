@@ -11,7 +11,10 @@ struct Import: ParsableCommand {
             Reads the output of `kubectl get settings.harvesterhci.io vm-migration-network -o yaml` \
             (or -o json, or a List holding it) and writes a spec whose rendering reproduces the live \
             value byte for byte: a value spelled otherwise than the Harvester UI writes it is kept \
-            with pinnedValue, the NAD Harvester made for it with adoptedNAD. When the live value \
+            with pinnedValue, the NAD Harvester made for it with adoptedNAD. The cluster's release \
+            (--server-version, --server-version-file, or a server-version Setting in the same \
+            input, as `kubectl get settings.harvesterhci.io vm-migration-network server-version \
+            -o yaml` prints both) becomes harvesterVersion. When the live value \
             breaks mignet's rules, the spec is written anyway and the diagnostics are printed. \
             With --warnings-as-errors, any diagnostic stops it before anything is written. \
             Exit status: 0 written, 1 no readable Setting, the output exists without --force, or a \
@@ -31,6 +34,12 @@ struct Import: ParsableCommand {
     @Option(help: "The nodes that run virt-handler today; without it the spec says where to fill it in.")
     var nodes: Int?
 
+    @Option(help: ArgumentHelp("The Harvester release the cluster runs (v1.8.2), written as harvesterVersion; the live value is read as that release reads it.", valueName: "VERSION"))
+    var serverVersion: String?
+
+    @Option(help: ArgumentHelp("The same from `kubectl get settings.harvesterhci.io server-version -o yaml` output in FILE.", valueName: "FILE"))
+    var serverVersionFile: String?
+
     @Flag(help: "Overwrite the output file if it exists.")
     var force = false
 
@@ -44,9 +53,27 @@ struct Import: ParsableCommand {
             try diagnostics.report([Diagnostic.unreadable(failure, file: file == "-" ? "<stdin>" : file)], sources: [:])
             throw ExitCode(1)
         }
+        if serverVersion != nil && serverVersionFile != nil {
+            throw ValidationError("give --server-version or --server-version-file, not both")
+        }
+        var version = serverVersion
+        if let serverVersionFile {
+            switch SourceReader.read(serverVersionFile) {
+            case .success(let read):
+                do {
+                    version = try SettingImport.serverVersion(in: read)
+                } catch {
+                    try diagnostics.report(error.diagnostics, sources: [:])
+                    throw ExitCode(1)
+                }
+            case .failure(let failure):
+                try diagnostics.report([Diagnostic.unreadable(failure, file: serverVersionFile)], sources: [:])
+                throw ExitCode(1)
+            }
+        }
         let imported: SettingImport
         do {
-            imported = try SettingImport(source, name: name, nodes: nodes)
+            imported = try SettingImport(source, name: name, nodes: nodes, serverVersion: version)
         } catch let failure as KubeObject.Failure {
             // The kubectl output is not a mignet file: its lines are not quoted.
             try diagnostics.report(failure.diagnostics, sources: [:])
@@ -88,6 +115,10 @@ struct Import: ParsableCommand {
         if imported.pinned { notes.append("the live value is spelled otherwise than the Harvester UI writes it; pinnedValue keeps its exact bytes") }
         if let nad = imported.adoptedNAD { notes.append("adoptedNAD keeps the live NAD \(nad), so KubeVirt's migration network stays as it is") }
         if let skipped = imported.adoptionSkipped { notes.append(skipped) }
+        if let ignored = imported.serverVersionIgnored { notes.append(ignored) }
+        if imported.harvesterVersion == nil && imported.serverVersionIgnored == nil && !imported.disabled {
+            notes.append("no server version was given, so the spec names no Harvester release and is held to every release's rules: add --server-version")
+        }
         if nodes == nil && !imported.disabled { notes.append("set spec.nodes (or rerun with --nodes N)") }
         Terminal.writeError(notes.map { "mignet: note: \($0)\n" }.joined())
     }

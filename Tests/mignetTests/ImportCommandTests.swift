@@ -34,6 +34,49 @@ import Testing
         #expect(rendered.contains("      network: vm-migration-network-p2kfw\n"))
     }
 
+    /// The server version becomes harvesterVersion, from the option, a file, or the same input.
+    @Test func theServerVersionBecomesHarvesterVersion() throws {
+        let fromOption = try MignetProcess.run(["import", Self.fixtures + "ui-configured.yaml", "--nodes", "3", "--server-version", "1.9"])
+        #expect(fromOption.status == 0, "\(fromOption.stderr)")
+        #expect(fromOption.stdout.contains("spec:\n  harvesterVersion: \"1.9\"\n  clusterNetwork: migration\n"))
+        let fromFile = try MignetProcess.run(["import", Self.fixtures + "ui-configured.yaml", "--nodes", "3", "--server-version-file", Self.fixtures + "server-version.yaml"])
+        #expect(fromFile.status == 0, "\(fromFile.stderr)")
+        #expect(fromFile.stdout.contains("  harvesterVersion: v1.8.2\n"))
+        #expect(!fromFile.stderr.contains("no server version"))
+        // Without one, the spec is held to every release's rules, and the user is told.
+        let without = try MignetProcess.run(["import", Self.fixtures + "ui-configured.yaml", "--nodes", "3"])
+        #expect(!without.stdout.contains("harvesterVersion"))
+        #expect(without.stderr.contains("mignet: note: no server version was given"))
+        // A development build names no release.
+        let development = try MignetProcess.run(["import", Self.fixtures + "ui-configured.yaml", "--nodes", "3", "--server-version", "master-head"])
+        #expect(development.status == 0)
+        #expect(!development.stdout.contains("harvesterVersion"))
+        #expect(development.stderr.contains("the server version 'master-head' names no Harvester release"))
+        let both = try MignetProcess.run(["import", Self.fixtures + "ui-configured.yaml", "--server-version", "v1.8", "--server-version-file", Self.fixtures + "server-version.yaml"])
+        #expect(both.status == 64)
+        let missing = try MignetProcess.run(["import", Self.fixtures + "ui-configured.yaml", "--server-version-file", Self.fixtures + "ui-configured.yaml"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("object-missing"))
+    }
+
+    /// The live value is read as the cluster's release reads it: `"exclusiveVlan":"no"` is an
+    /// ignored key to v1.7, and a value v1.9's controller cannot read at all.
+    @Test func theLiveValueIsReadAsTheReleaseReadsIt() throws {
+        let directory = try MignetProcess.temporaryDirectory()
+        let v17 = try MignetProcess.run(["import", Self.fixtures + "with-server-version-list.yaml", "--nodes", "3", "-o", directory + "/v17.yaml"])
+        #expect(v17.status == 0, "\(v17.stderr)")
+        let spec = try String(contentsOfFile: directory + "/v17.yaml", encoding: .utf8)
+        #expect(spec.contains("  harvesterVersion: v1.7.1\n"))
+        #expect(spec.contains(#"  pinnedValue: '{"clusterNetwork":"migration","vlan":100,"range":"10.1.2.0/24","exclude":[],"exclusiveVlan":"no"}'"#))
+        let render = try MignetProcess.run(["render", directory + "/v17.yaml"])
+        #expect(render.status == 0, "\(render.stderr)")
+        #expect(render.stdout.contains(#"value: '{"clusterNetwork":"migration","vlan":100,"range":"10.1.2.0/24","exclude":[],"exclusiveVlan":"no"}'"#))
+        let v19 = try MignetProcess.run(["import", Self.fixtures + "with-server-version-list.yaml", "--nodes", "3", "--server-version", "v1.9"])
+        #expect(v19.status == 1)
+        #expect(v19.stdout == "")
+        #expect(v19.stderr.contains("12:10: error: the setting's value cannot be read as Harvester reads it: json: cannot unmarshal string into Go struct field Config.exclusiveVlan of type bool;"))
+    }
+
     @Test func anEmptyValueImportsAsDisabled() throws {
         let outcome = try MignetProcess.run(["import", Self.fixtures + "disabled-list.yaml", "--name", "old"])
         #expect(outcome.status == 0)

@@ -20,12 +20,48 @@ package struct SettingImport: Sendable {
     /// Why no NAD was adopted, when the live annotations did not allow it.
     package var adoptionSkipped: String?
 
-    /// Imports the Setting in `source` as a spec named `name`, with `nodes` when given. Throws
+    /// The Harvester release the spec names (`harvesterVersion`), when the server version was given.
+    package var harvesterVersion: String?
+    /// Why the server version given names no release, when it does not.
+    package var serverVersionIgnored: String?
+
+    /// The name of Harvester's Setting holding the release it runs.
+    package static let serverVersionSetting = "server-version"
+
+    /// The release text of the `server-version` Setting among `objects`: its value, else its
+    /// default (the value Harvester's `Setting.Get` reads), nil when there is no such Setting.
+    package static func serverVersion(in objects: [KubeObject]) -> String? {
+        guard let setting = objects.first(where: { $0.kind == "Setting" && $0.name == serverVersionSetting }) else { return nil }
+        let value = setting.string("value") ?? ""
+        return value.isEmpty ? setting.string("default") ?? "" : value
+    }
+
+    /// The release text of the `server-version` Setting in a file of kubectl output
+    /// (`kubectl get settings.harvesterhci.io server-version -o yaml`).
+    package static func serverVersion(in source: SourceFile) throws(KubeObject.Failure) -> String {
+        guard let version = serverVersion(in: try KubeObject.objects(in: source)) else {
+            throw KubeObject.Failure(diagnostics: [.objectMissing("Setting named \(serverVersionSetting)", file: source.path)])
+        }
+        return version
+    }
+
+    /// Imports the Setting in `source` as a spec named `name`, with `nodes` when given. The
+    /// server version (`serverVersion`, else a `server-version` Setting in the same file) becomes
+    /// `harvesterVersion`, and the live value is read as that release reads it. Throws
     /// `KubeObject.Failure` (located diagnostics) when the file holds no readable Setting.
-    package init(_ source: SourceFile, name: String, nodes: Int?) throws {
+    package init(_ source: SourceFile, name: String, nodes: Int?, serverVersion: String? = nil) throws {
         let objects = try KubeObject.objects(in: source)
         guard let setting = objects.first(where: { $0.kind == "Setting" && $0.name == Harvester.settingName }) else {
             throw KubeObject.Failure(diagnostics: [.objectMissing("Setting named \(Harvester.settingName)", file: source.path)])
+        }
+        var release: HarvesterRelease?
+        if let version = serverVersion ?? Self.serverVersion(in: objects) {
+            release = HarvesterRelease(parsing: version)
+            if release != nil {
+                harvesterVersion = version
+            } else {
+                serverVersionIgnored = "the server version '\(version)' names no Harvester release (a development build?), so the spec names none: set spec.harvesterVersion"
+            }
         }
         let value = setting.string("value") ?? ""
         let valueNode = setting.value("value")
@@ -34,12 +70,13 @@ package struct SettingImport: Sendable {
         var specEntries: [YAMLEntry] = []
         disabled = value.isEmpty
         pinned = false
+        if let harvesterVersion { specEntries.append(YAMLEntry("harvesterVersion", .string(harvesterVersion))) }
         if disabled {
             specEntries.append(YAMLEntry("enabled", .boolean(false)))
         } else {
             let live: HarvesterValue
             do {
-                live = try HarvesterValue(parsing: value)
+                live = try HarvesterValue(parsing: value, release: release)
             } catch {
                 throw KubeObject.Failure(diagnostics: [.valueUnreadable(error.description, at: at)])
             }
