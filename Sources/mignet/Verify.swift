@@ -68,7 +68,7 @@ struct Verify: ParsableCommand {
         let nadObjects = objects(nads)
         if problems.isEmpty, let settingObjects, let podObjects, let settingSource = sources[setting == "-" ? "<stdin>" : setting],
            let podsSource = sources[pods == "-" ? "<stdin>" : pods] {
-            do { try Verification.requireUsable(setting: settingObjects, in: settingSource, pods: podObjects, in: podsSource) } catch {
+            do { try Verification.requireUsable(setting: settingObjects, in: settingSource, pods: podObjects, in: podsSource, release: spec.release) } catch {
                 problems += error.diagnostics
             }
         }

@@ -26,6 +26,17 @@ import Testing
         #expect(outcome.stdout.hasSuffix("all 9 checks passed\n"))
     }
 
+    /// The cluster network's MTU went from 9000 back to 1500: network-controller rewrote the NAD
+    /// with "mtu":1500 (network-controller-harvester pkg/controller/manager/nad/controller.go
+    /// OnCNChange), where mignet renders none. verify says what it is and what to do.
+    @Test func aLoweredMTUIsExplained() throws {
+        let outcome = try verify("mtu-lowered")
+        #expect(outcome.status == 2)
+        #expect(outcome.stdout.contains("FAIL  vm-migration-network-53b3d885: the live config ends in \"mtu\":1500, which Harvester's network controller writes when a cluster network's MTU is lowered to 1500, where mignet renders none (1500 is the default): the same MTU, spelled otherwise\n"))
+        #expect(outcome.stdout.contains("      apply or sync it: the NAD webhook takes a config without mtu on a 1500 cluster network (no mtu counts as 1500),\n"))
+        #expect(outcome.stdout.hasSuffix("1 of 9 checks failed\n"))
+    }
+
     @Test func aHalfRolledOutClusterListsThePodsWithoutAnAddress() throws {
         let outcome = try verify("half-rolled-out")
         #expect(outcome.status == 2)

@@ -27,13 +27,15 @@ package struct Verification: Sendable {
     static let migrationInterface = "migration0"
 
     /// Refuses input no check can be run on, with located diagnostics: a `--setting` file without
-    /// the Setting, a value Harvester could not read either, a `--pods` file without a pod.
-    package static func requireUsable(setting: [KubeObject], in settingSource: SourceFile, pods: [KubeObject], in podsSource: SourceFile) throws(KubeObject.Failure) {
+    /// the Setting, a value Harvester could not read either (read as `release` reads it), a
+    /// `--pods` file without a pod.
+    package static func requireUsable(setting: [KubeObject], in settingSource: SourceFile, pods: [KubeObject], in podsSource: SourceFile,
+                                      release: HarvesterRelease? = nil) throws(KubeObject.Failure) {
         var problems: [Diagnostic] = []
         if let object = setting.first(where: { $0.kind == "Setting" && $0.name == Harvester.settingName }) {
             let value = object.string("value") ?? ""
             if !value.isEmpty {
-                do { _ = try HarvesterValue(parsing: value) } catch {
+                do { _ = try HarvesterValue(parsing: value, release: release) } catch {
                     let at = object.value("value").map { SourceLocation(file: settingSource.path, line: $0.mark.line, column: $0.mark.column) }
                     problems.append(.valueUnreadable(error.description, at: at ?? object.location(in: settingSource.path)))
                 }
@@ -173,6 +175,15 @@ package struct Verification: Sendable {
         let config = live.string("spec", "config") ?? ""
         if config == nad.config {
             record("nad-config", nad.name, true, "config is the rendered config")
+        } else if Self.strippingMTU(config) == Self.strippingMTU(nad.config), Self.mtu(of: config) == FieldBounds.defaultMTU, Self.mtu(of: nad.config) == nil {
+            // network-controller writes `"mtu":1500` into every NAD of a cluster network whose MTU
+            // was lowered to 1500 (OnCNChange, sjson.Set), where a NAD made at 1500 has none.
+            record("nad-config", nad.name, false, "the live config ends in \"mtu\":1500, which Harvester's network controller writes when a cluster network's MTU is lowered to 1500, where mignet renders none (1500 is the default): the same MTU, spelled otherwise", [
+                "live:     \(config)", "rendered: \(nad.config)",
+                "until the rendering is applied once, Argo CD shows the NAD OutOfSync and Fleet the bundle Modified;",
+                "apply or sync it: the NAD webhook takes a config without mtu on a 1500 cluster network (no mtu counts as 1500),",
+                "nothing writes the mtu back, and the NAD's name and the Setting's hash stay, so no virt-handler pod restarts",
+            ])
         } else if Self.strippingMTU(config) == Self.strippingMTU(nad.config) {
             record("nad-config", nad.name, false, "the MTU differs: live \(Self.mtu(of: config).map(String.init) ?? "1500 (none written)"), rendered \(Self.mtu(of: nad.config).map(String.init) ?? "1500 (none written)"); set spec.mtu to the cluster network's MTU", ["live:     \(config)", "rendered: \(nad.config)"])
         } else {
