@@ -116,9 +116,9 @@ import Testing
         }
     }
 
-    @Test(arguments: Delivery.allCases)
-    func everyProfileConverges(delivery: Delivery) throws {
-        var cluster = HarvesterModel()
+    @Test(arguments: Delivery.allCases, HarvesterRelease.known)
+    func everyProfileConverges(delivery: Delivery, release: HarvesterRelease) throws {
+        var cluster = HarvesterModel(release: release)
         var tool = Tool(delivery: delivery)
         for (step, body) in [("enable", Self.enabled), ("change", Self.changed), ("disable", Self.disabled), ("enable again", Self.enabled)] {
             let expected = try rendered(body)
@@ -127,9 +127,9 @@ import Testing
         }
     }
 
-    @Test(arguments: Delivery.allCases)
-    func deletingTheSpecLeavesTheClusterAsItIs(delivery: Delivery) throws {
-        var cluster = HarvesterModel()
+    @Test(arguments: Delivery.allCases, HarvesterRelease.known)
+    func deletingTheSpecLeavesTheClusterAsItIs(delivery: Delivery, release: HarvesterRelease) throws {
+        var cluster = HarvesterModel(release: release)
         var tool = Tool(delivery: delivery)
         let expected = try rendered(Self.enabled)
         let folder = try delivery.folder(for: expected)
@@ -164,6 +164,47 @@ import Testing
         let before = (cluster.nads, cluster.kubeVirtNetwork, cluster.settingAnnotations)
         try tool.deliver(folder, to: &cluster)
         #expect(cluster.nads == before.0 && cluster.kubeVirtNetwork == before.1 && cluster.settingAnnotations == before.2)
+    }
+
+    /// After a disable, Harvester's controller may write the Setting with its empty value
+    /// dropped (`omitempty`). Every profile settles anyway: the tool's next run writes `value: ""`
+    /// back at most once, the controller then finds the hash matching and writes nothing, and no
+    /// run after that sees a difference (no endless re-sync). The kubectl profile renders the
+    /// disable with the controller's annotations, so the controller never writes the Setting and
+    /// nothing drifts; Argo CD's and Fleet's disable goes through the controller, which drops the
+    /// value: Argo CD shows the Setting OutOfSync and Fleet the bundle Modified until one sync.
+    @Test(arguments: Delivery.allCases)
+    func aDisabledSettingSettles(delivery: Delivery) throws {
+        var cluster = HarvesterModel()
+        var tool = Tool(delivery: delivery)
+        try tool.deliver(try delivery.folder(for: try rendered(Self.enabled)), to: &cluster)
+        let disabled = try rendered(Self.disabled)
+        let folder = try delivery.folder(for: disabled)
+        try tool.deliver(folder, to: &cluster)
+        let setting = HarvesterModel.parse(try #require(folder.files.first { $0.contents.contains("kind: Setting") }).contents)
+        #expect(setting.value == "", "the rendering declares the empty value")
+        var rounds = 0
+        while cluster.settingDrifts(from: setting), rounds < 5 {
+            try tool.deliver(folder, to: &cluster)
+            rounds += 1
+        }
+        #expect(rounds <= 1, "\(delivery): \(rounds) re-syncs")
+        #expect(!cluster.settingDrifts(from: setting))
+        expectConverged(cluster, to: disabled, "\(delivery) disabled")
+        let writes = cluster.controllerWrites
+        for _ in 0..<3 { try tool.deliver(folder, to: &cluster) }
+        #expect(cluster.controllerWrites == writes, "\(delivery): the controller keeps writing")
+        #expect(rounds == (delivery == .kubectl ? 0 : 1), "\(delivery): \(rounds)")
+    }
+
+    /// Before v1.6 there is no controller: the assisted delivery would leave KubeVirt alone and
+    /// the full one patch it behind Harvester's back, which is why mignet refuses such a release.
+    @Test func beforeV16NothingConfiguresTheAssistedDelivery() throws {
+        var cluster = HarvesterModel(release: HarvesterRelease(major: 1, minor: 5))
+        var tool = Tool(delivery: .fleet)
+        try tool.deliver(try Delivery.fleet.folder(for: try rendered(Self.enabled)), to: &cluster)
+        #expect(cluster.kubeVirtNetwork == nil)
+        #expect(cluster.controllerWrites == 0)
     }
 
     @Test func applyingTheSettingBeforeTheNADMakesASecondNAD() throws {

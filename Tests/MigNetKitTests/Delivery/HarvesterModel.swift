@@ -12,6 +12,11 @@ struct HarvesterModel {
     }
 
     var settingValue = ""
+    /// Whether the stored Setting has a `value` field: Harvester's Setting type has `value` with
+    /// `omitempty`, so when Harvester itself writes the Setting an empty value disappears.
+    var settingHasValueField = false
+    /// How many times Harvester's controller wrote the Setting: an endless re-sync shows here.
+    var controllerWrites = 0
     var settingAnnotations: [String: String] = [:]
     var nads: [String: NAD] = [:]
     var kubeVirtNetwork: String?
@@ -19,9 +24,13 @@ struct HarvesterModel {
     var lastApplied: [String: Set<String>] = [:]
     private var generated = 0
 
+    /// The release the cluster runs: before v1.6 there is no controller for the setting at all.
+    var release: HarvesterRelease
+
     /// A freshly installed Harvester: the Setting exists with an empty value and the controller
-    /// has run once.
-    init() {
+    /// has run once. The controller is the same from v1.6 to master (facts §8).
+    init(release: HarvesterRelease = .newestKnown) {
+        self.release = release
         reconcile()
     }
 
@@ -71,6 +80,7 @@ struct HarvesterModel {
             for key in removed { settingAnnotations[key] = nil }
             settingAnnotations.merge(object.annotations) { $1 }
             settingValue = object.value ?? ""
+            settingHasValueField = object.value != nil
             reconcile()
         case "KubeVirt":
             // A partial KubeVirt object is applied server-side: the API server drops a `null`
@@ -104,7 +114,15 @@ struct HarvesterModel {
 
     // MARK: Harvester's controller (facts §4)
 
+    /// Whether the live Setting differs from `object` in a field `object` declares, the way a
+    /// two-way diff (Argo CD without last-applied state, Fleet's agent) compares them.
+    func settingDrifts(from object: Object) -> Bool {
+        (object.value != nil && (!settingHasValueField || settingValue != object.value))
+            || object.annotations.contains { settingAnnotations[$0.key] != $0.value }
+    }
+
     mutating func reconcile() {
+        guard release >= .oldestSupported else { return }
         let hash = SettingValue(text: settingValue).hash
         if !settingAnnotations.isEmpty && settingAnnotations[Harvester.hashKey] == hash { return }
         var nadName: String?
@@ -125,5 +143,8 @@ struct HarvesterModel {
         }
         settingAnnotations[Harvester.hashKey] = hash
         settingAnnotations[Harvester.netAttachDefKey] = nadName.map { Harvester.namespace + "/" + $0 } ?? ""
+        // The controller updates the Setting through Harvester's typed client: `omitempty`.
+        controllerWrites += 1
+        settingHasValueField = !settingValue.isEmpty
     }
 }

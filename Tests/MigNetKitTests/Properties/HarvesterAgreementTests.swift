@@ -18,12 +18,21 @@ import Testing
         var nodes: Int
         var mtu: Int?
         var storage: String?
+        /// The storage network's VLAN and whether it is exclusive (v1.9).
+        var storageVLAN: (vlan: Int, exclusive: Bool)?
+        var rwx: String?
+        var release: HarvesterRelease?
 
         var text: String {
             var body = "  clusterNetwork: \(clusterNetwork)\n  vlan: \(vlan)\n  range: \(range)\n  nodes: \(nodes)\n"
+            if let release { body += "  harvesterVersion: \(release)\n" }
             if let mtu { body += "  mtu: \(mtu)\n" }
             if !exclude.isEmpty { body += "  exclude:\n" + exclude.map { "    - \($0)\n" }.joined() }
-            if let storage { body += "  storageNetwork:\n    range: \(storage)\n" }
+            if let storage {
+                body += "  storageNetwork:\n    range: \(storage)\n"
+                if let storageVLAN { body += "    vlan: \(storageVLAN.vlan)\n    exclusiveVlan: \(storageVLAN.exclusive)\n" }
+            }
+            if let rwx { body += "  rwxNetwork:\n    range: \(rwx)\n" }
             return specText(body)
         }
     }
@@ -51,14 +60,21 @@ import Testing
             }
         }
         let storage = Int.random(in: 0..<4, using: &g) == 0 ? "\(address(start &+ (hostBits + 1) * UInt32.random(in: 0...1, using: &g)))/\(prefix)" : nil
-        return Drawn(clusterNetwork: names.randomElement(using: &g)!, vlan: Int.random(in: 0...4096, using: &g),
+        let rwx = Int.random(in: 0..<4, using: &g) == 0 ? "\(address(start &+ (hostBits + 1) * UInt32.random(in: 0...1, using: &g)))/\(prefix)" : nil
+        let vlan = Int.random(in: 0...4096, using: &g)
+        let storageVLAN = Int.random(in: 0..<2, using: &g) == 0 ? (vlan + Int.random(in: 0...1, using: &g), Bool.random(using: &g)) : nil
+        let releases: [HarvesterRelease?] = [nil] + HarvesterRelease.known
+        return Drawn(clusterNetwork: names.randomElement(using: &g)!, vlan: vlan,
                      range: "\(address(network))/\(prefix)", exclude: exclude, nodes: Int.random(in: 1...20, using: &g),
-                     mtu: Int.random(in: 0..<3, using: &g) == 0 ? [1500, 9000, 1450].randomElement(using: &g)! : nil, storage: storage)
+                     mtu: Int.random(in: 0..<3, using: &g) == 0 ? [1500, 9000, 1450].randomElement(using: &g)! : nil, storage: storage,
+                     storageVLAN: storageVLAN, rwx: rwx, release: releases.randomElement(using: &g)!)
     }
 
-    /// Harvester's webhook for the `vm-migration-network` setting (facts §5), on the value's
-    /// JSON as Harvester would receive it. nil when accepted, else why not.
-    static func webhookRefusal(value: String, nodes: Int, storage: String?) -> String? {
+    /// Harvester's webhook for the `vm-migration-network` setting of `release` (facts §5 and §8),
+    /// on the value's JSON as Harvester would receive it, with the cluster's peer settings.
+    /// nil when accepted, else why not. A release the spec does not name is any of them.
+    static func webhookRefusal(value: String, nodes: Int, storage: String?, storageVLAN: (vlan: Int, exclusive: Bool)? = nil,
+                               rwx: String? = nil, release: HarvesterRelease) -> String? {
         guard let object = try? JSONSerialization.jsonObject(with: Data(value.utf8)) as? [String: Any],
               let clusterNetwork = object["clusterNetwork"] as? String, let vlan = object["vlan"] as? Int,
               let range = object["range"] as? String, let exclude = object["exclude"] as? [String] else { return "unreadable" }
@@ -78,6 +94,12 @@ import Testing
         if usable.count < nodes { return "capacity" }
         if let storage, let (storageNetwork, storageLength) = cidr(storage),
            !usable.isDisjoint(with: usableAddresses(storageNetwork & mask(storageLength), storageLength, [])) { return "storage" }
+        // v1.8 adds the rwx-network setting to the overlap check.
+        if release >= HarvesterRelease(major: 1, minor: 8), let rwx, let (rwxNetwork, rwxLength) = cidr(rwx),
+           !usable.isDisjoint(with: usableAddresses(rwxNetwork & mask(rwxLength), rwxLength, [])) { return "rwx" }
+        // v1.9: an exclusive storage VLAN is refused to every other NAD (VLAN ids compared alone).
+        if release >= HarvesterRelease(major: 1, minor: 9), storage != nil, let storageVLAN, storageVLAN.exclusive,
+           storageVLAN.vlan == (vlan == 0 ? 1 : vlan) || storageVLAN.vlan == vlan { return "exclusive storage vlan" }
         return nil
     }
 
@@ -122,7 +144,11 @@ import Testing
             guard let rendered = compilation.render(), let configuration = compilation.network?.configuration else { continue }
             accepted += 1
             let value = rendered.setting.value.text
-            #expect(Self.webhookRefusal(value: value, nodes: drawn.nodes, storage: drawn.storage) == nil, "\(drawn.text)\n\(value)")
+            // A spec that names no release must be accepted by every release.
+            for release in drawn.release.map({ [$0] }) ?? HarvesterRelease.known {
+                #expect(Self.webhookRefusal(value: value, nodes: drawn.nodes, storage: drawn.storage, storageVLAN: drawn.storageVLAN,
+                                            rwx: drawn.rwx, release: release) == nil, "\(release)\n\(drawn.text)\n\(value)")
+            }
             let exclude = configuration.exclude.map(\.description)
             #expect(rendered.networkAttachmentDefinition?.config == Self.expectedConfig(
                 clusterNetwork: drawn.clusterNetwork, vlan: drawn.vlan, range: drawn.range, exclude: exclude, mtu: drawn.mtu ?? 1500))
