@@ -158,9 +158,11 @@ kind: MigrationNetwork
 metadata:
   name: my-cluster            # a DNS-1123 label: names the output folder (and the target cluster)
 spec:
+  # harvesterVersion: v1.9    # the cluster's Harvester release, whose rules apply (without it: every release's)
   clusterNetwork: migration   # the Harvester ClusterNetwork that carries the VLAN (at most 12 characters)
   vlan: 100                   # 1...4094
-  range: 10.1.2.0/24          # IPv4 CIDR, /16.../30, clear of 10.42/16, 10.43/16, 10.52/16, 10.53/16
+  range: 10.1.2.0/24          # IPv4 CIDR, /16.../30, clear of the pod and service networks (by default
+                              # 10.42/16, 10.43/16, 10.52/16, 10.53/16; else set clusterPodCIDR, clusterServiceCIDR)
   exclude:                    # addresses whereabouts must not hand out: an address, a CIDR or A-B
     - 10.1.2.1
   nodes: 3                    # nodes that run virt-handler today (witness nodes do not)
