@@ -62,12 +62,20 @@ package struct HarvesterValue: Sendable, Equatable {
     /// Reads `text` as `release` does; without a release, as every supported release must
     /// (with v1.9's struct, whose `exclusiveVlan` must then be a bool).
     package init(parsing text: String, release: HarvesterRelease? = nil) throws(Failure) {
-        let document: GoJSON.Value
+        try self.init(decoding: try Self.document(text), release: release)
+    }
+
+    /// The JSON document of a setting's value, or why Go refuses it.
+    static func document(_ text: String) throws(Failure) -> GoJSON.Value {
         do {
-            document = try GoJSON.parse(text)
+            return try GoJSON.parse(text)
         } catch {
             throw Failure(goError: error.message, description: "it is not valid JSON: \(error)")
         }
+    }
+
+    /// Decodes a parsed JSON value into the struct, as Go's `json.Unmarshal` does.
+    init(decoding document: GoJSON.Value, release: HarvesterRelease?) throws(Failure) {
         switch document {
         case .null:
             return
@@ -148,5 +156,42 @@ package struct HarvesterValue: Sendable, Equatable {
             default: scalar
             }
         }))
+    }
+}
+
+/// The `rwx-network` setting's value (Harvester v1.8 and later), read as Harvester reads it:
+/// Go's `encoding/json` into `settings.RWXNetworkConfig`,
+/// `{ShareStorageNetwork bool "share-storage-network"; Network *networkutil.Config "network"}`
+/// (harvester/harvester pkg/settings/settings_helper.go line 401 at v1.8.2).
+package struct RWXNetworkValue: Sendable, Equatable {
+    /// `share-storage-network`.
+    package var shareStorageNetwork = false
+    /// `network`, when present and not null.
+    package var network: HarvesterValue?
+
+    /// Reads `text`, as `release` does.
+    package init(parsing text: String, release: HarvesterRelease? = nil) throws(HarvesterValue.Failure) {
+        switch try HarvesterValue.document(text) {
+        case .null:
+            return
+        case .object(let members):
+            for member in members {
+                switch HarvesterValue.fold(member.key) {
+                case "SHARE-STORAGE-NETWORK":
+                    switch member.value {
+                    case .null: continue
+                    case .boolean(let flag): shareStorageNetwork = flag
+                    default:
+                        throw HarvesterValue.Failure(goError: "json: cannot unmarshal \(member.value.kindName) into Go struct field RWXNetworkConfig.share-storage-network of type bool")
+                    }
+                case "NETWORK":
+                    network = member.value == .null ? nil : try HarvesterValue(decoding: member.value, release: release)
+                default:
+                    continue
+                }
+            }
+        case let document:
+            throw HarvesterValue.Failure(goError: "json: cannot unmarshal \(document.kindName) into Go value of type settings.RWXNetworkConfig")
+        }
     }
 }

@@ -1,0 +1,87 @@
+/// What a cluster said of itself: the output of the documented, read-only `kubectl get`
+/// commands, by the command it came from. A command whose output was not given is a fact not
+/// read, which preflight reports as a warning, never as a pass.
+package struct ClusterFacts: Sendable {
+    /// One documented command, and the file its output is kept in.
+    package enum Source: String, CaseIterable, Sendable {
+        case clusterNetworks = "clusternetworks"
+        case vlanConfigs = "vlanconfigs"
+        case vlanStatuses = "vlanstatuses"
+        case nodes
+        case migrations
+        case settings
+        case serviceCIDRs = "servicecidrs"
+
+        /// The file name `--save` writes and a folder is read by.
+        package var fileName: String { rawValue + ".yaml" }
+
+        /// The kind of the objects it lists.
+        package var kind: String {
+            switch self {
+            case .clusterNetworks: "ClusterNetwork"
+            case .vlanConfigs: "VlanConfig"
+            case .vlanStatuses: "VlanStatus"
+            case .nodes: "Node"
+            case .migrations: "VirtualMachineInstanceMigration"
+            case .settings: "Setting"
+            case .serviceCIDRs: "ServiceCIDR"
+            }
+        }
+
+        /// The arguments after `kubectl` (and its global options): a `get`, nothing else.
+        package var arguments: [String] {
+            switch self {
+            case .clusterNetworks: ["get", "clusternetworks.network.harvesterhci.io", "-o", "yaml"]
+            case .vlanConfigs: ["get", "vlanconfigs.network.harvesterhci.io", "-o", "yaml"]
+            case .vlanStatuses: ["get", "vlanstatuses.network.harvesterhci.io", "-o", "yaml"]
+            case .nodes: ["get", "nodes", "-o", "yaml"]
+            case .migrations: ["get", "virtualmachineinstancemigrations.kubevirt.io", "--all-namespaces", "-o", "yaml"]
+            case .settings: ["get", "settings.harvesterhci.io", "-o", "yaml"]
+            case .serviceCIDRs: ["get", "servicecidrs.networking.k8s.io", "-o", "yaml"]
+            }
+        }
+
+        /// Whether a cluster may lack the resource type altogether (ServiceCIDR needs
+        /// Kubernetes 1.33): kubectl's "doesn't have a resource type" is then a fact not read.
+        package var mayBeMissing: Bool { self == .serviceCIDRs }
+
+        /// The source a file of that name holds.
+        package init?(fileName: String) {
+            for extensionName in [".yaml", ".yml", ".json"] where fileName.hasSuffix(extensionName) {
+                self.init(rawValue: String(fileName.dropLast(extensionName.count)))
+                return
+            }
+            return nil
+        }
+    }
+
+    /// The objects of each source that was read (an empty list: read, and nothing there).
+    package private(set) var objects: [Source: [KubeObject]] = [:]
+
+    /// No facts.
+    package init() {}
+
+    /// Adds the objects of a file. A file named after a source counts as that source read, even
+    /// empty (an empty `List` carries no kind); any object of a source's kind counts too.
+    package mutating func add(_ found: [KubeObject], fileName: String) {
+        if let source = Source(fileName: fileName), objects[source] == nil { objects[source] = [] }
+        for object in found {
+            guard let source = Source.allCases.first(where: { $0.kind == object.kind }) else { continue }
+            objects[source, default: []].append(object)
+        }
+    }
+
+    /// The objects of `source`, nil when it was not read.
+    package subscript(source: Source) -> [KubeObject]? { objects[source] }
+
+    /// A Setting by name, nil when settings were not read or it is absent.
+    package func setting(_ name: String) -> KubeObject? {
+        objects[.settings]?.first { $0.name == name }
+    }
+
+    /// A Setting's effective value (its value, else its default), as Harvester's `EffectiveValue`.
+    package static func effectiveValue(_ setting: KubeObject) -> String {
+        let value = setting.string("value") ?? ""
+        return value.isEmpty ? setting.string("default") ?? "" : value
+    }
+}
