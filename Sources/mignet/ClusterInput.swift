@@ -37,34 +37,18 @@ enum ClusterInput {
         return (facts, problems)
     }
 
-    /// Runs the documented `kubectl get` of each of `sources` and reads what it prints; writes
-    /// each output to `save` when given. A kubectl failure is thrown with its message and command.
-    static func live(_ sources: [ClusterFacts.Source], kubectl: Kubectl, save: String?) throws -> (facts: ClusterFacts, problems: [Diagnostic]) {
+    /// Runs the documented `kubectl get` of each of `sources` and reads what it prints (kept in
+    /// `save` when given). A kubectl failure is thrown with its message and command.
+    static func live(_ sources: [ClusterFacts.Source], kubectl: Kubectl, save: String?) throws(Kubectl.Failure) -> (facts: ClusterFacts, problems: [Diagnostic]) {
+        let fetched = try kubectl.fetch(sources.map { Kubectl.Command(fileName: $0.fileName, arguments: $0.arguments, mayBeMissing: $0.mayBeMissing) }, save: save)
         var facts = ClusterFacts()
         var problems: [Diagnostic] = []
-        var saved: [(path: DiskPath, bytes: [UInt8], mode: mode_t)] = []
         for source in sources {
-            switch try kubectl.get(source.arguments, mayBeMissing: source.mayBeMissing) {
-            case .noSuchResource:
-                continue
-            case .printed(let output):
-                let name = "kubectl " + source.arguments.joined(separator: " ")
-                do {
-                    facts.add(try KubeObject.objects(in: SourceFile(path: name, text: output)), fileName: source.fileName)
-                } catch {
-                    problems += error.diagnostics
-                }
-                if let save { saved.append((DiskPath(save).appending(source.fileName), Array(output.utf8), 0o644)) }
-            }
-        }
-        if let save {
-            if mkdir(save, 0o755) != 0 && errno != EEXIST {
-                throw Kubectl.Failure(command: "mkdir \(save)", reason: "cannot create --save folder: \(String(cString: strerror(errno)))")
-            }
+            guard let file = fetched[source.fileName] else { continue }
             do {
-                try FileTransaction.write(saved, inside: nil)
+                facts.add(try KubeObject.objects(in: file), fileName: source.fileName)
             } catch {
-                throw Kubectl.Failure(command: "write \(save)", reason: "cannot save what kubectl printed: \(error)")
+                problems += error.diagnostics
             }
         }
         return (facts, problems)

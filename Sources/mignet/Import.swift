@@ -14,7 +14,9 @@ struct Import: ParsableCommand {
             with pinnedValue, the NAD Harvester made for it with adoptedNAD. The cluster's release \
             (--server-version, --server-version-file, or a server-version Setting in the same \
             input, as `kubectl get settings.harvesterhci.io vm-migration-network server-version \
-            -o yaml` prints both) becomes harvesterVersion. When the live value \
+            -o yaml` prints both) becomes harvesterVersion. With --live, mignet reads the settings, \
+            nodes, cluster networks and VLAN configs itself and fills nodes and mtu from them too. \
+            When the live value \
             breaks mignet's rules, the spec is written anyway and the diagnostics are printed. \
             With --warnings-as-errors, any diagnostic stops it before anything is written. \
             Exit status: 0 written, 1 no readable Setting, the output exists without --force, or a \
@@ -22,8 +24,8 @@ struct Import: ParsableCommand {
             """
     )
 
-    @Argument(help: "The kubectl output ('-' for standard input).")
-    var file: String
+    @Argument(help: "The kubectl output ('-' for standard input); none with --live.")
+    var file: String?
 
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write the spec to FILE instead of stdout.", valueName: "FILE"))
     var output: String?
@@ -40,21 +42,64 @@ struct Import: ParsableCommand {
     @Option(help: ArgumentHelp("The same from `kubectl get settings.harvesterhci.io server-version -o yaml` output in FILE.", valueName: "FILE"))
     var serverVersionFile: String?
 
+    @OptionGroup var kubectlOptions: KubectlOptions
+
     @Flag(help: "Overwrite the output file if it exists.")
     var force = false
 
     @OptionGroup var diagnostics: DiagnosticOptions
 
-    func run() throws {
-        let source: SourceFile
-        switch SourceReader.read(file) {
-        case .success(let read): source = read
-        case .failure(let failure):
-            try diagnostics.report([Diagnostic.unreadable(failure, file: file == "-" ? "<stdin>" : file)], sources: [:])
-            throw ExitCode(1)
+    /// What --live reads: every setting (the migration network's and server-version), the
+    /// nodes (for `nodes`), and the cluster networks and VLAN configs (for `mtu`).
+    static let liveSources: [ClusterFacts.Source] = [.settings, .nodes, .clusterNetworks, .vlanConfigs]
+
+    func validate() throws {
+        if kubectlOptions.live == (file != nil) {
+            throw ValidationError(kubectlOptions.live ? "--live reads the Setting itself: give no file with it" : "give the kubectl output (a file or '-'), or --live")
         }
         if serverVersion != nil && serverVersionFile != nil {
             throw ValidationError("give --server-version or --server-version-file, not both")
+        }
+    }
+
+    func run() throws {
+        var source: SourceFile
+        var liveNodes: Int?
+        var liveMTU: Int?
+        if kubectlOptions.live {
+            let fetched: [String: SourceFile]
+            do {
+                fetched = try kubectlOptions.kubectl.fetch(Self.liveSources.map { Kubectl.Command(fileName: $0.fileName, arguments: $0.arguments) }, save: kubectlOptions.save)
+            } catch {
+                Terminal.writeError("mignet: \(error)\n")
+                throw ExitCode(1)
+            }
+            var facts = ClusterFacts()
+            var problems: [Diagnostic] = []
+            for cluster in Self.liveSources {
+                guard let file = fetched[cluster.fileName] else { continue }
+                do { facts.add(try KubeObject.objects(in: file), fileName: cluster.fileName) } catch { problems += error.diagnostics }
+            }
+            guard problems.isEmpty, let settings = fetched[ClusterFacts.Source.settings.fileName] else {
+                try diagnostics.report(problems, sources: [:])
+                throw ExitCode(1)
+            }
+            source = settings
+            // The release, the node count and the MTU, as the cluster says.
+            let release = (serverVersion ?? facts.setting(SettingImport.serverVersionSetting).map(ClusterFacts.effectiveValue)).flatMap(HarvesterRelease.init(parsing:))
+            liveNodes = facts[.nodes].map { HarvesterNodes.virtHandlerNodes($0, release: release).count }
+            if let value = facts.setting(Harvester.settingName).map(ClusterFacts.effectiveValue), let parsed = try? HarvesterValue(parsing: value, release: release),
+               let network = facts[.clusterNetworks]?.first(where: { $0.name == parsed.clusterNetwork }) {
+                liveMTU = Preflight.clusterNetworkMTU(network, facts)?.mtu
+            }
+        } else {
+            let file = file ?? "-"
+            switch SourceReader.read(file) {
+            case .success(let read): source = read
+            case .failure(let failure):
+                try diagnostics.report([Diagnostic.unreadable(failure, file: file == "-" ? "<stdin>" : file)], sources: [:])
+                throw ExitCode(1)
+            }
         }
         var version = serverVersion
         if let serverVersionFile {
@@ -73,7 +118,7 @@ struct Import: ParsableCommand {
         }
         let imported: SettingImport
         do {
-            imported = try SettingImport(source, name: name, nodes: nodes, serverVersion: version)
+            imported = try SettingImport(source, name: name, nodes: nodes ?? liveNodes, serverVersion: version, mtu: liveMTU)
         } catch let failure as KubeObject.Failure {
             // The kubectl output is not a mignet file: its lines are not quoted.
             try diagnostics.report(failure.diagnostics, sources: [:])
@@ -92,7 +137,7 @@ struct Import: ParsableCommand {
         let specPath = output ?? "<imported spec>"
         let spec = SourceFile(path: specPath, text: imported.text)
         var found = diagnostics.effective(Compiler().compile(spec).diagnostics)
-        if nodes == nil { found.removeAll { $0.code == .missingKey && $0.message.hasSuffix("'nodes'") } }
+        if nodes == nil && liveNodes == nil { found.removeAll { $0.code == .missingKey && $0.message.hasSuffix("'nodes'") } }
         // With --warnings-as-errors, a spec with a warning is not written at all (as render writes
         // nothing); without it, the spec is written and its diagnostics are printed against it.
         if diagnostics.warningsAsErrors && found.hasErrors {
@@ -119,7 +164,8 @@ struct Import: ParsableCommand {
         if imported.harvesterVersion == nil && imported.serverVersionIgnored == nil && !imported.disabled {
             notes.append("no server version was given, so the spec names no Harvester release and is held to every release's rules: add --server-version")
         }
-        if nodes == nil && !imported.disabled { notes.append("set spec.nodes (or rerun with --nodes N)") }
+        if nodes == nil && liveNodes == nil && !imported.disabled { notes.append("set spec.nodes (or rerun with --nodes N)") }
+        if let liveNodes, nodes == nil, !imported.disabled { notes.append("nodes: \(liveNodes), the nodes that run virt-handler now (witness nodes not counted)") }
         Terminal.writeError(notes.map { "mignet: note: \($0)\n" }.joined())
     }
 }

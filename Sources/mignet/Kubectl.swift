@@ -81,12 +81,51 @@ struct Kubectl {
         if outcome.timedOut {
             throw Failure(command: shown, reason: "kubectl did not finish within \(timeout) s (--kubectl-timeout) and was stopped")
         }
-        let message = TerminalText.escaped(outcome.stderr.trimmingTrailingNewlines)
+        // kubectl's own message, each line escaped (it may quote what a server sent).
+        let message = outcome.stderr.trimmingTrailingNewlines.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { TerminalText.escaped(String($0)) }.joined(separator: "\n  ")
         if outcome.status != 0 {
             if mayBeMissing && outcome.stderr.contains("doesn't have a resource type") { return .noSuchResource(message) }
             throw Failure(command: shown, reason: "kubectl failed (exit \(outcome.status))\(message.isEmpty ? "" : ": " + message)")
         }
         return .printed(outcome.stdout)
+    }
+}
+
+extension Kubectl {
+    /// One documented command and the file name its output is saved under.
+    struct Command {
+        var fileName: String
+        var arguments: [String]
+        var mayBeMissing = false
+    }
+
+    /// Runs each command and returns what it printed, as a source named by its command line, by
+    /// file name (none for a resource type the cluster lacks, when that may be); with `save`, also
+    /// writes each output to `save/<fileName>`, all or nothing, once every command has succeeded.
+    func fetch(_ commands: [Command], save: String?) throws(Failure) -> [String: SourceFile] {
+        var sources: [String: SourceFile] = [:]
+        var saved: [(path: DiskPath, bytes: [UInt8], mode: mode_t)] = []
+        for command in commands {
+            switch try get(command.arguments, mayBeMissing: command.mayBeMissing) {
+            case .noSuchResource:
+                continue
+            case .printed(let output):
+                sources[command.fileName] = SourceFile(path: "kubectl " + command.arguments.joined(separator: " "), text: output)
+                if let save { saved.append((DiskPath(save).appending(command.fileName), Array(output.utf8), 0o644)) }
+            }
+        }
+        if let save {
+            if mkdir(save, 0o755) != 0 && errno != EEXIST {
+                throw Failure(command: "mkdir \(save)", reason: "cannot create the --save folder: \(String(cString: strerror(errno)))")
+            }
+            do {
+                try FileTransaction.write(saved, inside: nil)
+            } catch {
+                throw Failure(command: "write \(save)", reason: "cannot save what kubectl printed: \(error)")
+            }
+        }
+        return sources
     }
 }
 

@@ -51,8 +51,8 @@ struct PreflightCommand: ParsableCommand {
         if kubectlOptions.live {
             do {
                 read = try ClusterInput.live(ClusterFacts.Source.allCases, kubectl: kubectlOptions.kubectl, save: kubectlOptions.save)
-            } catch let failure as Kubectl.Failure {
-                Terminal.writeError("mignet: \(failure)\n")
+            } catch {
+                Terminal.writeError("mignet: \(error)\n")
                 throw ExitCode(1)
             }
         } else {

@@ -11,7 +11,9 @@ struct Verify: ParsableCommand {
             (--setting); kubectl get pods -n harvester-system -l kubevirt.io=virt-handler -o yaml \
             (--pods); optionally kubectl get kubevirt kubevirt -n harvester-system -o yaml \
             (--kubevirt) and kubectl get network-attachment-definitions -n harvester-system -o yaml \
-            (--nads). JSON works as well as YAML; single objects and Lists both do. \
+            (--nads). JSON works as well as YAML; single objects and Lists both do. With --live, \
+            mignet runs those four commands itself (--save DIR keeps their output as setting.yaml, \
+            pods.yaml, kubevirt.yaml and nads.yaml). \
             Exit status: 0 every check passed, 2 a check failed, 1 an error in the spec or unusable \
             input (no Setting, a value Harvester cannot read, no pod), 64 wrong arguments.
             """
@@ -23,11 +25,11 @@ struct Verify: ParsableCommand {
 
     @OptionGroup var input: OneSpecInput
 
-    @Option(help: ArgumentHelp("The Setting, as kubectl prints it.", valueName: "file"))
-    var setting: String
+    @Option(help: ArgumentHelp("The Setting, as kubectl prints it (required without --live).", valueName: "file"))
+    var setting: String?
 
-    @Option(help: ArgumentHelp("The virt-handler pods, as kubectl prints them.", valueName: "file"))
-    var pods: String
+    @Option(help: ArgumentHelp("The virt-handler pods, as kubectl prints them (required without --live).", valueName: "file"))
+    var pods: String?
 
     @Option(help: ArgumentHelp("The KubeVirt object, as kubectl prints it.", valueName: "file"))
     var kubevirt: String?
@@ -38,7 +40,27 @@ struct Verify: ParsableCommand {
     @Option(help: "text or json.")
     var format: Format = .text
 
+    @OptionGroup var kubectlOptions: KubectlOptions
+
     @OptionGroup var diagnostics: DiagnosticOptions
+
+    /// The documented commands, by the option whose file they stand for.
+    static let liveCommands: [Kubectl.Command] = [
+        Kubectl.Command(fileName: "setting.yaml", arguments: ["get", "settings.harvesterhci.io", Harvester.settingName, "-o", "yaml"]),
+        Kubectl.Command(fileName: "pods.yaml", arguments: ["get", "pods", "--namespace", Harvester.namespace, "--selector", "kubevirt.io=virt-handler", "-o", "yaml"]),
+        Kubectl.Command(fileName: "kubevirt.yaml", arguments: ["get", "kubevirts.kubevirt.io", "kubevirt", "--namespace", Harvester.namespace, "-o", "yaml"]),
+        Kubectl.Command(fileName: "nads.yaml", arguments: ["get", "network-attachment-definitions.k8s.cni.cncf.io", "--namespace", Harvester.namespace, "-o", "yaml"]),
+    ]
+
+    func validate() throws {
+        if kubectlOptions.live {
+            if setting != nil || pods != nil || kubevirt != nil || nads != nil {
+                throw ValidationError("--live reads the Setting, pods, KubeVirt and NADs itself: give no files with it")
+            }
+        } else if setting == nil || pods == nil {
+            throw ValidationError("give --setting and --pods (kubectl's output), or --live")
+        }
+    }
 
     func run() throws {
         let compiled = input.compile()
@@ -47,27 +69,36 @@ struct Verify: ParsableCommand {
               let spec = compilation.spec, let rendered = compilation.render() else { throw ExitCode(1) }
 
         var problems: [Diagnostic] = []
-        var sources: [String: SourceFile] = [:]
-        func objects(_ path: String?) -> [KubeObject]? {
-            guard let path else { return nil }
-            switch SourceReader.read(path) {
-            case .failure(let failure):
-                problems.append(Diagnostic.unreadable(failure, file: path == "-" ? "<stdin>" : path))
-                return nil
-            case .success(let source):
-                sources[source.path] = source
-                do { return try KubeObject.objects(in: source) } catch {
-                    problems += error.diagnostics
-                    return nil
+        // The four inputs, from files or from kubectl, by the name `--save` gives them.
+        var files: [String: SourceFile] = [:]
+        if kubectlOptions.live {
+            do {
+                files = try kubectlOptions.kubectl.fetch(Self.liveCommands, save: kubectlOptions.save)
+            } catch {
+                Terminal.writeError("mignet: \(error)\n")
+                throw ExitCode(1)
+            }
+        } else {
+            for (name, path) in [("setting.yaml", setting), ("pods.yaml", pods), ("kubevirt.yaml", kubevirt), ("nads.yaml", nads)] {
+                guard let path else { continue }
+                switch SourceReader.read(path) {
+                case .failure(let failure): problems.append(Diagnostic.unreadable(failure, file: path == "-" ? "<stdin>" : path))
+                case .success(let source): files[name] = source
                 }
             }
         }
-        let settingObjects = objects(setting)
-        let podObjects = objects(pods)
-        let kubeVirtObjects = objects(kubevirt)
-        let nadObjects = objects(nads)
-        if problems.isEmpty, let settingObjects, let podObjects, let settingSource = sources[setting == "-" ? "<stdin>" : setting],
-           let podsSource = sources[pods == "-" ? "<stdin>" : pods] {
+        func objects(_ name: String) -> [KubeObject]? {
+            guard let source = files[name] else { return nil }
+            do { return try KubeObject.objects(in: source) } catch {
+                problems += error.diagnostics
+                return nil
+            }
+        }
+        let settingObjects = objects("setting.yaml")
+        let podObjects = objects("pods.yaml")
+        let kubeVirtObjects = objects("kubevirt.yaml")
+        let nadObjects = objects("nads.yaml")
+        if problems.isEmpty, let settingObjects, let podObjects, let settingSource = files["setting.yaml"], let podsSource = files["pods.yaml"] {
             do { try Verification.requireUsable(setting: settingObjects, in: settingSource, pods: podObjects, in: podsSource, release: spec.release) } catch {
                 problems += error.diagnostics
             }

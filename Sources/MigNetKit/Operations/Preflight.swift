@@ -164,22 +164,13 @@ package struct Preflight: Sendable {
         guard let network = networks.first(where: { $0.name == name }) else {
             return record("mtu", "MTU of \(name)", .warn, "not checked: the cluster network does not exist")
         }
-        // As Harvester's NAD webhook finds it (network-controller pkg/webhook/nad/mutator.go):
-        // the cluster network's uplink-mtu annotation, else its first VLAN config's MTU, else 1500.
-        var live: Int?
-        var from = ""
-        if let text = network.annotations[Self.uplinkMTU] {
-            live = Int(text).map { $0 == 0 ? FieldBounds.defaultMTU : $0 }
-            from = "the cluster network's \(Self.uplinkMTU) annotation"
-        } else if let configs = facts[.vlanConfigs] {
-            let own = configs.filter { $0.labels[Self.clusterNetworkLabel] == name }
-            let mtu = own.first?.string("spec", "uplink", "linkAttributes", "mtu").flatMap { Int($0) } ?? 0
-            live = mtu == 0 ? FieldBounds.defaultMTU : mtu
-            from = own.isEmpty ? "the default, no VLAN config having one" : "VLAN config \(own.first?.name ?? "?")"
-        } else {
+        guard let found = Self.clusterNetworkMTU(network, facts) else {
+            if network.annotations[Self.uplinkMTU] != nil {
+                return record("mtu", "MTU of \(name)", .warn, "not checked: the MTU annotation '\(network.annotations[Self.uplinkMTU] ?? "")' is not a number")
+            }
             return unread("mtu", "MTU of \(name)", .vlanConfigs)
         }
-        guard let live else { return record("mtu", "MTU of \(name)", .warn, "not checked: the MTU annotation '\(network.annotations[Self.uplinkMTU] ?? "")' is not a number") }
+        let (live, from) = found
         if live == configuration.mtu {
             record("mtu", "MTU of \(name)", .pass, "the cluster network's MTU is \(live) (\(from)), as the spec says")
         } else {
@@ -313,6 +304,20 @@ package struct Preflight: Sendable {
     }
 
     // MARK: Helpers
+
+    /// A cluster network's MTU as Harvester's NAD webhook finds it (network-controller
+    /// pkg/webhook/nad/mutator.go, `patchMTU`): its uplink-mtu annotation, else its first VLAN
+    /// config's MTU, else 1500 (0 counts as 1500); with where it came from. nil when it cannot
+    /// be told (no annotation and no VLAN configs read, or an annotation that is not a number).
+    package static func clusterNetworkMTU(_ network: KubeObject, _ facts: ClusterFacts) -> (mtu: Int, from: String)? {
+        if let text = network.annotations[uplinkMTU] {
+            return Int(text).map { ($0 == 0 ? FieldBounds.defaultMTU : $0, "the cluster network's \(uplinkMTU) annotation") }
+        }
+        guard let configs = facts[.vlanConfigs] else { return nil }
+        let own = configs.filter { $0.labels[clusterNetworkLabel] == network.name }
+        let mtu = own.first?.string("spec", "uplink", "linkAttributes", "mtu").flatMap { Int($0) } ?? 0
+        return (mtu == 0 ? FieldBounds.defaultMTU : mtu, own.isEmpty ? "the default, no VLAN config having one" : "VLAN config \(own.first?.name ?? "?")")
+    }
 
     static func condition(_ object: KubeObject, _ type: String) -> KubeObject? {
         object.value("status", "conditions")?.items?.map(KubeObject.init).first { $0.string("type")?.lowercased() == type }

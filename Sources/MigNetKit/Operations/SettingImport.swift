@@ -49,7 +49,7 @@ package struct SettingImport: Sendable {
     /// server version (`serverVersion`, else a `server-version` Setting in the same file) becomes
     /// `harvesterVersion`, and the live value is read as that release reads it. Throws
     /// `KubeObject.Failure` (located diagnostics) when the file holds no readable Setting.
-    package init(_ source: SourceFile, name: String, nodes: Int?, serverVersion: String? = nil) throws {
+    package init(_ source: SourceFile, name: String, nodes: Int?, serverVersion: String? = nil, mtu: Int? = nil) throws {
         let objects = try KubeObject.objects(in: source)
         guard let setting = objects.first(where: { $0.kind == "Setting" && $0.name == Harvester.settingName }) else {
             throw KubeObject.Failure(diagnostics: [.objectMissing("Setting named \(Harvester.settingName)", file: source.path)])
@@ -86,6 +86,7 @@ package struct SettingImport: Sendable {
                 YAMLEntry("range", .string(live.range)),
             ]
             if !live.exclude.isEmpty { specEntries.append(YAMLEntry("exclude", .sequence(live.exclude.map { .string($0) }))) }
+            if let mtu, mtu != FieldBounds.defaultMTU { specEntries.append(YAMLEntry("mtu", .integer(mtu))) }
             if let nodes { specEntries.append(YAMLEntry("nodes", .integer(nodes))) }
             let hash = SettingValue(text: value).hash
             let annotations = setting.annotations
