@@ -76,6 +76,12 @@ struct KubectlIntegrationTests {
                 #expect(outcome.stdout.contains("kind: NetworkAttachmentDefinition"))
                 #expect(outcome.stdout.contains("argocd.argoproj.io/sync-options: ServerSideApply=true,Prune=false,Delete=false"))
             }
+            // berlin asks for the PreSync hook (waitForMigrations): its four objects build too.
+            #expect(outcome.stdout.contains("kind: Job") == (folder == "berlin"))
+            if folder == "berlin" {
+                for kind in ["ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Job"] { #expect(outcome.stdout.contains("kind: \(kind)\n")) }
+                #expect(outcome.stdout.components(separatedBy: "argocd.argoproj.io/hook: PreSync\n").count == 5)
+            }
         }
     }
 }

@@ -32,11 +32,14 @@ enum ArgoCDProfile {
         } else {
             documents.append((Name.setting, cluster.setting.document(annotations: [waveKey: "0", optionsKey: keep])))
         }
+        let hook = try cluster.waitForMigrations.map { wait throws(YAMLEmitterError) in
+            OutputFile(name: Name.preSyncHook, contents: try YAMLEmitter().emit(PreSyncHook.documents(wait)))
+        }
         documents.append((Name.kustomization, .mapping([
             YAMLEntry("apiVersion", .string("kustomize.config.k8s.io/v1beta1")),
             YAMLEntry("kind", .string("Kustomization")),
-            YAMLEntry("resources", .sequence(documents.map { .string($0.name) })),
+            YAMLEntry("resources", .sequence((hook.map { [$0.name] } ?? []).map { .string($0) } + documents.map { .string($0.name) })),
         ])))
-        return ClusterFolder(name: cluster.name, files: try OutputFile.yaml(documents))
+        return ClusterFolder(name: cluster.name, files: (hook.map { [$0] } ?? []) + (try OutputFile.yaml(documents)))
     }
 }

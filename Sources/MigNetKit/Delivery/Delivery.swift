@@ -22,7 +22,7 @@ package enum Delivery: String, Sendable, CaseIterable {
     /// Every file name any profile writes: what mignet recognises as its own in a cluster folder.
     package static let fileNames: Set<String> = [
         FileName.networkAttachmentDefinition, FileName.setting, FileName.kubeVirtPatch,
-        FileName.kustomization, FileName.fleet, FileName.applyScript,
+        FileName.kustomization, FileName.fleet, FileName.applyScript, FileName.preSyncHook,
     ]
 
     /// The names of the files in a cluster folder.
@@ -33,6 +33,7 @@ package enum Delivery: String, Sendable, CaseIterable {
         package static let kustomization = "kustomization.yaml"
         package static let fleet = "fleet.yaml"
         package static let applyScript = "apply.sh"
+        package static let preSyncHook = "presync-wait-for-migrations.yaml"
     }
 
     /// The folder of one rendered cluster for this profile.

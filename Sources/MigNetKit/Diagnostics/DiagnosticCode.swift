@@ -70,6 +70,7 @@ package enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case pinnedValueRedundant = "pinned-value-redundant"
     case adoptedNADInvalid = "adopted-nad-invalid"
     case adoptedNADStale = "adopted-nad-stale"
+    case waitForMigrationsInvalid = "wait-for-migrations-invalid"
 
     // The live objects import and verify read.
     case notKubernetesObjects = "not-kubernetes-objects"

@@ -99,6 +99,10 @@ extension Diagnostic {
                    notes: [Note("storage network VLAN declared here", at: storageVLAN.location), Note("exclusiveVlan set here", at: exclusive)])
     }
 
+    static func waitForMigrationsInvalid(_ problem: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, .waitForMigrationsInvalid, "waitForMigrations \(problem)", at: location)
+    }
+
     static func harvesterVersionInvalid(_ text: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, .harvesterVersionInvalid, "harvesterVersion '\(text)' is not a Harvester release; expected one such as v1.8, v1.8.2 or 1.9", at: location)
     }

@@ -10,6 +10,8 @@ package struct RenderedCluster: Sendable, Equatable {
     package var setting: Setting
     /// The KubeVirt patch.
     package var kubeVirtPatch: KubeVirtPatch
+    /// The argocd profile's PreSync hook, when the spec asks for it.
+    package var waitForMigrations: MigrationNetwork.WaitForMigrations?
 
     /// Renders a validated network.
     package init(_ network: MigrationNetwork) {
@@ -24,6 +26,7 @@ package struct RenderedCluster: Sendable, Equatable {
         setting = Setting(value: value, nadName: nadName)
         networkAttachmentDefinition = network.configuration.map { NetworkAttachmentDefinition($0, value: value) }
         kubeVirtPatch = KubeVirtPatch(network: nadName)
+        waitForMigrations = network.waitForMigrations
     }
 
     /// The documents of the full delivery, one file each, in apply order: NAD (when enabled),

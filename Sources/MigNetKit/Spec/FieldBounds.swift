@@ -10,6 +10,8 @@ package enum FieldBounds {
     package static let mtu = 576...9000
     /// The MTU Harvester assumes when none is set; the NAD config then has no `mtu`.
     package static let defaultMTU = 1500
+    /// `waitForMigrations.timeoutSeconds`: a minute to a day.
+    package static let waitTimeout = 60...86_400
     /// `clusterNetwork`: its bridge `<name>-br` must fit Linux's 15-character interface names.
     package static let clusterNetworkLength = 12
     /// A DNS-1123 label: `metadata.name`, `adoptedNAD.name`.

@@ -5,6 +5,19 @@ package struct MigrationNetwork: Sendable, Equatable {
     package var name: String
     /// The configuration, or nil when the spec disables the migration network.
     package var configuration: Configuration?
+    /// The argocd profile's PreSync hook, when the spec asks for it.
+    package var waitForMigrations: WaitForMigrations?
+
+    /// A PreSync hook that waits until no migration runs.
+    package struct WaitForMigrations: Sendable, Equatable {
+        package var timeoutSeconds: Int
+        package var image: String
+
+        package init(timeoutSeconds: Int, image: String) {
+            self.timeoutSeconds = timeoutSeconds
+            self.image = image
+        }
+    }
 
     /// An enabled migration network's settings, in the form Harvester takes them.
     package struct Configuration: Sendable, Equatable {
@@ -49,8 +62,12 @@ package struct MigrationNetwork: Sendable, Equatable {
     /// then reported it). Call only for a spec whose diagnostics hold no error.
     package init?(validated spec: MigrationNetworkSpec) {
         guard let name = spec.name?.value else { return nil }
+        let wait = spec.waitForMigrations.flatMap { wait in
+            wait.timeoutSeconds.flatMap { timeout in wait.image.map { WaitForMigrations(timeoutSeconds: timeout.value, image: $0.value) } }
+        }
         guard spec.isEnabled else {
             self.init(name: name, configuration: nil)
+            waitForMigrations = wait
             return
         }
         guard let clusterNetwork = spec.clusterNetwork?.value, let vlan = spec.vlan?.value,
@@ -60,5 +77,6 @@ package struct MigrationNetwork: Sendable, Equatable {
             exclude: spec.exclude.flatMap(\.value.cidrs), mtu: spec.effectiveMTU, pinnedValue: spec.pinnedValue?.value)
         configuration.adoptedNADName = spec.adoptedNAD?.name.value
         self.init(name: name, configuration: configuration)
+        waitForMigrations = wait
     }
 }

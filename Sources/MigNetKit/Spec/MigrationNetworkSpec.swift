@@ -47,6 +47,8 @@ package struct MigrationNetworkSpec: Sendable {
     package var pinnedValue: Located<String>?
     /// `spec.adoptedNAD`: a live NAD to keep, and the hash of the value it was made for.
     package var adoptedNAD: AdoptedNAD?
+    /// `spec.waitForMigrations`: the argocd profile's PreSync hook.
+    package var waitForMigrations: WaitForMigrationsSpec?
     /// Where the `spec` key was written, for diagnostics about the whole spec.
     package var specLocation: SourceLocation
 
@@ -128,4 +130,14 @@ package struct AdoptedNAD: Sendable {
         self.name = name
         self.hash = hash
     }
+}
+
+/// `spec.waitForMigrations`: render, in the argocd profile, a PreSync hook Job that waits until
+/// no VM migration is running, since changing the setting restarts every virt-handler pod and
+/// aborts the migrations in flight.
+package struct WaitForMigrationsSpec: Sendable {
+    /// How long to wait before failing the sync.
+    package var timeoutSeconds: Located<Int>?
+    /// The Job's image: it needs /bin/sh and kubectl.
+    package var image: Located<String>?
 }

@@ -55,8 +55,15 @@ struct SpecDecoder {
         spec.harvesterVersion = field("harvesterVersion", in: fields) { $0.release($1) }
         spec.release = spec.harvesterVersion.flatMap { HarvesterRelease(parsing: $0.value) }
         release = spec.release
+        // A disable restarts virt-handler too, so the hook is wanted either way.
+        spec.waitForMigrations = field("waitForMigrations", in: fields) { decoder, pair in
+            guard let wait = decoder.mapping(pair.value, keys: SpecSchema.waitForMigrations, named: "waitForMigrations") else { return nil }
+            let at = decoder.location(pair.keyMark)
+            return WaitForMigrationsSpec(timeoutSeconds: decoder.require("timeoutSeconds", in: wait, of: "waitForMigrations", at: at).flatMap { decoder.integer($0) },
+                                         image: decoder.require("image", in: wait, of: "waitForMigrations", at: at).flatMap { decoder.string($0) })
+        }
         if !spec.isEnabled {
-            for key in SpecSchema.spec where key != "enabled" && key != "harvesterVersion" {
+            for key in SpecSchema.spec where !["enabled", "harvesterVersion", "waitForMigrations"].contains(key) {
                 if let pair = own[key] { diagnostics.append(.ignoredWhenDisabled(key, at: location(pair.keyMark))) }
             }
             return spec

@@ -68,6 +68,12 @@ package enum SpecSchema {
         SpecField("exclude", .addressBlocks, "The rwx network's own exclusions."),
     ]
 
+    /// The keys of `spec.waitForMigrations`.
+    package static let waitForMigrationsFields: [SpecField] = [
+        SpecField("timeoutSeconds", .integer(FieldBounds.waitTimeout), .always, "How long the hook waits for running migrations to finish before it fails the sync."),
+        SpecField("image", .string(dnsLabel: false, maximumLength: nil), .always, "A container image with /bin/sh and kubectl, such as alpine/k8s:1.33.5 or a mirror of it."),
+    ]
+
     /// The keys of `spec.adoptedNAD`.
     package static let adoptedNADFields: [SpecField] = [
         SpecField("name", .string(dnsLabel: true, maximumLength: FieldBounds.dnsLabelLength), .always, "The live NAD's name in harvester-system."),
@@ -90,6 +96,7 @@ package enum SpecSchema {
         SpecField("clusterServiceCIDR", .cidr, "The cluster's service network (the installer's cluster_service_cidr), when not the default; replaces the default service networks."),
         SpecField("storageNetwork", .object(storageNetworkFields), "The cluster's storage-network setting, whose usable addresses the range must not share."),
         SpecField("rwxNetwork", .object(rwxNetworkFields), "The cluster's rwx-network setting (Harvester v1.8 and later), whose usable addresses the range must not share unless it shares the storage network."),
+        SpecField("waitForMigrations", .object(waitForMigrationsFields), "The argocd profile renders a PreSync hook Job that waits until no VM migration is running (at most timeoutSeconds) before the sync changes anything."),
         SpecField("adoptedNAD", .object(adoptedNADFields), "A live NAD to keep (its name and the hash of the value it was made for), so that adopting a cluster configured by hand renames nothing; valid only while the spec renders that value."),
         SpecField("pinnedValue", .string(dnsLabel: false, maximumLength: nil), "The exact value string to render, for a cluster whose live value is spelled otherwise than the Harvester UI writes it; it must mean the same as the other fields."),
     ]
@@ -124,4 +131,6 @@ package enum SpecSchema {
     package static let rwxNetwork = rwxNetworkFields.map(\.name)
     /// The keys of `spec.adoptedNAD`.
     package static let adoptedNAD = adoptedNADFields.map(\.name)
+    /// The keys of `spec.waitForMigrations`.
+    package static let waitForMigrations = waitForMigrationsFields.map(\.name)
 }

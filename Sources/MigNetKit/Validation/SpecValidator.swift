@@ -3,10 +3,10 @@ package struct SpecValidator: Sendable {
     /// The rules an enabled spec is checked against, in reporting order.
     static let enabledRules: [any ValidationRule] = [
         NameRule(), HarvesterVersionRule(), ReleaseFeatureRule(), ClusterNetworkRule(), VLANRule(), RangeRule(), ExcludeRule(),
-        CapacityRule(), ReservedNetworksRule(), PeerNetworkRule(), ExclusiveVlanRule(), MTURule(), NodeCountRule(), PinnedValueRule(), AdoptedNADRule(),
+        CapacityRule(), ReservedNetworksRule(), PeerNetworkRule(), ExclusiveVlanRule(), MTURule(), NodeCountRule(), PinnedValueRule(), AdoptedNADRule(), WaitForMigrationsRule(),
     ]
     /// The rules a disabled spec is checked against: only what its output still uses.
-    static let disabledRules: [any ValidationRule] = [NameRule(), HarvesterVersionRule()]
+    static let disabledRules: [any ValidationRule] = [NameRule(), HarvesterVersionRule(), WaitForMigrationsRule()]
 
     /// Creates a validator.
     package init() {}

@@ -43,7 +43,9 @@ import Testing
                 }
             case .argocd:
                 let kustomization = try #require(files[Delivery.FileName.kustomization])
+                // A PreSync hook (waitForMigrations) runs before the sync and changes nothing the model holds.
                 let resources = kustomization.split(separator: "\n").filter { $0.hasPrefix("- ") }.map { String($0.dropFirst(2)) }
+                    .filter { $0 != Delivery.FileName.preSyncHook }
                 let objects = try resources.map { HarvesterModel.parse(try #require(files[$0])) }
                 let ordered = objects.enumerated().sorted {
                     (Int($0.element.annotations["argocd.argoproj.io/sync-wave"] ?? "0")!, $0.offset)

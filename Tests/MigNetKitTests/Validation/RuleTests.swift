@@ -128,6 +128,8 @@ let ruleCases: [RuleCase] = [
     RuleCase(.rangeOverlapsRWXNetwork, 8, 10, body: validBody + "  harvesterVersion: v1.8\n  rwxNetwork:\n    range: 10.1.2.0/25\n"),
     RuleCase(.vlanExclusiveToStorage, 7, 9, body: validBody + "  harvesterVersion: v1.9\n  storageNetwork:\n    range: 10.2.0.0/24\n    vlan: 100\n    exclusiveVlan: true\n"),
     RuleCase(.ignoredWhenShared, 13, 5, body: validBody + "  harvesterVersion: v1.8\n  rwxNetwork:\n    shareStorageNetwork: true\n    range: 10.9.0.0/24\n", severity: .note),
+    RuleCase(.waitForMigrationsInvalid, 11, 21, body: validBody + "  waitForMigrations:\n    timeoutSeconds: 5\n    image: alpine/k8s:1.33.5\n"),
+    RuleCase(.waitForMigrationsInvalid, 12, 12, body: validBody + "  waitForMigrations:\n    timeoutSeconds: 600\n    image: ''\n"),
     // Pinned values.
     RuleCase(.pinnedValueInvalid, 10, 16, body: validBody + "  pinnedValue: 'vlan=100'\n"),
     RuleCase(.pinnedValueInvalid, 10, 16, body: validBody + "  pinnedValue: '{\"vlan\":\"100\",\"clusterNetwork\":\"migration\"}'\n"),
