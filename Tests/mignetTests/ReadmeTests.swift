@@ -19,4 +19,24 @@ import Testing
         let outcome = try MignetProcess.run(["validate", "-"], stdin: sample)
         #expect(outcome.status == 0, "\(outcome.stderr)")
     }
+
+    /// Every `$ mignet …` session in a fenced block prints what the README shows.
+    @Test func commandSessionsPrintWhatIsShown() throws {
+        var checked = 0
+        var rest = Self.readme[...]
+        while let prompt = rest.range(of: "```\n$ mignet ") {
+            let line = rest[prompt.upperBound...].prefix { $0 != "\n" }
+            let outputStart = rest.index(prompt.upperBound, offsetBy: line.count + 1)
+            guard let close = rest.range(of: "```", range: outputStart..<rest.endIndex) else { break }
+            let shown = String(rest[outputStart..<close.lowerBound])
+            rest = rest[close.upperBound...]
+            // Sessions that need a cluster or a pipe are shown, not replayed.
+            guard !line.contains("|"), !line.contains("--live") else { continue }
+            let arguments = line.split(separator: " ").map(String.init)
+            let outcome = try MignetProcess.run(arguments)
+            #expect(outcome.stdout == shown, "mignet \(line)")
+            checked += 1
+        }
+        #expect(checked >= 2)
+    }
 }
