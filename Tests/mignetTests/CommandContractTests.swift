@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func commandsOfOneSpecRefuseAFolder() throws {
-        for command in [["explain", "examples"], ["verify", "examples", "--setting", "x", "--pods", "y"]] {
+        for command in [["explain", "examples"], ["verify", "examples", "--setting", "x", "--pods", "y"], ["preflight", "examples", "--cluster", "x"]] {
             let outcome = try MignetProcess.run(command)
             #expect(outcome.status == 64, "\(command)")
             #expect(outcome.stderr.contains("examples is a folder; this command reads one spec file."))

@@ -194,7 +194,9 @@ import Testing
 
     @Test func aFullStandardOutputIsAnError() throws {
         let many = try Self.folder(Dictionary(uniqueKeysWithValues: (0..<300).map { ("c\($0).yaml", MignetProcess.spec("c\($0)")) }))
-        for command in ["\"$MIGNET\" render .", "\"$MIGNET\" schema", "\"$MIGNET\" explain c0.yaml", "\"$MIGNET\" validate --diagnostics-format json ."] {
+        let preflight = MignetProcess.root + "/Tests/mignetTests/Fixtures/preflight"
+        for command in ["\"$MIGNET\" render .", "\"$MIGNET\" schema", "\"$MIGNET\" explain c0.yaml", "\"$MIGNET\" validate --diagnostics-format json .",
+                        "\"$MIGNET\" preflight \(preflight)/spec.yaml --cluster \(preflight)/clusters/healthy"] {
             let outcome = try MignetProcess.shell("\(command) > /dev/full", in: many)
             #expect(outcome.status == 1, "\(command)")
             #expect(outcome.stderr.contains("mignet: cannot write to standard output: No space left on device"), "\(command): \(outcome.stderr)")
