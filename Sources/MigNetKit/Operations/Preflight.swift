@@ -140,7 +140,7 @@ package struct Preflight: Sendable {
             let annotation = config.annotations[Self.matchedNodes] ?? ""
             let names = (YAMLParser(maximumDepth: 4).parse(Array(annotation.utf8)).root?.items ?? []).compactMap { $0.scalar?.value }
             // v1.9 skips a VLAN config that matches no node; v1.6 to v1.8 refuse the setting.
-            if annotation.isEmpty && !(release?.hasExclusiveVlan ?? false) { unmatched.append(config.name ?? "?") }
+            if annotation.isEmpty && !(release?.skipsIdleVlanConfigs ?? false) { unmatched.append(config.name ?? "?") }
             covered.formUnion(names)
         }
         if !unmatched.isEmpty {

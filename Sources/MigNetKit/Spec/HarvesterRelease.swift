@@ -60,4 +60,7 @@ package struct HarvesterRelease: Sendable, Hashable, Comparable, CustomStringCon
     package var hasExclusiveVlan: Bool { self >= Self.exclusiveVlan }
     /// Whether the release's webhook refuses an IPv6 range (rather than hang on one).
     package var refusesIPv6: Bool { self >= Self.exclusiveVlan }
+    /// Whether the release's webhook skips a VLAN config that matches no node (v1.9), rather
+    /// than refuse the setting over it.
+    package var skipsIdleVlanConfigs: Bool { self >= Self.exclusiveVlan }
 }
