@@ -43,3 +43,36 @@ import Testing
         #expect(FileManager.default.isExecutableFile(atPath: directory + "/work/rendered/my-cluster/apply.sh"))
     }
 }
+
+/// init's CI templates against the schemas check-jsonschema vendors (SchemaStore's
+/// github-workflow and GitLab's own CI schema), for every profile.
+@Suite(.enabled(if: Integration.runsCheckJSONSchema, "check-jsonschema is not on PATH"))
+struct CITemplateSchemaTests {
+    @Test(arguments: ["argocd", "fleet", "kubectl"])
+    func ciTemplatesValidate(delivery: String) throws {
+        let tool = try #require(Integration.checkJSONSchema, "check-jsonschema is required (MIGNET_REQUIRE_INTEGRATION=1) but is not on PATH")
+        let directory = try MignetProcess.temporaryDirectory() + "/repo"
+        let initialised = try MignetProcess.run(["init", directory, "--delivery", delivery])
+        #expect(initialised.status == 0, "\(initialised.stderr)")
+        for (schema, file) in [("vendor.github-workflows", "/.github/workflows/mignet.yaml"), ("vendor.gitlab-ci", "/.gitlab-ci.yml")] {
+            let outcome = try MignetProcess.runTool(tool, ["--builtin-schema", schema, directory + file])
+            #expect(outcome.status == 0, "\(file): \(outcome.stdout)\(outcome.stderr)")
+        }
+        let workflow = try String(contentsOfFile: directory + "/.github/workflows/mignet.yaml", encoding: .utf8)
+        #expect(workflow.contains("mignet plan clusters --base \"origin/${{ github.base_ref }}\" --delivery \(delivery) --format markdown > mignet-plan.md"))
+        #expect(workflow.contains("cat mignet-plan.md >> \"$GITHUB_STEP_SUMMARY\""))
+        #expect(workflow.contains("fetch-depth: 0"))
+        let gitlab = try String(contentsOfFile: directory + "/.gitlab-ci.yml", encoding: .utf8)
+        #expect(gitlab.contains("      - mignet-plan.md\n"))
+    }
+
+    /// The schemas can fail: a misspelt key is refused.
+    @Test func aBrokenWorkflowIsRefused() throws {
+        let tool = try #require(Integration.checkJSONSchema, "check-jsonschema is required (MIGNET_REQUIRE_INTEGRATION=1) but is not on PATH")
+        let directory = try MignetProcess.temporaryDirectory() + "/repo"
+        #expect(try MignetProcess.run(["init", directory, "--delivery", "kubectl"]).status == 0)
+        let path = directory + "/.github/workflows/mignet.yaml"
+        try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "runs-on:", with: "runs_on:").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try MignetProcess.runTool(tool, ["--builtin-schema", "vendor.github-workflows", path]).status != 0)
+    }
+}

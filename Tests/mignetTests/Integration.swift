@@ -19,6 +19,10 @@ enum Integration {
               let outcome = try? MignetProcess.runTool(python, ["-c", "import jsonschema, yaml"]), outcome.status == 0 else { return nil }
         return python
     }()
+    /// check-jsonschema (PyPI), whose vendored schemas of GitHub workflows and GitLab CI check the CI templates.
+    static let checkJSONSchema = MignetProcess.which("check-jsonschema")
+    /// Whether the CI template tests run.
+    static let runsCheckJSONSchema = checkJSONSchema != nil || required
     /// Whether JSON Schema tests run.
     static let runsJSONSchema = pythonWithJSONSchema != nil || required
 }

@@ -90,41 +90,81 @@ spec:
 """##),
         ("github-actions.yaml", ##"""
 # GitHub Actions: fail a pull request whose specs are invalid or whose rendered manifests are
-# stale. Set the repository variable MIGNET_REPOSITORY to the git URL mignet is built from.
+# stale, and say what merging it will do to each cluster (mignet plan: in the job's summary, and
+# as a comment on the pull request). Set the repository variable MIGNET_REPOSITORY to the git URL
+# mignet is built from.
 name: mignet
 on:
   pull_request:
   push:
     branches: [main]
+permissions:
+  contents: read
+  pull-requests: write
 jobs:
   check:
     runs-on: ubuntu-latest
     container: swift:6.0
     steps:
       - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0   # mignet plan reads the base branch with git
       - name: Build mignet
         run: |
           apt-get update && apt-get install -y libyaml-dev pkg-config
           git clone --depth 1 "${{ vars.MIGNET_REPOSITORY }}" /tmp/mignet
           swift build -c release --package-path /tmp/mignet
           echo /tmp/mignet/.build/release >> "$GITHUB_PATH"
+          git config --global --add safe.directory "$GITHUB_WORKSPACE"
       - name: Check the migration network manifests
         run: mignet check clusters -o rendered --delivery {{delivery}} --diagnostics-format github
+      - name: Plan the change
+        if: github.event_name == 'pull_request'
+        run: |
+          mignet plan clusters --base "origin/${{ github.base_ref }}" --delivery {{delivery}} --format markdown > mignet-plan.md
+          cat mignet-plan.md >> "$GITHUB_STEP_SUMMARY"
+      - name: Comment the plan on the pull request
+        if: github.event_name == 'pull_request' && github.event.pull_request.head.repo.full_name == github.repository
+        uses: marocchino/sticky-pull-request-comment@v2
+        with:
+          header: mignet-plan
+          path: mignet-plan.md
 
 """##),
         ("gitlab-ci.yml", ##"""
 # GitLab CI: fail a merge request whose specs are invalid or whose rendered manifests are
-# stale. Set the CI/CD variable MIGNET_REPOSITORY to the git URL mignet is built from.
-mignet-check:
+# stale, and keep what merging it will do to each cluster (mignet plan) as a job artifact.
+# Set the CI/CD variable MIGNET_REPOSITORY to the git URL mignet is built from.
+.mignet-build:
   image: swift:6.0
+  before_script:
+    - apt-get update && apt-get install -y libyaml-dev pkg-config
+    - git clone --depth 1 "$MIGNET_REPOSITORY" /tmp/mignet
+    - swift build -c release --package-path /tmp/mignet
+    - export PATH="/tmp/mignet/.build/release:$PATH"
+
+mignet-check:
+  extends: .mignet-build
   rules:
     - if: $CI_PIPELINE_SOURCE == "merge_request_event"
     - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
   script:
-    - apt-get update && apt-get install -y libyaml-dev pkg-config
-    - git clone --depth 1 "$MIGNET_REPOSITORY" /tmp/mignet
-    - swift build -c release --package-path /tmp/mignet
-    - /tmp/mignet/.build/release/mignet check clusters -o rendered --delivery {{delivery}}
+    - mignet check clusters -o rendered --delivery {{delivery}}
+
+mignet-plan:
+  extends: .mignet-build
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+  variables:
+    GIT_DEPTH: "0"   # mignet plan reads the target branch with git
+  script:
+    - git fetch origin "$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"
+    - mignet plan clusters --base "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --delivery {{delivery}} --format markdown > mignet-plan.md
+    - cat mignet-plan.md
+  artifacts:
+    expose_as: mignet plan
+    paths:
+      - mignet-plan.md
 
 """##),
         ("pre-commit-config.yaml", ##"""
