@@ -54,42 +54,85 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         let compiled = inputs.compile()
         if try diagnostics.report(compiled) { throw ExitCode(1) }
-        var current: [String: Plan.Snapshot] = [:]
-        for compilation in compiled.result.compilations {
-            guard let name = compilation.network?.name, let snapshot = Plan.Snapshot(compilation, delivery: delivery) else { continue }
-            current[name] = snapshot
+        // Every cluster's rendering, on every thread: a repository of thousands of clusters.
+        let delivery = self.delivery
+        let snapshots = Parallel.map(compiled.result.compilations, jobs: inputs.jobs) { compilation in
+            compilation.network.flatMap { network in Plan.Snapshot(compilation, delivery: delivery, files: false).map { (network.name, $0) } }
         }
+        var current: [String: Plan.Snapshot] = [:]
+        for case let (name, snapshot)? in snapshots { current[name] = snapshot }
 
-        // The repository's root here, and the same tree at the base.
+        // The repository's root here; every path below is relative to it.
         let top = Self.gitTop() ?? SpecRoots.realPath(".") ?? "."
         guard let here = SpecRoots.realPath(".") else { throw Self.failure("cannot resolve the current folder") }
         let relativeSpecs = inputs.specs.map { Self.relative($0, here: here, top: top) }
+        let defaults = Set(compiled.result.compilations.compactMap(\.defaultsFile)).compactMap { path -> String? in
+            guard let real = SpecRoots.realPath(path), SpecRoots.contains(top, real) else { return nil }
+            return String(real.dropFirst(top.count).drop { $0 == "/" })
+        }.sorted()
+        // The current compilations by their file, relative to the repository's root.
+        var currentByFile: [String: Compilation] = [:]
+        for compilation in compiled.result.compilations {
+            currentByFile[Self.relative(compilation.file, here: here, top: top)] = compilation
+        }
+        let currentBytes: @Sendable (String) -> [UInt8]? = { path in Self.bytes(top + "/" + path) }
+
+        // The base's files under the spec arguments, and whether each is the same as now. A spec
+        // whose bytes (and defaults files) are the same at the base plans as it stands,
+        // uncompiled: a change to one spec of thousands costs one compilation more, not thousands.
         let temporary = try Self.temporaryFolder()
         defer { _ = try? ToolProcess.run(["rm", "-rf", temporary], timeout: 120) }
-        let baseRoot: String
         let baseName: String
+        let baseRoot: String
+        var baseFiles: [String] = []
+        let same: @Sendable (String) -> Bool
+        var commit: String?
         if let baseDir {
             guard let real = SpecRoots.realPath(baseDir) else { throw Self.failure("--base-dir \(baseDir) does not exist") }
-            baseRoot = real
             baseName = baseDir
+            baseRoot = real
+            for argument in relativeSpecs where access(real + "/" + argument, F_OK) == 0 {
+                baseFiles += SpecDiscovery.files(for: real + "/" + argument, skipping: nil).files.map { String($0.path.display.dropFirst(real.count + 1)) }
+            }
+            same = { path in Self.bytes(real + "/" + path).map { $0 == currentBytes(path) } ?? false }
         } else {
             let revision = base ?? "HEAD"
-            let defaults = Set(compiled.result.compilations.compactMap(\.defaultsFile)).compactMap { path -> String? in
-                guard let real = SpecRoots.realPath(path), SpecRoots.contains(top, real) else { return nil }
-                return String(real.dropFirst(top.count).drop { $0 == "/" })
-            }
-            try Self.extract(revision: revision, paths: relativeSpecs + defaults.sorted(), top: top, into: temporary + "/tree")
-            baseRoot = temporary + "/tree"
+            let verified = try Self.verify(revision: revision, top: top)
+            commit = verified
             baseName = revision
+            baseRoot = temporary + "/tree"
+            let listing = try Self.blobs(at: verified, paths: relativeSpecs + defaults, top: top)
+            baseFiles = listing.keys.filter { path in relativeSpecs.contains { $0 == "." || path == $0 || path.hasPrefix($0 + "/") } }.sorted()
+            same = { path in listing[path].map { id in currentBytes(path).map { SHA1Hex.gitBlobID($0) == id } ?? false } ?? false }
+        }
+        let defaultsSame = defaults.allSatisfy(same)
+        let candidates = baseFiles.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+        let unchanged = defaultsSame ? Parallel.map(candidates, jobs: inputs.jobs) { same($0) } : candidates.map { _ in false }
+        var baseSides: [String: Plan.Side] = [:]
+        var needed: [String] = []
+        for (path, isSame) in zip(candidates, unchanged) {
+            if isSame, let compilation = currentByFile[path], let name = compilation.network?.name, let snapshot = current[name] {
+                baseSides[name] = .rendered(snapshot)
+            } else {
+                needed.append(path)
+            }
         }
 
-        // The base: the same arguments below the base tree, defaults confined to it.
-        var baseOptions = inputs.options
-        baseOptions.root = baseRoot
-        let baseSpecs = relativeSpecs.map { baseRoot + "/" + $0 }.filter { access($0, F_OK) == 0 }
-        var baseSides: [String: Plan.Side] = [:]
-        if !baseSpecs.isEmpty {
-            for compilation in SpecInputs.compile(baseSpecs, options: baseOptions).result.compilations {
+        // The clusters not the same as at the base get their files, to compare them.
+        let reused = Set(baseSides.keys)
+        let differing = compiled.result.compilations.filter { $0.network.map { !reused.contains($0.name) } ?? false }
+        for case let (name, snapshot)? in Parallel.map(differing, jobs: inputs.jobs, { compilation in
+            compilation.network.flatMap { network in Plan.Snapshot(compilation, delivery: delivery).map { (network.name, $0) } }
+        }) {
+            current[name] = snapshot
+        }
+
+        // The rest is compiled as it was, defaults confined to the base tree.
+        if !needed.isEmpty {
+            if let commit { try Self.extract(commit: commit, paths: needed + defaults, top: top, into: baseRoot) }
+            var baseOptions = inputs.options
+            baseOptions.root = baseRoot
+            for compilation in SpecInputs.compile(needed.map { baseRoot + "/" + $0 }, options: baseOptions).result.compilations {
                 guard let name = compilation.spec?.name?.value else { continue }
                 if compilation.diagnostics.hasErrors {
                     baseSides[name] = .invalid
@@ -130,6 +173,12 @@ struct PlanCommand: ParsableCommand {
         return inside.isEmpty ? "." : inside
     }
 
+    /// A file's bytes, nil when it cannot be read.
+    static func bytes(_ path: String) -> [UInt8]? {
+        guard case .success(let source) = SourceReader.read(DiskPath(path)) else { return nil }
+        return source.bytes
+    }
+
     static func temporaryFolder() throws -> String {
         let base = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
         var template = Array((base + "/mignet-plan.XXXXXX").utf8CString)
@@ -137,32 +186,47 @@ struct PlanCommand: ParsableCommand {
         return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// Writes the files of `paths` (those that exist) at `revision` below `folder`, with
-    /// `git archive` and `tar`.
-    static func extract(revision: String, paths: [String], top: String, into folder: String) throws {
-        func git(_ arguments: [String]) throws -> ToolProcess.Outcome {
-            do { return try ToolProcess.run(["git", "-C", top] + arguments, timeout: 600) } catch {
-                throw failure("git could not be run: \(error)")
-            }
+    static func git(_ arguments: [String], top: String) throws -> ToolProcess.Outcome {
+        do { return try ToolProcess.run(["git", "-C", top] + arguments, timeout: 600) } catch {
+            throw failure("git could not be run: \(error)")
         }
-        let verified = try git(["rev-parse", "--verify", "--quiet", revision + "^{commit}"])
+    }
+
+    /// The commit `revision` names, or why there is none here (a shallow clone says what to fetch).
+    static func verify(revision: String, top: String) throws -> String {
+        if gitTop() == nil { throw failure("plan --base needs a git checkout (the current folder is not in one); give --base-dir instead") }
+        let verified = try git(["rev-parse", "--verify", "--quiet", revision + "^{commit}"], top: top)
         guard verified.status == 0 else {
-            let shallow = (try? git(["rev-parse", "--is-shallow-repository"]))?.stdout.hasPrefix("true") == true
+            let shallow = (try? git(["rev-parse", "--is-shallow-repository"], top: top))?.stdout.hasPrefix("true") == true
             throw failure("\(revision) is not a commit in this clone's history" + (shallow
-                ? " (it is a shallow clone: fetch the base, e.g. git fetch --deepen=50 origin, or check out with fetch-depth: 0)" : "")
-                + (top == SpecRoots.realPath(".") && gitTop() == nil ? "; plan --base needs a git checkout, or give --base-dir" : ""))
+                ? " (it is a shallow clone: fetch the base, e.g. git fetch --deepen=50 origin, or check out with fetch-depth: 0)" : ""))
         }
-        let commit = verified.stdout.trimmingTrailingNewlines
-        // Only the paths that exist at the base: a folder the change adds has no base.
-        var existing: [String] = []
-        for path in Set(paths).sorted() {
-            let listed = try git(["ls-tree", "--name-only", commit, "--", path == "." ? "." : path])
-            if listed.status == 0, !listed.stdout.isEmpty { existing.append(path) }
+        return verified.stdout.trimmingTrailingNewlines
+    }
+
+    /// The git object id of every file below `paths` at `commit`, by path from the top.
+    static func blobs(at commit: String, paths: [String], top: String) throws -> [String: String] {
+        let listed = try git(["ls-tree", "-r", "-z", commit, "--"] + paths, top: top)
+        guard listed.status == 0 else { throw failure("git ls-tree failed: \(listed.stderr.trimmingTrailingNewlines)") }
+        var blobs: [String: String] = [:]
+        for entry in listed.stdout.split(separator: "\0") {
+            // <mode> SP <type> SP <object> TAB <path>
+            guard let tab = entry.firstIndex(of: "\t") else { continue }
+            let fields = entry[..<tab].split(separator: " ")
+            guard fields.count == 3, fields[1] == "blob" else { continue }
+            blobs[String(entry[entry.index(after: tab)...])] = String(fields[2])
         }
+        return blobs
+    }
+
+    /// Writes the files of `paths` (those that exist) at `commit` below `folder`, with
+    /// `git archive` and `tar`.
+    static func extract(commit: String, paths: [String], top: String, into folder: String) throws {
+        let existing = try blobs(at: commit, paths: paths, top: top).keys.sorted()
         guard mkdir(folder, 0o700) == 0 else { throw failure("cannot create \(folder): \(String(cString: strerror(errno)))") }
         guard !existing.isEmpty else { return }
         let archive = folder + ".tar"
-        let archived = try git(["archive", "--format=tar", "-o", archive, commit, "--"] + existing)
+        let archived = try git(["archive", "--format=tar", "-o", archive, commit, "--"] + existing, top: top)
         guard archived.status == 0 else { throw failure("git archive failed: \(archived.stderr.trimmingTrailingNewlines)") }
         let unpacked: ToolProcess.Outcome
         do { unpacked = try ToolProcess.run(["tar", "-xf", archive, "-C", folder], timeout: 600) } catch {

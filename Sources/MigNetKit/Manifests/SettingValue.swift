@@ -1,5 +1,3 @@
-import Crypto
-
 /// The `vm-migration-network` Setting's `value` string and its SHA-1, spelt as the Harvester UI
 /// writes them, so that a cluster configured in the UI sees no change when it moves to GitOps.
 package struct SettingValue: Sendable, Equatable {
@@ -34,14 +32,7 @@ package struct SettingValue: Sendable, Equatable {
     /// Wraps an exact value string.
     package init(text: String) {
         self.text = text
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(40)
-        for byte in Insecure.SHA1.hash(data: Array(text.utf8)) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
-        }
-        hash = String(decoding: hex, as: UTF8.self)
+        hash = SHA1Hex.digest(Array(text.utf8))
     }
 
     /// The NAD name mignet derives for this value: `vm-migration-network-` and the hash's first

@@ -37,10 +37,12 @@ package struct Plan: Sendable {
         /// The value as Harvester reads it, to name the fields that change.
         package var fields: HarvesterValue?
 
-        /// The snapshot of a compilation without errors.
-        package init?(_ compilation: Compilation, delivery: Delivery) {
-            guard let rendered = compilation.render(), let spec = compilation.spec,
-                  let folder = try? delivery.folder(for: rendered) else { return nil }
+        /// The snapshot of a compilation without errors; `files: false` leaves the folder's files
+        /// out (for a cluster whose spec is byte for byte the base's, nothing needs comparing).
+        package init?(_ compilation: Compilation, delivery: Delivery, files withFiles: Bool = true) {
+            guard let rendered = compilation.render(), let spec = compilation.spec else { return nil }
+            let folder = withFiles ? try? delivery.folder(for: rendered) : ClusterFolder(name: rendered.name, files: [])
+            guard let folder else { return nil }
             enabled = rendered.networkAttachmentDefinition != nil
             value = rendered.setting.value.text
             hash = rendered.setting.value.hash
