@@ -140,4 +140,18 @@ struct PlanCommandTests {
         #expect(fromFolder.status == 0)
         #expect(fromFolder.stdout.replacingOccurrences(of: "\"base\": \"\(baseCopy)\"", with: "") == fromRevision.stdout.replacingOccurrences(of: "\"base\": \"HEAD\"", with: ""))
     }
+
+    /// The README's plan: berlin's vlan set to 120 and lab enabled in the example repository.
+    @Test func theREADMEsPlanIsWhatPlanPrints() throws {
+        let readme = try String(contentsOfFile: MignetProcess.root + "/README.md", encoding: .utf8)
+        let session = "$ mignet plan clusters --base main --delivery argocd\n"
+        let start = try #require(readme.range(of: session))
+        let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
+        let directory = try Self.repository()
+        try Self.edit(directory + "/clusters/berlin.yaml") { $0.replacingOccurrences(of: "  nodes: 6\n", with: "  nodes: 6\n  vlan: 120\n") }
+        try Self.edit(directory + "/clusters/lab.yaml") { $0.replacingOccurrences(of: "  enabled: false\n", with: "  range: 10.100.16.0/24\n  nodes: 3\n") }
+        let outcome = try plan(directory, ["--base", "main", "--delivery", "argocd"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == String(readme[start.upperBound..<end.lowerBound]))
+    }
 }

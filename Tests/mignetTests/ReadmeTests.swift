@@ -31,7 +31,7 @@ import Testing
             let shown = String(rest[outputStart..<close.lowerBound])
             rest = rest[close.upperBound...]
             // Sessions that need a cluster or a pipe are shown, not replayed.
-            guard !line.contains("|"), !line.contains("--live") else { continue }
+            guard !line.contains("|"), !line.contains("--live"), !line.contains("--base") else { continue }
             let arguments = line.split(separator: " ").map(String.init)
             let outcome = try MignetProcess.run(arguments)
             #expect(outcome.stdout == shown, "mignet \(line)")
