@@ -35,22 +35,68 @@ package struct MigrationNetworkSpec: Sendable {
     package var plannedNodes: Located<Int>?
     /// `spec.reserved`: more blocks the range must stay clear of.
     package var reserved: [Located<AddressBlock>]
-    /// `spec.clusterPodCIDR`: the cluster's pod network, when installed with another than the default.
-    package var clusterPodCIDR: Located<IPv4CIDR>?
-    /// `spec.clusterServiceCIDR`: the cluster's service network, likewise.
-    package var clusterServiceCIDR: Located<IPv4CIDR>?
-    /// `spec.storageNetwork`: the cluster's storage-network setting.
-    package var storageNetwork: StorageNetworkSpec?
-    /// `spec.rwxNetwork`: the cluster's rwx-network setting (Harvester v1.8 and later).
-    package var rwxNetwork: RWXNetworkSpec?
-    /// `spec.pinnedValue`: the exact value string to render instead of the UI's spelling.
-    package var pinnedValue: Located<String>?
-    /// `spec.adoptedNAD`: a live NAD to keep, and the hash of the value it was made for.
-    package var adoptedNAD: AdoptedNAD?
-    /// `spec.waitForMigrations`: the argocd profile's PreSync hook.
-    package var waitForMigrations: WaitForMigrationsSpec?
     /// Where the `spec` key was written, for diagnostics about the whole spec.
     package var specLocation: SourceLocation
+    /// The fields most specs leave out, kept apart (none, or one element): a repository of tens
+    /// of thousands of specs holds every spec in memory, and these would double its size.
+    private var rare: [RareFields] = []
+
+    /// The fields most specs leave out.
+    private struct RareFields: Sendable {
+        var clusterPodCIDR: Located<IPv4CIDR>?
+        var clusterServiceCIDR: Located<IPv4CIDR>?
+        var storageNetwork: StorageNetworkSpec?
+        var rwxNetwork: RWXNetworkSpec?
+        var pinnedValue: Located<String>?
+        var adoptedNAD: AdoptedNAD?
+        var waitForMigrations: WaitForMigrationsSpec?
+    }
+
+    private func rare<Value>(_ field: KeyPath<RareFields, Value?>) -> Value? { rare.first?[keyPath: field] }
+
+    private mutating func setRare<Value>(_ field: WritableKeyPath<RareFields, Value?>, _ value: Value?) {
+        if rare.isEmpty {
+            guard value != nil else { return }
+            rare = [RareFields()]
+        }
+        rare[0][keyPath: field] = value
+    }
+
+    /// `spec.clusterPodCIDR`: the cluster's pod network, when installed with another than the default.
+    package var clusterPodCIDR: Located<IPv4CIDR>? {
+        get { rare(\.clusterPodCIDR) }
+        set { setRare(\.clusterPodCIDR, newValue) }
+    }
+    /// `spec.clusterServiceCIDR`: the cluster's service network, likewise.
+    package var clusterServiceCIDR: Located<IPv4CIDR>? {
+        get { rare(\.clusterServiceCIDR) }
+        set { setRare(\.clusterServiceCIDR, newValue) }
+    }
+    /// `spec.storageNetwork`: the cluster's storage-network setting.
+    package var storageNetwork: StorageNetworkSpec? {
+        get { rare(\.storageNetwork) }
+        set { setRare(\.storageNetwork, newValue) }
+    }
+    /// `spec.rwxNetwork`: the cluster's rwx-network setting (Harvester v1.8 and later).
+    package var rwxNetwork: RWXNetworkSpec? {
+        get { rare(\.rwxNetwork) }
+        set { setRare(\.rwxNetwork, newValue) }
+    }
+    /// `spec.pinnedValue`: the exact value string to render instead of the UI's spelling.
+    package var pinnedValue: Located<String>? {
+        get { rare(\.pinnedValue) }
+        set { setRare(\.pinnedValue, newValue) }
+    }
+    /// `spec.adoptedNAD`: a live NAD to keep, and the hash of the value it was made for.
+    package var adoptedNAD: AdoptedNAD? {
+        get { rare(\.adoptedNAD) }
+        set { setRare(\.adoptedNAD, newValue) }
+    }
+    /// `spec.waitForMigrations`: the argocd profile's PreSync hook.
+    package var waitForMigrations: WaitForMigrationsSpec? {
+        get { rare(\.waitForMigrations) }
+        set { setRare(\.waitForMigrations, newValue) }
+    }
 
     /// Creates an empty spec for `file`; the decoder fills it in.
     package init(file: String, specLocation: SourceLocation) {
