@@ -9,8 +9,9 @@ struct Mignet: ParsableCommand {
         abstract: "Compile Harvester VM migration network specs into byte-exact, GitOps-ready manifests.",
         discussion: """
             Exit status: 0 success; 1 an error in any spec or a file that cannot be read or \
-            written (nothing is written); 2 check found the output stale, or verify a failed \
-            check; 64 wrong arguments. Each command's help says which apply to it.
+            written (nothing is written); 2 check found the output stale, verify or preflight a \
+            failed check, or plan a change --fail-on names; 64 wrong arguments. Each command's \
+            help says which apply to it.
             """,
         version: "0.1.0",
         subcommands: [Render.self, Check.self, Validate.self, Explain.self, PlanCommand.self, PreflightCommand.self, Import.self, Verify.self, Init.self, Schema.self]

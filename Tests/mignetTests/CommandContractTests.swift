@@ -63,7 +63,7 @@ import Testing
         let help = try MignetProcess.run(["--help"])
         #expect(help.status == 0)
         let words = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(words.contains("2 check found the output stale, or verify a failed check; 64 wrong arguments"), "\(words)")
+        #expect(words.contains("2 check found the output stale, verify or preflight a failed check, or plan a change --fail-on names; 64 wrong arguments"), "\(words)")
         let checkHelp = try MignetProcess.run(["check", "--help"])
         #expect(checkHelp.stdout.contains(" --output <DIR> ") && !checkHelp.stdout.contains("[--output <DIR>]"), "\(checkHelp.stdout)")
     }
