@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 // The libFuzzer target: built and run by scripts/fuzz.sh, not by `swift test` of the main package
 // (a libFuzzer executable has no main of its own). The tests run the same FuzzHarness over the
 // seed corpus and every input kept in Tests/Corpus/fuzz-regressions/.

@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 // The benchmark's floor: a Swift executable linked with everything mignet links (MigNetKit,
 // libyaml, swift-crypto, swift-argument-parser) that parses its arguments and does nothing else.
 import PackageDescription

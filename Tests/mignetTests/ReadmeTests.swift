@@ -40,3 +40,22 @@ import Testing
         #expect(checked >= 2)
     }
 }
+
+/// The minimum Swift is one number everywhere: the packages' tools version, what the README
+/// says, and the image init's CI templates build in.
+@Suite struct MinimumSwiftTests {
+    @Test func oneMinimumSwiftEverywhere() throws {
+        let manifest = try String(contentsOfFile: MignetProcess.root + "/Package.swift", encoding: .utf8)
+        let version = try #require(manifest.split(separator: "\n").first?.split(separator: ":").last?.trimmingCharacters(in: .whitespaces))
+        for package in ["Fuzz/Package.swift", "Benchmarks/Floor/Package.swift"] {
+            let other = try String(contentsOfFile: MignetProcess.root + "/" + package, encoding: .utf8)
+            #expect(other.hasPrefix("// swift-tools-version: \(version)\n"), "\(package)")
+        }
+        #expect(ReadmeTests.readme.contains("Swift \(version) or later on Linux"))
+        for template in ["github-actions.yaml", "gitlab-ci.yml"] {
+            let text = try String(contentsOfFile: MignetProcess.root + "/templates/" + template, encoding: .utf8)
+            let images = text.split(separator: "\n").filter { $0.contains("swift:") && ($0.contains("image:") || $0.contains("container:")) }
+            #expect(!images.isEmpty && images.allSatisfy { $0.hasSuffix("swift:\(version)") }, "\(template): \(images)")
+        }
+    }
+}

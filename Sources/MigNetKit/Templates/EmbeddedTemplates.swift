@@ -104,7 +104,7 @@ permissions:
 jobs:
   check:
     runs-on: ubuntu-latest
-    container: swift:6.0
+    container: swift:6.1
     steps:
       - uses: actions/checkout@v4
         with:
@@ -136,7 +136,7 @@ jobs:
 # stale, and keep what merging it will do to each cluster (mignet plan) as a job artifact.
 # Set the CI/CD variable MIGNET_REPOSITORY to the git URL mignet is built from.
 .mignet-build:
-  image: swift:6.0
+  image: swift:6.1
   before_script:
     - apt-get update && apt-get install -y libyaml-dev pkg-config
     - git clone --depth 1 "$MIGNET_REPOSITORY" /tmp/mignet
