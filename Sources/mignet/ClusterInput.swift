@@ -38,8 +38,10 @@ enum ClusterInput {
     }
 
     /// Runs the documented `kubectl get` of each of `sources` and reads what it prints (kept in
-    /// `save` when given). A kubectl failure is thrown with its message and command.
-    static func live(_ sources: [ClusterFacts.Source], kubectl: Kubectl, save: String?) throws(Kubectl.Failure) -> (facts: ClusterFacts, problems: [Diagnostic]) {
+    /// `save` when given), with the outputs themselves by file name. A kubectl failure is thrown
+    /// with its message and command.
+    static func live(_ sources: [ClusterFacts.Source], kubectl: Kubectl, save: String?) throws(Kubectl.Failure)
+        -> (facts: ClusterFacts, problems: [Diagnostic], files: [String: SourceFile]) {
         let fetched = try kubectl.fetch(sources.map { Kubectl.Command(fileName: $0.fileName, arguments: $0.arguments, mayBeMissing: $0.mayBeMissing) }, save: save)
         var facts = ClusterFacts()
         var problems: [Diagnostic] = []
@@ -51,6 +53,6 @@ enum ClusterInput {
                 problems += error.diagnostics
             }
         }
-        return (facts, problems)
+        return (facts, problems, fetched)
     }
 }

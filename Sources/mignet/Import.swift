@@ -67,21 +67,16 @@ struct Import: ParsableCommand {
         var liveNodes: Int?
         var liveMTU: Int?
         if kubectlOptions.live {
-            let fetched: [String: SourceFile]
+            let read: (facts: ClusterFacts, problems: [Diagnostic], files: [String: SourceFile])
             do {
-                fetched = try kubectlOptions.kubectl.fetch(Self.liveSources.map { Kubectl.Command(fileName: $0.fileName, arguments: $0.arguments) }, save: kubectlOptions.save)
+                read = try ClusterInput.live(Self.liveSources, kubectl: kubectlOptions.kubectl, save: kubectlOptions.save)
             } catch {
                 Terminal.writeError("mignet: \(error)\n")
                 throw ExitCode(1)
             }
-            var facts = ClusterFacts()
-            var problems: [Diagnostic] = []
-            for cluster in Self.liveSources {
-                guard let file = fetched[cluster.fileName] else { continue }
-                do { facts.add(try KubeObject.objects(in: file), fileName: cluster.fileName) } catch { problems += error.diagnostics }
-            }
-            guard problems.isEmpty, let settings = fetched[ClusterFacts.Source.settings.fileName] else {
-                try diagnostics.report(problems, sources: [:])
+            let facts = read.facts
+            guard read.problems.isEmpty, let settings = read.files[ClusterFacts.Source.settings.fileName] else {
+                try diagnostics.report(read.problems, sources: [:])
                 throw ExitCode(1)
             }
             source = settings

@@ -50,7 +50,8 @@ struct PreflightCommand: ParsableCommand {
         let read: (facts: ClusterFacts, problems: [Diagnostic])
         if kubectlOptions.live {
             do {
-                read = try ClusterInput.live(ClusterFacts.Source.allCases, kubectl: kubectlOptions.kubectl, save: kubectlOptions.save)
+                let fetched = try ClusterInput.live(ClusterFacts.Source.allCases, kubectl: kubectlOptions.kubectl, save: kubectlOptions.save)
+                read = (fetched.facts, fetched.problems)
             } catch {
                 Terminal.writeError("mignet: \(error)\n")
                 throw ExitCode(1)

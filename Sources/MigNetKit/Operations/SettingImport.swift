@@ -31,9 +31,7 @@ package struct SettingImport: Sendable {
     /// The release text of the `server-version` Setting among `objects`: its value, else its
     /// default (the value Harvester's `Setting.Get` reads), nil when there is no such Setting.
     package static func serverVersion(in objects: [KubeObject]) -> String? {
-        guard let setting = objects.first(where: { $0.kind == "Setting" && $0.name == serverVersionSetting }) else { return nil }
-        let value = setting.string("value") ?? ""
-        return value.isEmpty ? setting.string("default") ?? "" : value
+        objects.first { $0.kind == "Setting" && $0.name == serverVersionSetting }.map(ClusterFacts.effectiveValue)
     }
 
     /// The release text of the `server-version` Setting in a file of kubectl output
