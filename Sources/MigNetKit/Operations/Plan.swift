@@ -34,8 +34,9 @@ package struct Plan: Sendable {
         package var plannedNodes: Int?
         /// The files of the cluster's folder, by name, for the delivery profile planned for.
         package var files: [String: String]
-        /// The value as Harvester reads it, to name the fields that change.
-        package var fields: HarvesterValue?
+        /// The configuration the value stands for (a pinned value means the same, validated), to
+        /// name the fields that change.
+        package var configuration: MigrationNetwork.Configuration?
 
         /// The snapshot of a compilation without errors; `files: false` leaves the folder's files
         /// out (for a cluster whose spec is byte for byte the base's, nothing needs comparing).
@@ -52,7 +53,7 @@ package struct Plan: Sendable {
             nodes = spec.nodes?.value
             plannedNodes = spec.plannedNodes?.value
             files = Dictionary(uniqueKeysWithValues: folder.files.map { ($0.name, $0.contents) })
-            fields = enabled ? try? HarvesterValue(parsing: value, release: spec.release) : nil
+            configuration = compilation.network?.configuration
         }
     }
 
@@ -120,7 +121,7 @@ package struct Plan: Sendable {
             cluster.evidence += ["value: \"\": a migration network configured by hand on the cluster is removed"]
         case (true?, true) where old?.hash != current.hash || old?.nadName != current.nadName:
             cluster.change = .newNAD
-            let fields = changedFields(old?.fields, current.fields)
+            let fields = changedFields(old?.configuration, current.configuration)
             cluster.summary = (fields.isEmpty ? "the value's spelling changes" : fields.joined(separator: ", ")) + "; virt-handler restarts on every node"
             cluster.evidence += ["value: \(old?.value ?? "")", "    → \(current.value)"]
             if !fields.isEmpty { cluster.evidence.append("changed: " + fields.joined(separator: ", ")) }
@@ -187,13 +188,15 @@ package struct Plan: Sendable {
         return (lines, changed, warning)
     }
 
-    static func changedFields(_ old: HarvesterValue?, _ new: HarvesterValue?) -> [String] {
+    static func changedFields(_ old: MigrationNetwork.Configuration?, _ new: MigrationNetwork.Configuration?) -> [String] {
         guard let old, let new else { return [] }
         var fields: [String] = []
         if old.clusterNetwork != new.clusterNetwork { fields.append("clusterNetwork \(old.clusterNetwork) → \(new.clusterNetwork)") }
         if old.vlan != new.vlan { fields.append("vlan \(old.vlan) → \(new.vlan)") }
         if old.range != new.range { fields.append("range \(old.range) → \(new.range)") }
-        if old.exclude != new.exclude { fields.append("exclude [\(old.exclude.joined(separator: ", "))] → [\(new.exclude.joined(separator: ", "))]") }
+        if old.exclude != new.exclude {
+            fields.append("exclude [\(old.exclude.map(\.description).joined(separator: ", "))] → [\(new.exclude.map(\.description).joined(separator: ", "))]")
+        }
         return fields
     }
 
