@@ -63,7 +63,8 @@ struct PlanCommand: ParsableCommand {
         for case let (name, snapshot)? in snapshots { current[name] = snapshot }
 
         // The repository's root here; every path below is relative to it.
-        let top = Self.gitTop() ?? SpecRoots.realPath(".") ?? "."
+        let gitTop = Self.gitTop()
+        let top = gitTop ?? SpecRoots.realPath(".") ?? "."
         guard let here = SpecRoots.realPath(".") else { throw Self.failure("cannot resolve the current folder") }
         let relativeSpecs = inputs.specs.map { Self.relative($0, here: here, top: top) }
         let defaults = Set(compiled.result.compilations.compactMap(\.defaultsFile)).compactMap { path -> String? in
@@ -80,8 +81,9 @@ struct PlanCommand: ParsableCommand {
         // The base's files under the spec arguments, and whether each is the same as now. A spec
         // whose bytes (and defaults files) are the same at the base plans as it stands,
         // uncompiled: a change to one spec of thousands costs one compilation more, not thousands.
-        let temporary = try Self.temporaryFolder()
-        defer { _ = try? ToolProcess.run(["rm", "-rf", temporary], timeout: 120) }
+        // A revision's files are written to a temporary folder, removed however the run ends.
+        var temporary: String?
+        defer { if let temporary { _ = try? ToolProcess.run(["rm", "-rf", temporary], timeout: 120) } }
         let baseName: String
         let baseRoot: String
         var baseFiles: [String] = []
@@ -91,16 +93,27 @@ struct PlanCommand: ParsableCommand {
             guard let real = SpecRoots.realPath(baseDir) else { throw Self.failure("--base-dir \(baseDir) does not exist") }
             baseName = baseDir
             baseRoot = real
+            var problems: [Diagnostic] = []
             for argument in relativeSpecs where access(real + "/" + argument, F_OK) == 0 {
-                baseFiles += SpecDiscovery.files(for: real + "/" + argument, skipping: nil).files.map { String($0.path.display.dropFirst(real.count + 1)) }
+                let found = SpecDiscovery.files(for: real + "/" + argument, skipping: nil)
+                baseFiles += found.files.map { String($0.path.display.dropFirst(real.count + 1)) }
+                problems += found.problems
+            }
+            // A base folder that cannot be searched would plan its specs as new ones.
+            if !problems.isEmpty {
+                try diagnostics.report(problems, sources: [:])
+                throw Self.failure("the base folder cannot be read in full, so nothing is planned")
             }
             same = { path in Self.bytes(real + "/" + path).map { $0 == currentBytes(path) } ?? false }
         } else {
             let revision = base ?? "HEAD"
+            guard gitTop != nil else { throw Self.failure("plan --base needs a git checkout (the current folder is not in one); give --base-dir instead") }
             let verified = try Self.verify(revision: revision, top: top)
             commit = verified
             baseName = revision
-            baseRoot = temporary + "/tree"
+            let folder = try Self.temporaryFolder()
+            temporary = folder
+            baseRoot = folder
             let listing = try Self.blobs(at: verified, paths: relativeSpecs + defaults, top: top)
             baseFiles = listing.keys.filter { path in relativeSpecs.contains { $0 == "." || path == $0 || path.hasPrefix($0 + "/") } }.sorted()
             same = { path in listing[path].map { id in currentBytes(path).map { SHA1Hex.gitBlobID($0) == id } ?? false } ?? false }
@@ -132,7 +145,13 @@ struct PlanCommand: ParsableCommand {
             if let commit { try Self.extract(commit: commit, paths: needed + defaults, top: top, into: baseRoot) }
             var baseOptions = inputs.options
             baseOptions.root = baseRoot
-            for compilation in SpecInputs.compile(needed.map { baseRoot + "/" + $0 }, options: baseOptions).result.compilations {
+            let baseResult = SpecInputs.compile(needed.map { baseRoot + "/" + $0 }, options: baseOptions).result
+            let unreadable = baseResult.diagnostics.filter { $0.code == .fileUnreadable }
+            if !unreadable.isEmpty {
+                try diagnostics.report(unreadable, sources: [:])
+                throw Self.failure("a spec at the base cannot be read, so nothing is planned")
+            }
+            for compilation in baseResult.compilations {
                 guard let name = compilation.spec?.name?.value else { continue }
                 if compilation.diagnostics.hasErrors {
                     baseSides[name] = .invalid
@@ -153,8 +172,9 @@ struct PlanCommand: ParsableCommand {
 
     // MARK: The base
 
+    /// Exit 1 with `message` (escaped: it may quote a revision, git's or tar's words).
     static func failure(_ message: String) -> ExitCode {
-        Terminal.writeError("mignet: \(message)\n")
+        Terminal.writeError("mignet: \(TerminalText.escaped(message))\n")
         return ExitCode(1)
     }
 
@@ -194,7 +214,6 @@ struct PlanCommand: ParsableCommand {
 
     /// The commit `revision` names, or why there is none here (a shallow clone says what to fetch).
     static func verify(revision: String, top: String) throws -> String {
-        if gitTop() == nil { throw failure("plan --base needs a git checkout (the current folder is not in one); give --base-dir instead") }
         let verified = try git(["rev-parse", "--verify", "--quiet", revision + "^{commit}"], top: top)
         guard verified.status == 0 else {
             let shallow = (try? git(["rev-parse", "--is-shallow-repository"], top: top))?.stdout.hasPrefix("true") == true
@@ -219,13 +238,12 @@ struct PlanCommand: ParsableCommand {
         return blobs
     }
 
-    /// Writes the files of `paths` (those that exist) at `commit` below `folder`, with
-    /// `git archive` and `tar`.
+    /// Writes the files of `paths` (those that exist) at `commit` into `folder` (an empty one),
+    /// with `git archive` and `tar`.
     static func extract(commit: String, paths: [String], top: String, into folder: String) throws {
         let existing = try blobs(at: commit, paths: paths, top: top).keys.sorted()
-        guard mkdir(folder, 0o700) == 0 else { throw failure("cannot create \(folder): \(String(cString: strerror(errno)))") }
         guard !existing.isEmpty else { return }
-        let archive = folder + ".tar"
+        let archive = folder + "/.base.tar"
         let archived = try git(["archive", "--format=tar", "-o", archive, commit, "--"] + existing, top: top)
         guard archived.status == 0 else { throw failure("git archive failed: \(archived.stderr.trimmingTrailingNewlines)") }
         let unpacked: ToolProcess.Outcome
