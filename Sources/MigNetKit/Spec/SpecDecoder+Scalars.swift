@@ -44,7 +44,7 @@ extension SpecDecoder {
 
     /// A Harvester release: any scalar but null, taken as written, so that a plain `1.10`
     /// (a YAML float) keeps its text; whether it names a release is `HarvesterVersionRule`'s.
-    mutating func release(_ pair: YAMLPair) -> Located<String>? {
+    mutating func version(_ pair: YAMLPair) -> Located<String>? {
         let node = pair.value
         guard let scalar = node.scalar, !scalar.isNull else {
             diagnostics.append(.expectedString(pair.key, found: node.kindDescription, text: nil, at: location(node.mark)))

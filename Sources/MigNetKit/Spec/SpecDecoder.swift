@@ -52,7 +52,7 @@ struct SpecDecoder {
         let fields = Fields(own: own, ownFile: file, defaults: defaults)
 
         spec.enabled = field("enabled", in: fields) { $0.boolean($1) }
-        spec.harvesterVersion = field("harvesterVersion", in: fields) { $0.release($1) }
+        spec.harvesterVersion = field("harvesterVersion", in: fields) { $0.version($1) }
         spec.release = spec.harvesterVersion.flatMap { HarvesterRelease(parsing: $0.value) }
         release = spec.release
         // A disable restarts virt-handler too, so the hook is wanted either way.
