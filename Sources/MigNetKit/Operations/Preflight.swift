@@ -1,5 +1,3 @@
-import MigNetYAML
-
 /// Harvester's prerequisites for the migration network, and the cluster facts a spec types in by
 /// hand, checked against what the cluster says of itself (`ClusterFacts`), before a change is
 /// merged. A fact that was not read is a warning, never a pass.
@@ -138,7 +136,7 @@ package struct Preflight: Sendable {
         var unmatched: [String] = []
         for config in own {
             let annotation = config.annotations[Self.matchedNodes] ?? ""
-            let names = (YAMLParser(maximumDepth: 4).parse(Array(annotation.utf8)).root?.items ?? []).compactMap { $0.scalar?.value }
+            let names = Self.jsonStrings(annotation) ?? []
             // v1.9 skips a VLAN config that matches no node; v1.6 to v1.8 refuse the setting.
             if annotation.isEmpty && !(release?.skipsIdleVlanConfigs ?? false) { unmatched.append(config.name ?? "?") }
             covered.formUnion(names)
@@ -269,7 +267,7 @@ package struct Preflight: Sendable {
         guard let nodes = facts[.nodes] else { return unread("kubernetes-networks", "pod network", .nodes) }
         let fromArgs = nodes.lazy.compactMap { node -> [IPv4CIDR]? in
             guard let args = node.annotations[Self.nodeArgs],
-                  let items = YAMLParser(maximumDepth: 4).parse(Array(args.utf8)).root?.items?.compactMap(\.scalar?.value),
+                  let items = Self.jsonStrings(args),
                   let index = items.firstIndex(of: "--cluster-cidr"), index + 1 < items.count else { return nil }
             return items[index + 1].split(separator: ",").compactMap { try? AddressBlock.cidr(parsing: String($0)).canonical }
         }.first
@@ -304,6 +302,13 @@ package struct Preflight: Sendable {
     }
 
     // MARK: Helpers
+
+    /// The strings of an annotation holding a JSON array of strings (the matched-nodes and
+    /// node-args annotations), read as the Go controllers that wrote them read them.
+    static func jsonStrings(_ text: String) -> [String]? {
+        guard case .array(let items)? = try? GoJSON.parse(text) else { return nil }
+        return items.compactMap { if case .string(let item) = $0 { item } else { nil } }
+    }
 
     /// A cluster network's MTU as Harvester's NAD webhook finds it (network-controller
     /// pkg/webhook/nad/mutator.go, `patchMTU`): its uplink-mtu annotation, else its first VLAN
