@@ -12,6 +12,15 @@ extension SpecDecoder {
         return Located(scalar.value, at: location(node.mark))
     }
 
+    /// A mapping whose values are all strings (annotations, labels); each other value is reported.
+    mutating func stringMap(_ pair: YAMLPair) {
+        guard let pairs = pair.value.pairs else {
+            diagnostics.append(.expectedMapping(pair.key, found: pair.value.kindDescription, at: location(pair.value.mark)))
+            return
+        }
+        for entry in pairs { _ = string(entry) }
+    }
+
     /// A plain decimal integer: optional `-`, digits, no leading zeros, within 64 bits.
     mutating func integer(_ pair: YAMLPair) -> Located<Int>? {
         let node = pair.value

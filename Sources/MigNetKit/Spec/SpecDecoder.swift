@@ -44,6 +44,11 @@ struct SpecDecoder {
            let metadata = mapping(metadataPair.value, keys: SpecSchema.metadata, named: "metadata"),
            let namePair = require("name", in: metadata, of: "metadata", at: location(metadataPair.keyMark)) {
             metadataName = string(namePair)
+            // Annotations and labels of the spec itself (a kustomize generator's config carries
+            // some): checked to be strings, as the API server would, and not rendered.
+            for key in ["annotations", "labels"] {
+                if let pair = metadata[key] { stringMap(pair) }
+            }
         }
         guard let specPair = require("spec", in: top, of: "the top level", at: start) else { return nil }
         var spec = MigrationNetworkSpec(file: file, specLocation: location(specPair.keyMark))

@@ -73,6 +73,9 @@ extension SpecSchema {
             ])))
         case .object(let fields):
             members += schema(forObject: fields)
+        case .stringMap:
+            members.append(JSONMember("type", .string("object")))
+            members.append(JSONMember("additionalProperties", .object([JSONMember("type", .string("string"))])))
         }
         return .object(members)
     }

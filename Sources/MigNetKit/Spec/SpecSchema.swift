@@ -20,6 +20,8 @@ package struct SpecField: Sendable {
         case addressBlocks
         /// A mapping of further fields.
         case object([SpecField])
+        /// A mapping of any keys to strings, as Kubernetes annotations and labels are.
+        case stringMap
     }
 
     /// When a key must be present.
@@ -104,6 +106,8 @@ package enum SpecSchema {
     /// The keys of `metadata`.
     package static let metadataFields: [SpecField] = [
         SpecField("name", .string(dnsLabel: true, maximumLength: FieldBounds.dnsLabelLength), .always, "The cluster's name: names its output folder and its Argo CD or Fleet cluster."),
+        SpecField("annotations", .stringMap, "Annotations of the spec itself (kustomize's config.kubernetes.io/function, say); checked to be strings, ignored for rendering."),
+        SpecField("labels", .stringMap, "Labels of the spec itself; checked to be strings, ignored for rendering."),
     ]
 
     /// The top-level keys of a spec.

@@ -1,4 +1,5 @@
 import Foundation
+import MigNetTestSupport
 import Testing
 @testable import MigNetKit
 
@@ -38,5 +39,33 @@ import Testing
         #expect(compilations.map(\.file) == ["a/spec.yaml", "a/broken.yaml", "a/named.yaml"])
         #expect(compilations[1].diagnostics.map(\.code) == [.yamlSyntax])
         #expect(compilations[2].diagnostics.map(\.code) == [.missingKey, .unsupportedKind])
+    }
+
+    /// A spec used as kustomize's generator config carries annotations and labels: allowed,
+    /// checked to be strings, and without effect on any rendered byte.
+    @Test func metadataAnnotationsAndLabelsAreAllowedAndNotRendered() throws {
+        let plain = specText(validBody)
+        let annotated = plain.replacingOccurrences(of: "metadata:\n  name: test\n", with: """
+            metadata:
+              name: test
+              annotations:
+                config.kubernetes.io/function: |
+                  exec:
+                    path: mignet
+                team: "storage"
+              labels:
+                app.kubernetes.io/part-of: migration
+
+            """)
+        #expect(annotated != plain)
+        let compiled = [plain, annotated].map { Compiler().compile([SpecInput(SourceFile(path: "a.yaml", text: $0))])[0] }
+        #expect(compiled.allSatisfy { $0.diagnostics.isEmpty })
+        #expect(try compiled[0].render()!.files() == compiled[1].render()!.files())
+
+        let source = MarkedSource(plain.replacingOccurrences(of: "  name: test\n", with: "  name: test\n  labels:\n    tier: 1️⃣3\n  annotations: 2️⃣[a]\n"))
+        let bad = Compiler().compile([SpecInput(SourceFile(path: "a.yaml", text: source.text))])[0]
+        let located = bad.diagnostics.map { "\($0.code.rawValue)@\($0.location.line):\($0.location.column)" }
+        let number = source["1️⃣"], list = source["2️⃣"]
+        #expect(located == ["expected-string@\(number.line):\(number.column)", "expected-mapping@\(list.line):\(list.column)"])
     }
 }
