@@ -10,16 +10,22 @@ struct Init: ParsableCommand {
         discussion: """
             Writes clusters/my-cluster.yaml, its rendering under rendered/, .pre-commit-config.yaml, \
             .github/workflows/mignet.yaml, .gitlab-ci.yml, and for argocd an Application and an \
-            ApplicationSet, for fleet a GitRepo. Existing files are never overwritten without --force; \
-            then nothing is written at all.
+            ApplicationSet, for fleet a GitRepo. argocd-plugin renders at sync time instead: no \
+            rendered/ folder; an ApplicationSet using mignet's Argo CD plugin, the plugin's \
+            plugin.yaml, the repo-server sidecar patch and a kustomization installing both; the \
+            hooks and CI jobs validate the specs. Existing files are never overwritten without \
+            --force; then nothing is written at all.
             """
     )
 
     @Argument(help: "The folder to set up (default: the current folder).")
     var directory: String = "."
 
-    @Option(help: ArgumentHelp("The delivery profile: argocd, fleet or kubectl.", valueName: "profile"))
-    var delivery: Delivery = .default
+    @Option(help: ArgumentHelp("How the repository delivers: argocd, argocd-plugin, fleet or kubectl.", valueName: "mode"))
+    var delivery: StarterKit.Mode = .kubectl
+
+    @Option(help: ArgumentHelp("The mignet sidecar image, for argocd-plugin.", valueName: "image"))
+    var image: String?
 
     @Option(help: ArgumentHelp("The git URL of the repository being set up, for the Argo CD and Fleet objects.", valueName: "url"))
     var repository: String?
@@ -27,8 +33,12 @@ struct Init: ParsableCommand {
     @Flag(help: "Overwrite files that exist.")
     var force = false
 
+    func validate() throws {
+        if image != nil && delivery != .argocdPlugin { throw ValidationError("--image is the Argo CD plugin's sidecar image; it needs --delivery argocd-plugin.") }
+    }
+
     func run() throws {
-        let files = try StarterKit.files(delivery: delivery, repository: repository)
+        let files = try StarterKit.files(mode: delivery, repository: repository, image: image)
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let existing = files.map { base + "/" + $0.path }.filter { DiskPath($0).linkStatus() != nil }
         if !existing.isEmpty && !force {
@@ -49,10 +59,15 @@ struct Init: ParsableCommand {
             "cd \(shown) && git init, if it is not a git repository yet",
             "pre-commit install, so that every commit re-renders and checks",
             "in CI, set the variable MIGNET_REPOSITORY to the git URL mignet is built from",
-            "edit \(StarterKit.specPath), then run: mignet render clusters -o \(StarterKit.outputFolder) --delivery \(delivery.rawValue)",
+            delivery.commitsRenderedFiles
+                ? "edit \(StarterKit.specPath), then run: mignet render clusters -o \(StarterKit.outputFolder) --delivery \(delivery.delivery.rawValue)"
+                : "edit \(StarterKit.specPath), then run: mignet \(delivery.checkCommand)",
         ]
         if repository == nil && delivery != .kubectl {
             steps.append("replace \(StarterKit.repositoryPlaceholder) in \(delivery.rawValue)/ with this repository's URL (or rerun with --repository)")
+        }
+        if image == nil && delivery == .argocdPlugin {
+            steps.append("build the sidecar image (the Dockerfile in mignet's repository) and replace \(StarterKit.imagePlaceholder) in argocd-plugin/ with it (or rerun with --image)")
         }
         var note = "mignet: set up \(shown) for the \(delivery.rawValue) delivery profile; next:\n"
         for (index, step) in steps.enumerated() { note += "mignet:   \(index + 1). \(step)\n" }

@@ -14,7 +14,7 @@ struct Mignet: ParsableCommand {
             help says which apply to it.
             """,
         version: "0.1.0",
-        subcommands: [Render.self, Check.self, Validate.self, Explain.self, PlanCommand.self, PreflightCommand.self, Import.self, Verify.self, Init.self, Schema.self]
+        subcommands: [Render.self, Check.self, Validate.self, Explain.self, PlanCommand.self, PreflightCommand.self, Import.self, Verify.self, Init.self, Schema.self, ArgoCDPlugin.self]
     )
 
     /// Parses and runs a subcommand. Arguments that would be misread are refused first, and a

@@ -14,3 +14,4 @@ struct OutputOptions: ParsableArguments {
     /// The profile in force.
     var profile: Delivery { delivery ?? .default }
 }
+extension StarterKit.Mode: ExpressibleByArgument {}

@@ -7,9 +7,12 @@ struct Render: ParsableCommand {
         commandName: "render",
         abstract: "Render the manifests of every spec, to stdout or to a folder per cluster.",
         discussion: """
-            Without -o, every spec's documents go to stdout: NAD, Setting, KubeVirt patch (the full \
-            delivery), specs in the order given; with more than one, each cluster's documents follow \
-            a comment line '# mignet: cluster NAME from FILE'. Diagnostics go to stderr. With -o DIR, each cluster gets DIR/<metadata.name>/ \
+            Without -o, every spec's objects go to stdout, specs in the order given: the --delivery \
+            profile's files less kustomization.yaml, fleet.yaml and apply.sh (kubectl, the default: \
+            NAD, Setting, KubeVirt patch; apply.sh's deletion of earlier NADs has no stdout form); \
+            with more than one cluster, each cluster's objects follow a comment line \
+            '# mignet: cluster NAME from FILE'. --cluster NAME prints that cluster alone. \
+            Diagnostics go to stderr. With -o DIR, each cluster gets DIR/<metadata.name>/ \
             holding the files of the --delivery profile, written all or nothing under a lock on DIR. \
             Nothing is written when any spec has an error. Exit status: 0 written, 1 an error in a \
             spec or a file that cannot be read or written (nothing changed), 64 wrong arguments.
@@ -26,8 +29,11 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("How long to wait for another mignet writing the same output folder, in seconds.", valueName: "seconds"))
     var wait: Double = 30
 
+    @Option(help: ArgumentHelp("Print only the cluster of this metadata.name (without -o); no spec of that name is an error.", valueName: "name"))
+    var cluster: String?
+
     func validate() throws {
-        if output.path == nil && output.delivery != nil { throw ValidationError("--delivery needs -o DIR: it decides what goes into each cluster's folder.") }
+        if output.path != nil && cluster != nil { throw ValidationError("--cluster prints one cluster to stdout; with -o every cluster is rendered.") }
         if output.path == nil && prune { throw ValidationError("--prune needs -o DIR.") }
         if !(wait >= 0 && wait <= 86_400) { throw ValidationError("--wait must be between 0 and 86400 seconds.") }
     }
@@ -36,20 +42,7 @@ struct Render: ParsableCommand {
         let compiled = inputs.compile(skipping: output.path)
         if try diagnostics.report(compiled) { throw ExitCode(1) }
         guard let path = output.path else {
-            // Several clusters in one stream: a comment line before each cluster's documents, so the
-            // stream can be read and split (`csplit`, `yq`), without changing any document.
-            let clusters = compiled.result.compilations.compactMap { compilation in compilation.render().map { (compilation.file, $0) } }
-            var stream = ""
-            do {
-                for (file, cluster) in clusters {
-                    if clusters.count > 1 { stream += "# mignet: cluster \(cluster.name) from \(TerminalText.escaped(file))\n" }
-                    stream += try cluster.files().map(\.contents).joined()
-                }
-            } catch {
-                Terminal.writeError("mignet: \(error)\n")
-                throw ExitCode(1)
-            }
-            try Terminal.writeOutput(stream)
+            try Self.printObjects(compiled, delivery: output.profile, cluster: cluster)
             return
         }
         let outcome: OutputDirectory.Outcome
@@ -64,5 +57,32 @@ struct Render: ParsableCommand {
         for orphan in outcome.pruned { report += "mignet: pruned \(TerminalText.escaped(orphan.display))\n" }
         report += "mignet: \(TerminalText.escaped(path)): \(outcome.written) written, \(outcome.unchanged) unchanged, \(outcome.removed) removed, \(outcome.pruned.count) pruned\n"
         Terminal.writeError(report)
+    }
+
+    /// Prints the objects of every valid spec (or of the one named `cluster`) for `delivery`.
+    /// Several clusters in one stream get a comment line before each cluster's objects, so the
+    /// stream can be read and split (`csplit`, `yq`) without changing any object.
+    static func printObjects(_ compiled: SpecInputs.Compiled, delivery: Delivery, cluster: String?) throws {
+        var clusters = compiled.result.compilations.compactMap { compilation in compilation.render().map { (compilation.file, $0) } }
+        if let cluster {
+            clusters = clusters.filter { $0.1.name == cluster }
+            guard !clusters.isEmpty else {
+                let names = compiled.result.compilations.compactMap { $0.spec?.name?.value }.sorted()
+                let known = names.isEmpty ? "no spec was found" : "the specs name " + names.map { "'\($0)'" }.joined(separator: ", ")
+                Terminal.writeError("mignet: no spec has metadata.name '\(TerminalText.escaped(cluster))'; \(TerminalText.escaped(known))\n")
+                throw ExitCode(1)
+            }
+        }
+        var stream = ""
+        do {
+            for (file, cluster) in clusters {
+                if clusters.count > 1 { stream += "# mignet: cluster \(cluster.name) from \(TerminalText.escaped(file))\n" }
+                stream += try delivery.objects(for: cluster).map(\.contents).joined()
+            }
+        } catch {
+            Terminal.writeError("mignet: \(error)\n")
+            throw ExitCode(1)
+        }
+        try Terminal.writeOutput(stream)
     }
 }

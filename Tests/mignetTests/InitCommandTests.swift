@@ -48,7 +48,7 @@ import Testing
 /// github-workflow and GitLab's own CI schema), for every profile.
 @Suite(.enabled(if: Integration.runsCheckJSONSchema, "check-jsonschema is not on PATH"))
 struct CITemplateSchemaTests {
-    @Test(arguments: ["argocd", "fleet", "kubectl"])
+    @Test(arguments: ["argocd", "argocd-plugin", "fleet", "kubectl"])
     func ciTemplatesValidate(delivery: String) throws {
         let tool = try #require(Integration.checkJSONSchema, "check-jsonschema is required (MIGNET_REQUIRE_INTEGRATION=1) but is not on PATH")
         let directory = try MignetProcess.temporaryDirectory() + "/repo"

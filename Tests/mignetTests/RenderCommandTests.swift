@@ -62,4 +62,33 @@ import Testing
         #expect(outcome.status == 0)
         #expect(outcome.stdout == (try Self.golden(cluster: "ui-equivalent")))
     }
+
+    /// Without -o, every profile prints its objects: its folder's files less kustomization.yaml,
+    /// fleet.yaml and apply.sh, in the folder's order; kubectl's is the full delivery.
+    @Test(arguments: ["argocd", "fleet", "kubectl"])
+    func everyProfilePrintsItsObjectsToStdout(delivery: String) throws {
+        let outcome = try MignetProcess.run(["render", "examples/gitops-repo/clusters", "--delivery", delivery, "--cluster", "berlin"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let folder = MignetProcess.root + "/examples/gitops-repo/rendered/\(delivery)/berlin/"
+        let order = ["presync-wait-for-migrations.yaml", "networkattachmentdefinition.yaml", "setting.yaml", "kubevirt-patch.yaml"]
+        let expected = try order.filter { FileManager.default.fileExists(atPath: folder + $0) }.map { try String(contentsOfFile: folder + $0, encoding: .utf8) }.joined()
+        #expect(outcome.stdout == expected)
+        #expect(!outcome.stdout.contains("kind: Kustomization") && !outcome.stdout.contains("overrideTargets") && !outcome.stdout.contains("#!/bin/sh"))
+        let plain = try MignetProcess.run(["render", "examples/gitops-repo/clusters/berlin.yaml"])
+        #expect((plain.stdout == outcome.stdout) == (delivery == "kubectl"))
+    }
+
+    @Test func clusterSelectsOneSpecAndNeedsStdout() throws {
+        let all = try MignetProcess.run(["render", "examples/gitops-repo/clusters"])
+        #expect(all.stdout.contains("# mignet: cluster lab from examples/gitops-repo/clusters/lab.yaml\n"))
+        let one = try MignetProcess.run(["render", "examples/gitops-repo/clusters", "--cluster", "lab"])
+        #expect(one.status == 0)
+        let alone = try MignetProcess.run(["render", "examples/gitops-repo/clusters/lab.yaml"])
+        #expect(!one.stdout.contains("# mignet: cluster") && one.stdout == alone.stdout)
+        let missing = try MignetProcess.run(["render", "examples/gitops-repo/clusters", "--cluster", "oslo"])
+        #expect(missing.status == 1 && missing.stdout.isEmpty)
+        #expect(missing.stderr == "mignet: no spec has metadata.name 'oslo'; the specs name 'berlin', 'lab', 'paris'\n")
+        let withOutput = try MignetProcess.run(["render", "examples/gitops-repo/clusters", "--cluster", "lab", "-o", MignetProcess.temporaryDirectory()])
+        #expect(withOutput.status == 64)
+    }
 }

@@ -36,6 +36,19 @@ package enum Delivery: String, Sendable, CaseIterable {
         package static let preSyncHook = "presync-wait-for-migrations.yaml"
     }
 
+    /// The files of a folder that are not Kubernetes objects: kustomize's, Fleet's and the
+    /// script. Everything else in a folder is one object or more, applied in the folder's order.
+    package static let nonObjectFileNames: Set<String> = [FileName.kustomization, FileName.fleet, FileName.applyScript]
+
+    /// The Kubernetes objects of one rendered cluster for this profile, in apply order, as a
+    /// stream for stdout (`render` without `-o`, the Argo CD plugin, kustomize): the folder's
+    /// files without `kustomization.yaml`, `fleet.yaml` and `apply.sh`, which are instructions
+    /// to a tool rather than objects. For kubectl that is the full delivery: `apply.sh`'s order
+    /// and its deletion of earlier NADs have no stdout form.
+    package func objects(for cluster: RenderedCluster) throws(YAMLEmitterError) -> [OutputFile] {
+        try folder(for: cluster).files.filter { !Self.nonObjectFileNames.contains($0.name) }
+    }
+
     /// The folder of one rendered cluster for this profile.
     package func folder(for cluster: RenderedCluster) throws(YAMLEmitterError) -> ClusterFolder {
         switch self {

@@ -5,6 +5,139 @@
 enum EmbeddedTemplates {
     /// Each template's path under `templates/` and its text.
     static let files: [(path: String, contents: String)] = [
+        ("argocd-plugin/applicationset.yaml", ##"""
+# An Argo CD ApplicationSet for every spec in clusters/: one Application per spec, rendered at
+# sync time by mignet's plugin (no rendered/ folder in git), deployed to the Argo CD cluster of
+# the spec's metadata.name. Keep defaults files outside clusters/ (each file there becomes an
+# Application). preserveResourcesOnDeletion: an Application whose spec disappears (or the whole
+# ApplicationSet) is deleted without deleting what it deployed, so the cluster keeps working;
+# to go back to the management network, disable the spec first and delete it later.
+apiVersion: argoproj.io/v1alpha1
+kind: ApplicationSet
+metadata:
+  name: migration-network
+  namespace: argocd
+spec:
+  goTemplate: true
+  goTemplateOptions: ["missingkey=error"]
+  syncPolicy:
+    preserveResourcesOnDeletion: true
+  generators:
+    - git:
+        repoURL: {{repository}}
+        revision: HEAD
+        files:
+          - path: clusters/*.yaml
+  template:
+    metadata:
+      name: 'migration-network-{{.metadata.name}}'
+    spec:
+      project: default
+      source:
+        repoURL: {{repository}}
+        targetRevision: HEAD
+        path: '{{.path.path}}'
+        plugin:
+          name: mignet
+          env:
+            - name: CLUSTER
+              value: '{{.metadata.name}}'
+      destination:
+        name: '{{.metadata.name}}'
+        namespace: harvester-system
+      syncPolicy:
+        automated:
+          prune: true
+          selfHeal: true
+
+"""##),
+        ("argocd-plugin/kustomization.yaml", ##"""
+# Argo CD with mignet's plugin: the install manifests of the Argo CD release you run (edit the
+# version), plugin.yaml as the ConfigMap mignet-plugin, and the sidecar patch. Apply with
+# kubectl apply -k argocd-plugin, or add the ConfigMap and the patch to how you install Argo CD.
+apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+namespace: argocd
+resources:
+  - https://raw.githubusercontent.com/argoproj/argo-cd/v3.5.1/manifests/install.yaml
+configMapGenerator:
+  - name: mignet-plugin
+    files:
+      - plugin.yaml
+patches:
+  - path: repo-server-patch.yaml
+
+"""##),
+        ("argocd-plugin/plugin.yaml", ##"""
+# mignet's Argo CD Config Management Plugin: renders one cluster's migration network at sync
+# time from a folder of specs, with the argocd profile's sync waves and options. Argo CD reads it
+# at /home/argocd/cmp-server/config/plugin.yaml in the sidecar (repo-server-patch.yaml mounts it
+# from the ConfigMap kustomization.yaml generates). generate runs in the Application's source
+# folder; the cluster is the parameter `cluster` or the plugin env entry CLUSTER (the
+# ApplicationSet sets the latter), or the folder's only spec.
+apiVersion: argoproj.io/v1alpha1
+kind: ConfigManagementPlugin
+metadata:
+  name: mignet
+spec:
+  generate:
+    command: [mignet, argocd-plugin, generate]
+  discover:
+    find:
+      # Matches a folder holding a file of kind MigrationNetwork (no output: no match).
+      command: [mignet, argocd-plugin, discover]
+  parameters:
+    static:
+      - name: cluster
+        title: Cluster
+        tooltip: The metadata.name of the spec to render; needed when the folder holds more than one.
+        required: false
+
+"""##),
+        ("argocd-plugin/repo-server-patch.yaml", ##"""
+# The mignet sidecar of argocd-repo-server, as Argo CD's plugin documentation wires one: its
+# entrypoint is the argocd-cmp-server the repo-server's copyutil init container puts in
+# /var/run/argocd, it runs as user 999, it shares the plugins socket folder, reads plugin.yaml
+# from the ConfigMap, and has its own /tmp (never the repo-server's). The image needs only mignet
+# on PATH and a C library: build it with the Dockerfile in mignet's repository.
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: argocd-repo-server
+spec:
+  template:
+    spec:
+      containers:
+        - name: mignet
+          image: {{image}}
+          command: [/var/run/argocd/argocd-cmp-server]
+          securityContext:
+            runAsNonRoot: true
+            runAsUser: 999
+            readOnlyRootFilesystem: true
+            allowPrivilegeEscalation: false
+            capabilities:
+              drop: [ALL]
+            seccompProfile:
+              type: RuntimeDefault
+          volumeMounts:
+            - mountPath: /var/run/argocd
+              name: var-files
+            - mountPath: /home/argocd/cmp-server/plugins
+              name: plugins
+            - mountPath: /home/argocd/cmp-server/config/plugin.yaml
+              subPath: plugin.yaml
+              name: mignet-plugin
+            - mountPath: /tmp
+              name: mignet-tmp
+      volumes:
+        - name: mignet-plugin
+          configMap:
+            name: mignet-plugin
+        - name: mignet-tmp
+          emptyDir: {}
+
+"""##),
         ("argocd/application.yaml", ##"""
 # An Argo CD Application for one cluster: syncs rendered/my-cluster to the Argo CD cluster
 # named my-cluster. Automated pruning removes the NAD of an earlier configuration; the
@@ -89,8 +222,8 @@ spec:
 
 """##),
         ("github-actions.yaml", ##"""
-# GitHub Actions: fail a pull request whose specs are invalid or whose rendered manifests are
-# stale, and say what merging it will do to each cluster (mignet plan: in the job's summary, and
+# GitHub Actions: fail a pull request whose specs are invalid{{or-stale}},
+# and say what merging it will do to each cluster (mignet plan: in the job's summary, and
 # as a comment on the pull request). Set the repository variable MIGNET_REPOSITORY to the git URL
 # mignet is built from.
 name: mignet
@@ -117,7 +250,7 @@ jobs:
           echo /tmp/mignet/.build/release >> "$GITHUB_PATH"
           git config --global --add safe.directory "$GITHUB_WORKSPACE"
       - name: Check the migration network manifests
-        run: mignet check clusters -o rendered --delivery {{delivery}} --diagnostics-format github
+        run: mignet {{check}} --diagnostics-format github
       - name: Plan the change
         if: github.event_name == 'pull_request'
         run: |
@@ -132,8 +265,8 @@ jobs:
 
 """##),
         ("gitlab-ci.yml", ##"""
-# GitLab CI: fail a merge request whose specs are invalid or whose rendered manifests are
-# stale, and keep what merging it will do to each cluster (mignet plan) as a job artifact.
+# GitLab CI: fail a merge request whose specs are invalid{{or-stale}},
+# and keep what merging it will do to each cluster (mignet plan) as a job artifact.
 # Set the CI/CD variable MIGNET_REPOSITORY to the git URL mignet is built from.
 .mignet-build:
   image: swift:6.1
@@ -149,7 +282,7 @@ mignet-check:
     - if: $CI_PIPELINE_SOURCE == "merge_request_event"
     - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
   script:
-    - mignet check clusters -o rendered --delivery {{delivery}}
+    - mignet {{check}}
 
 mignet-plan:
   extends: .mignet-build
@@ -168,21 +301,22 @@ mignet-plan:
 
 """##),
         ("pre-commit-config.yaml", ##"""
-# pre-commit (https://pre-commit.com): on every commit that touches YAML, re-render the
-# migration network manifests (the commit fails when that changed a file, so that you can
-# add it) and check them. Needs mignet on PATH; install the hooks with `pre-commit install`.
+# pre-commit (https://pre-commit.com): on every commit that touches YAML, {{hook-purpose}}.
+# Needs mignet on PATH; install the hooks with `pre-commit install`.
 repos:
   - repo: local
     hooks:
+{{#committed}}
       - id: mignet-render
         name: mignet render
         entry: mignet render clusters -o rendered --delivery {{delivery}}
         language: system
         pass_filenames: false
         files: \.(yaml|yml)$
+{{/committed}}
       - id: mignet-check
         name: mignet check
-        entry: mignet check clusters -o rendered --delivery {{delivery}}
+        entry: mignet {{check}}
         language: system
         pass_filenames: false
         files: \.(yaml|yml)$

@@ -54,20 +54,25 @@ import Testing
         #expect(Set(StarterKit.layout.map(\.template)) == Set(try Self.templatesOnDisk().map(\.path)))
     }
 
-    @Test(arguments: Delivery.allCases)
-    func starterKitIsCompleteForEveryProfile(delivery: Delivery) throws {
-        let files = try StarterKit.files(delivery: delivery, repository: "https://git.example.com/infra.git")
+    @Test(arguments: StarterKit.Mode.allCases)
+    func starterKitIsCompleteForEveryMode(mode: StarterKit.Mode) throws {
+        let files = try StarterKit.files(mode: mode, repository: "https://git.example.com/infra.git")
         let paths = files.map(\.path)
         #expect(paths.contains(StarterKit.specPath))
         #expect(paths.contains(".pre-commit-config.yaml"))
         #expect(paths.contains(".github/workflows/mignet.yaml"))
         #expect(paths.contains(".gitlab-ci.yml"))
-        #expect(paths.contains("rendered/my-cluster/setting.yaml"))
-        #expect(paths.contains("argocd/application.yaml") == (delivery == .argocd))
-        #expect(paths.contains("fleet/gitrepo.yaml") == (delivery == .fleet))
+        #expect(paths.contains("rendered/my-cluster/setting.yaml") == (mode != .argocdPlugin))
+        #expect(paths.contains("argocd/application.yaml") == (mode == .argocd))
+        #expect(paths.contains("argocd-plugin/plugin.yaml") == (mode == .argocdPlugin))
+        #expect(paths.contains("fleet/gitrepo.yaml") == (mode == .fleet))
         for file in files {
-            #expect(!file.file.contents.contains("{{delivery}}") && !file.file.contents.contains("{{repository}}"), "\(file.path)")
+            // Every placeholder but the ones the user replaces is filled in.
+            let leftover = file.file.contents.ranges(of: "{{").map { file.file.contents[$0.lowerBound...].prefix(14) }
+            #expect(leftover.allSatisfy { $0.hasPrefix("{{.") || $0.hasPrefix("{{ ") }, "\(file.path): \(leftover)")
         }
-        #expect(files.first { $0.path == ".pre-commit-config.yaml" }!.file.contents.contains("--delivery \(delivery.rawValue)"))
+        let hooks = files.first { $0.path == ".pre-commit-config.yaml" }!.file.contents
+        #expect(hooks.contains("mignet-render") == (mode != .argocdPlugin))
+        #expect(hooks.contains(mode == .argocdPlugin ? "entry: mignet validate clusters" : "--delivery \(mode.delivery.rawValue)"))
     }
 }
