@@ -77,7 +77,7 @@ struct Render: ParsableCommand {
         do {
             for (file, cluster) in clusters {
                 if clusters.count > 1 { stream += "# mignet: cluster \(cluster.name) from \(TerminalText.escaped(file))\n" }
-                stream += try delivery.objects(for: cluster).map(\.contents).joined()
+                stream += try delivery.objectStream(for: cluster)
             }
         } catch {
             Terminal.writeError("mignet: \(error)\n")

@@ -21,25 +21,29 @@ enum ArgoCDProfile {
     static let keepOnDeletion = "Delete=false"
     static let serverSideKeep = "ServerSideApply=true,Prune=false,Delete=false"
 
-    static func folder(for cluster: RenderedCluster) throws(YAMLEmitterError) -> ClusterFolder {
+    static func objectFiles(for cluster: RenderedCluster) -> [ObjectFile] {
         typealias Name = Delivery.FileName
-        var documents: [(name: String, document: YAMLValue)] = []
+        var files: [ObjectFile] = []
+        if let wait = cluster.waitForMigrations {
+            files.append(ObjectFile(Name.preSyncHook, PreSyncHook.documents(wait)))
+        }
         if let nad = cluster.networkAttachmentDefinition {
-            documents.append((Name.networkAttachmentDefinition, nad.document(extraAnnotations: [waveKey: "-1", optionsKey: keepOnDeletion])))
-            documents.append((Name.setting, cluster.setting.document(
-                annotations: cluster.setting.controllerAnnotations.merging([waveKey: "0", optionsKey: keep]) { $1 })))
-            documents.append((Name.kubeVirtPatch, cluster.kubeVirtPatch.document(annotations: [waveKey: "1", optionsKey: serverSideKeep])))
+            files.append(ObjectFile(Name.networkAttachmentDefinition, [nad.document(extraAnnotations: [waveKey: "-1", optionsKey: keepOnDeletion])]))
+            files.append(ObjectFile(Name.setting, [cluster.setting.document(
+                annotations: cluster.setting.controllerAnnotations.merging([waveKey: "0", optionsKey: keep]) { $1 })]))
+            files.append(ObjectFile(Name.kubeVirtPatch, [cluster.kubeVirtPatch.document(annotations: [waveKey: "1", optionsKey: serverSideKeep])]))
         } else {
-            documents.append((Name.setting, cluster.setting.document(annotations: [waveKey: "0", optionsKey: keep])))
+            files.append(ObjectFile(Name.setting, [cluster.setting.document(annotations: [waveKey: "0", optionsKey: keep])]))
         }
-        let hook = try cluster.waitForMigrations.map { wait throws(YAMLEmitterError) in
-            OutputFile(name: Name.preSyncHook, contents: try YAMLEmitter().emit(PreSyncHook.documents(wait)))
-        }
-        documents.append((Name.kustomization, .mapping([
+        return files
+    }
+
+    /// The folder's `kustomization.yaml`: every object file, in apply order.
+    static func kustomization(listing files: [ObjectFile]) -> YAMLValue {
+        .mapping([
             YAMLEntry("apiVersion", .string("kustomize.config.k8s.io/v1beta1")),
             YAMLEntry("kind", .string("Kustomization")),
-            YAMLEntry("resources", .sequence((hook.map { [$0.name] } ?? []).map { .string($0) } + documents.map { .string($0.name) })),
-        ])))
-        return ClusterFolder(name: cluster.name, files: (hook.map { [$0] } ?? []) + (try OutputFile.yaml(documents)))
+            YAMLEntry("resources", .sequence(files.map { .string($0.name) })),
+        ])
     }
 }

@@ -36,25 +36,58 @@ package enum Delivery: String, Sendable, CaseIterable {
         package static let preSyncHook = "presync-wait-for-migrations.yaml"
     }
 
-    /// The files of a folder that are not Kubernetes objects: kustomize's, Fleet's and the
-    /// script. Everything else in a folder is one object or more, applied in the folder's order.
-    package static let nonObjectFileNames: Set<String> = [FileName.kustomization, FileName.fleet, FileName.applyScript]
+    /// The Kubernetes objects of one rendered cluster for this profile, by the file that holds
+    /// them in its folder, in apply order. The folder adds what is not an object: kustomize's
+    /// `kustomization.yaml`, Fleet's `fleet.yaml`, the kubectl profile's `apply.sh`.
+    package func objectFiles(for cluster: RenderedCluster) -> [ObjectFile] {
+        switch self {
+        case .argocd: ArgoCDProfile.objectFiles(for: cluster)
+        case .fleet: FleetProfile.objectFiles(for: cluster)
+        case .kubectl: cluster.objectFiles
+        }
+    }
 
-    /// The Kubernetes objects of one rendered cluster for this profile, in apply order, as a
-    /// stream for stdout (`render` without `-o`, the Argo CD plugin, kustomize): the folder's
-    /// files without `kustomization.yaml`, `fleet.yaml` and `apply.sh`, which are instructions
-    /// to a tool rather than objects. For kubectl that is the full delivery: `apply.sh`'s order
-    /// and its deletion of earlier NADs have no stdout form.
-    package func objects(for cluster: RenderedCluster) throws(YAMLEmitterError) -> [OutputFile] {
-        try folder(for: cluster).files.filter { !Self.nonObjectFileNames.contains($0.name) }
+    /// The objects as one YAML stream, for stdout (`render` without `-o`, the Argo CD plugin,
+    /// the kustomize generator): byte for byte the folder's object files one after the other.
+    /// For kubectl that is the full delivery: `apply.sh`'s order and its deletion of earlier
+    /// NADs have no stdout form.
+    package func objectStream(for cluster: RenderedCluster) throws(YAMLEmitterError) -> String {
+        try ObjectFile.emit(objectFiles(for: cluster)).map(\.contents).joined()
     }
 
     /// The folder of one rendered cluster for this profile.
     package func folder(for cluster: RenderedCluster) throws(YAMLEmitterError) -> ClusterFolder {
+        let objects = objectFiles(for: cluster)
+        var files = try ObjectFile.emit(objects)
         switch self {
-        case .argocd: return try ArgoCDProfile.folder(for: cluster)
-        case .fleet: return try FleetProfile.folder(for: cluster)
-        case .kubectl: return try KubectlProfile.folder(for: cluster)
+        case .argocd: files += try OutputFile.yaml([(FileName.kustomization, ArgoCDProfile.kustomization(listing: objects))])
+        case .fleet: files += try OutputFile.yaml([(FileName.fleet, FleetProfile.fleetYAML(cluster: cluster.name))])
+        case .kubectl: files.append(OutputFile(name: FileName.applyScript, contents: KubectlProfile.script(for: cluster), executable: true))
+        }
+        return ClusterFolder(name: cluster.name, files: files)
+    }
+}
+
+/// A file of Kubernetes objects in a cluster's folder: its name and its documents.
+package struct ObjectFile: Sendable, Equatable {
+    /// The file's name.
+    package var name: String
+    /// Its objects, one YAML document each.
+    package var documents: [YAMLValue]
+
+    /// Creates a file of objects.
+    package init(_ name: String, _ documents: [YAMLValue]) {
+        self.name = name
+        self.documents = documents
+    }
+
+    /// The text of each file, from one emitter.
+    static func emit(_ files: [ObjectFile]) throws(YAMLEmitterError) -> [OutputFile] {
+        let texts = try YAMLEmitter().emitSeparately(files.flatMap(\.documents))
+        var next = 0
+        return files.map { file in
+            defer { next += file.documents.count }
+            return OutputFile(name: file.name, contents: texts[next..<(next + file.documents.count)].joined())
         }
     }
 }

@@ -17,15 +17,14 @@ import MigNetYAML
 /// `/status` fails and drops the whole patch. It sets no `namespace`, which would fail on the
 /// cluster-scoped Setting.
 enum FleetProfile {
-    static func folder(for cluster: RenderedCluster) throws(YAMLEmitterError) -> ClusterFolder {
+    static func objectFiles(for cluster: RenderedCluster) -> [ObjectFile] {
         typealias Name = Delivery.FileName
-        var documents: [(name: String, document: YAMLValue)] = []
+        var files: [ObjectFile] = []
         if let nad = cluster.networkAttachmentDefinition {
-            documents.append((Name.networkAttachmentDefinition, nad.document))
+            files.append(ObjectFile(Name.networkAttachmentDefinition, [nad.document]))
         }
-        documents.append((Name.setting, cluster.setting.document(annotations: [:])))
-        documents.append((Name.fleet, fleetYAML(cluster: cluster.name)))
-        return ClusterFolder(name: cluster.name, files: try OutputFile.yaml(documents))
+        files.append(ObjectFile(Name.setting, [cluster.setting.document(annotations: [:])]))
+        return files
     }
 
     /// The bundle's options: target the one cluster, take over the existing Setting, keep the

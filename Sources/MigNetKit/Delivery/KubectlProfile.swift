@@ -4,11 +4,6 @@ import MigNetYAML
 /// Setting (whose annotations keep Harvester's controller out), then the KubeVirt merge patch,
 /// then deletes the NADs of earlier configurations; it stops at the first failure.
 enum KubectlProfile {
-    static func folder(for cluster: RenderedCluster) throws(YAMLEmitterError) -> ClusterFolder {
-        let files = try cluster.files() + [OutputFile(name: Delivery.FileName.applyScript, contents: script(for: cluster), executable: true)]
-        return ClusterFolder(name: cluster.name, files: files)
-    }
-
     /// The script. `KUBECTL` may name another kubectl (a wrapper with a context, say).
     static func script(for cluster: RenderedCluster) -> String {
         typealias Name = Delivery.FileName

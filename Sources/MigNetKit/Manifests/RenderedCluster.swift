@@ -29,16 +29,21 @@ package struct RenderedCluster: Sendable, Equatable {
         waitForMigrations = network.waitForMigrations
     }
 
-    /// The documents of the full delivery, one file each, in apply order: NAD (when enabled),
-    /// Setting, KubeVirt patch. What `render` prints without `-o`.
-    package func files() throws(YAMLEmitterError) -> [OutputFile] {
+    /// The objects of the full delivery, one file each, in apply order: NAD (when enabled),
+    /// Setting, KubeVirt patch. The kubectl profile's objects.
+    package var objectFiles: [ObjectFile] {
         typealias Name = Delivery.FileName
-        var documents: [(name: String, document: YAMLValue)] = []
+        var files: [ObjectFile] = []
         if let nad = networkAttachmentDefinition {
-            documents.append((Name.networkAttachmentDefinition, nad.document))
+            files.append(ObjectFile(Name.networkAttachmentDefinition, [nad.document]))
         }
-        documents.append((Name.setting, setting.document))
-        documents.append((Name.kubeVirtPatch, kubeVirtPatch.document))
-        return try OutputFile.yaml(documents)
+        files.append(ObjectFile(Name.setting, [setting.document]))
+        files.append(ObjectFile(Name.kubeVirtPatch, [kubeVirtPatch.document]))
+        return files
+    }
+
+    /// The text of the full delivery's files: what `render` prints without `-o`.
+    package func files() throws(YAMLEmitterError) -> [OutputFile] {
+        try ObjectFile.emit(objectFiles)
     }
 }
