@@ -8,11 +8,15 @@ package struct SpecInput: Sendable {
     /// True for a file found by searching a folder: it is compiled only when it is a spec
     /// (`kind: MigrationNetwork`); other YAML is skipped silently.
     package var discovered: Bool
+    /// The top-level key whose value is the spec, when the file wraps it (a KRM function's
+    /// `ResourceList` holds it under `functionConfig`); diagnostics keep the file's own lines.
+    package var member: String?
 
     /// Creates an input.
-    package init(_ source: SourceFile, discovered: Bool = false) {
+    package init(_ source: SourceFile, discovered: Bool = false, member: String? = nil) {
         self.source = source
         self.discovered = discovered
+        self.member = member
     }
 }
 
@@ -167,7 +171,8 @@ package struct Compiler: Sendable {
             if input.discovered { return nil }
             return ParsedFile(source: source, result: YAMLParser.Result(root: nil, problems: []), declaresKind: false, tooLarge: tooLarge)
         }
-        let result = parser.parse(source.bytes)
+        var result = parser.parse(source.bytes)
+        if let member = input.member { result.root = result.root?.pairs?.first { $0.key == member }?.value }
         let declaresSpec = Self.declares([MigrationNetworkSpec.kind], result, source)
         if input.discovered && !declaresSpec {
             return Self.nearMissKind(result, source).map { ParsedFile(source: source, result: result, declaresKind: false, nearMiss: $0) }

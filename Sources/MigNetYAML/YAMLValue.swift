@@ -31,3 +31,15 @@ package struct YAMLEntry: Sendable, Equatable {
         self.value = value
     }
 }
+
+extension YAMLNode {
+    /// The node as a value to emit again: scalars keep their text and style (so a plain `80`
+    /// stays a number and a quoted `"80"` a string), mappings their order.
+    package var value: YAMLValue {
+        switch content {
+        case .scalar(let scalar): .string(scalar.value, scalar.style)
+        case .mapping(let pairs): .mapping(pairs.map { YAMLEntry($0.key, $0.value.value) })
+        case .sequence(let items): .sequence(items.map(\.value))
+        }
+    }
+}

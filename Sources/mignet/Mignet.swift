@@ -14,13 +14,16 @@ struct Mignet: ParsableCommand {
             help says which apply to it.
             """,
         version: "0.1.0",
-        subcommands: [Render.self, Check.self, Validate.self, Explain.self, PlanCommand.self, PreflightCommand.self, Import.self, Verify.self, Init.self, Schema.self, ArgoCDPlugin.self]
+        subcommands: [Render.self, Check.self, Validate.self, Explain.self, PlanCommand.self, PreflightCommand.self, Import.self, Verify.self, Init.self, Schema.self, ArgoCDPlugin.self, KRM.self]
     )
 
     /// Parses and runs a subcommand. Arguments that would be misread are refused first, and a
     /// failed write to stdout ends the run with exit status 1 (a closed pipe without a message).
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if let name = CommandLine.arguments.first, GeneratorPlugin.isInvoked(as: name) {
+            Glibc.exit(GeneratorPlugin.run(arguments))
+        }
         if arguments.isEmpty {
             // Nothing asked for is a usage error, not success.
             Terminal.writeError(helpMessage() + "\n")
