@@ -13,6 +13,21 @@ import Testing
         return String(readme[open.upperBound..<close.lowerBound])
     }
 
+    /// The version the README states is `mignet --version`'s, and every `rev:` it shows is a
+    /// branch or tag of this repository that exists, never a release tag that does not.
+    @Test func theVersionAndRevisionsAreTrue() throws {
+        let version = try MignetProcess.run(["--version"]).stdout.trimmingCharacters(in: .newlines)
+        #expect(Self.readme.contains("`mignet --version` prints the one version string (`\(version)`"))
+        let revisions = Self.readme.split(separator: "\n").filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("rev: ") }
+        #expect(!revisions.isEmpty)
+        for line in revisions {
+            let revision = String(line.trimmingCharacters(in: .whitespaces).dropFirst(5).prefix { $0 != " " })
+            let git = try #require(MignetProcess.which("git"))
+            let known = try MignetProcess.runTool(git, ["rev-parse", "--verify", "--quiet", revision + "^{commit}"])
+            #expect(known.status == 0, "README's rev: \(revision) names nothing in this repository")
+        }
+    }
+
     @Test func theSampleSpecValidatesAsPrinted() throws {
         let sample = try #require(Self.yamlBlock(after: "## The spec (format `mignet/v1`)"))
         #expect(sample.contains("kind: MigrationNetwork"))
