@@ -43,7 +43,7 @@ else
     exit 1
 fi
 
-PKG_CONFIG_PATH="$work/pkgconfig" swift build -c release --static-swift-stdlib --build-path "$build" \
+PKG_CONFIG_PATH="$work/pkgconfig" swift build -c release --static-swift-stdlib --disable-local-rpath --build-path "$build" \
     -Xswiftc -Xclang-linker -Xswiftc -static-libgcc >&2
 binary="$build/release/mignet"
 

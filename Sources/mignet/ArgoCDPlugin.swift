@@ -57,6 +57,7 @@ struct ArgoCDPlugin: ParsableCommand {
 
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "generate",
             abstract: "Print one cluster's manifests (the argocd profile's objects) to stdout.",
             discussion: """
                 The objects are the argocd profile's: the PreSync hook when the spec asks for it, \
@@ -99,6 +100,7 @@ struct ArgoCDPlugin: ParsableCommand {
 
     struct Discover: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "discover",
             abstract: "Print the MigrationNetwork specs of a folder: Argo CD's discover command (no output, no match).",
             discussion: "A file that declares kind MigrationNetwork counts even when it has errors, so that generate reports them instead of Argo CD finding no plugin. Exit status 0 whether or not any was found."
         )
