@@ -3,9 +3,8 @@
 #
 # The binary needs only the C library at run time: the Swift runtime and libraries are linked
 # statically (--static-swift-stdlib), and so are libyaml (libyaml-dev's libyaml.a) and the C++
-# runtime (libstdc++.a, -static-libgcc), which a folder of links to the static archives, put
-# first on the linker's search path through a pkg-config file for yaml-0.1, makes the linker
-# choose over the shared libraries. The script checks that with ldd and fails otherwise.
+# runtime (libstdc++.a, -static-libgcc), which scripts/static-libs.sh makes the linker choose
+# over the shared libraries. The script checks that with ldd and fails otherwise.
 #
 # Prints the version (mignet --version, the one version string), then writes
 # OUTPUT-DIR/mignet-VERSION-linux-ARCH.tar.gz (the binary, README.md) and beside it
@@ -20,30 +19,9 @@ build="${MIGNET_RELEASE_BUILD_PATH:-.build-release}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
 
-libdir=$(pkg-config --variable=libdir yaml-0.1) || { echo "release.sh: pkg-config cannot find yaml-0.1: apt-get install -y libyaml-dev pkg-config" >&2; exit 1; }
-if [ ! -f "$libdir/libyaml.a" ]; then
-    echo "release.sh: $libdir/libyaml.a is missing: apt-get install -y libyaml-dev" >&2
-    exit 1
-fi
-mkdir "$work/lib" "$work/pkgconfig"
-ln -s "$libdir/libyaml.a" "$work/lib/libyaml.a"
-cat > "$work/pkgconfig/yaml-0.1.pc" <<EOF
-Name: LibYAML
-Description: libyaml, linked statically
-Version: $(pkg-config --modversion yaml-0.1)
-Cflags: $(pkg-config --cflags yaml-0.1)
-Libs: -L$work/lib -lyaml
-EOF
-# The C++ runtime swift-crypto's BoringSSL wrapper links (-lstdc++), as the toolchain's clang finds it.
-cxx=$(clang -print-file-name=libstdc++.a 2>/dev/null || true)
-if [ -n "$cxx" ] && [ -f "$cxx" ]; then
-    ln -s "$cxx" "$work/lib/libstdc++.a"
-else
-    echo "release.sh: no libstdc++.a found: the C++ runtime cannot be linked statically" >&2
-    exit 1
-fi
-
-PKG_CONFIG_PATH="$work/pkgconfig" swift build -c release --static-swift-stdlib --disable-local-rpath --build-path "$build" \
+# libyaml and the C++ runtime as static archives, found before the shared libraries.
+pkgconfig=$(scripts/static-libs.sh "$work/static")
+PKG_CONFIG_PATH="$pkgconfig" swift build -c release --static-swift-stdlib --disable-local-rpath --build-path "$build" \
     -Xswiftc -Xclang-linker -Xswiftc -static-libgcc >&2
 binary="$build/release/mignet"
 

@@ -1,6 +1,7 @@
 // swift-tools-version: 6.1
-// The benchmark's floor: a Swift executable linked with everything mignet links (MigNetKit,
-// libyaml, swift-crypto, swift-argument-parser) that parses its arguments and does nothing else.
+// The benchmark's floors: a Swift executable linked with everything mignet links (MigNetKit,
+// libyaml, swift-crypto, swift-argument-parser) that parses its arguments and does nothing else;
+// a static hello world; and swift-argument-parser alone, parsing validate's options.
 import PackageDescription
 
 let package = Package(
@@ -16,6 +17,11 @@ let package = Package(
                 .product(name: "MigNetKit", package: "mignet"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(name: "hello-floor"),
+        .executableTarget(
+            name: "parser-floor",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -47,12 +47,12 @@ struct ArgoCDPlugin: ParsableCommand {
         return "/" + path.joined(separator: "/")
     }
 
-    /// Compiles every spec of `folder` as `render` would, defaults reaching up to the repository copy's top.
-    static func compile(_ folder: String, jobs: Int?) throws -> SpecInputs.Compiled {
-        var arguments: [String] = []
-        if let root = repositoryRoot(of: folder) { arguments += ["--root", root] }
-        if let jobs { arguments += ["--jobs", String(jobs)] }
-        return SpecInputs.compile([folder], options: try CompileOptions.parse(arguments))
+    /// Compiles every spec of `folder` as `render` would; without `--root`, defaults may reach up
+    /// to the repository copy's top.
+    static func compile(_ folder: String, options: CompileOptions) -> SpecInputs.Compiled {
+        var options = options
+        if options.root == nil { options.root = repositoryRoot(of: folder) }
+        return SpecInputs.compile([folder], options: options)
     }
 
     struct Generate: ParsableCommand {
@@ -71,9 +71,7 @@ struct ArgoCDPlugin: ParsableCommand {
         @Argument(help: "The Application's source folder (default: the current folder, where argocd-cmp-server runs it).")
         var folder: String = "."
 
-        @Option(name: [.short, .customLong("jobs")], help: "Threads to work on (default: one per core).")
-        var jobs: Int?
-
+        @OptionGroup var options: CompileOptions
         @OptionGroup var diagnostics: DiagnosticOptions
 
         func run() throws {
@@ -83,7 +81,7 @@ struct ArgoCDPlugin: ParsableCommand {
                 Terminal.writeError("mignet: the plugin parameter cluster ('\(TerminalText.escaped(parameter))') and the env entry CLUSTER ('\(TerminalText.escaped(env))') disagree; set one\n")
                 throw ExitCode(1)
             }
-            let compiled = try ArgoCDPlugin.compile(folder, jobs: jobs)
+            let compiled = ArgoCDPlugin.compile(folder, options: options)
             if try diagnostics.report(compiled) { throw ExitCode(1) }
             var cluster = parameter ?? env
             if cluster == nil {
@@ -108,8 +106,10 @@ struct ArgoCDPlugin: ParsableCommand {
         @Argument(help: "The folder to search (default: the current folder).")
         var folder: String = "."
 
+        @OptionGroup var options: CompileOptions
+
         func run() throws {
-            let compiled = try ArgoCDPlugin.compile(folder, jobs: nil)
+            let compiled = ArgoCDPlugin.compile(folder, options: options)
             try Terminal.writeOutput(compiled.result.compilations.map { TerminalText.escaped($0.file) + "\n" }.joined())
         }
     }

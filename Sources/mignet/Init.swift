@@ -67,7 +67,7 @@ struct Init: ParsableCommand {
             steps.append("replace \(StarterKit.repositoryPlaceholder) in \(delivery.rawValue)/ with this repository's URL (or rerun with --repository)")
         }
         if image == nil && delivery == .argocdPlugin {
-            steps.append("build the sidecar image (the Dockerfile in mignet's repository) and replace \(StarterKit.imagePlaceholder) in argocd-plugin/ with it (or rerun with --image)")
+            steps.append("build the sidecar image (mignet's release binary in /usr/local/bin of an image with a C library, such as debian:bookworm-slim) and replace \(StarterKit.imagePlaceholder) in argocd-plugin/ with it (or rerun with --image)")
         }
         var note = "mignet: set up \(shown) for the \(delivery.rawValue) delivery profile; next:\n"
         for (index, step) in steps.enumerated() { note += "mignet:   \(index + 1). \(step)\n" }

@@ -99,7 +99,8 @@ spec:
 # entrypoint is the argocd-cmp-server the repo-server's copyutil init container puts in
 # /var/run/argocd, it runs as user 999, it shares the plugins socket folder, reads plugin.yaml
 # from the ConfigMap, and has its own /tmp (never the repo-server's). The image needs only mignet
-# on PATH and a C library: build it with the Dockerfile in mignet's repository.
+# on PATH and a C library: the release binary (mignet's scripts/release.sh) copied to
+# /usr/local/bin/mignet in an image such as debian:bookworm-slim.
 apiVersion: apps/v1
 kind: Deployment
 metadata:
