@@ -165,6 +165,19 @@ struct GeneratorPluginTests {
         #expect(list[2].value.items?.count == 4)
     }
 
+    /// Past the per-file budget, diagnostics are counted in one result per code, as the text
+    /// report counts them.
+    @Test func diagnosticsPastTheBudgetAreCounted() throws {
+        let exclusions = (0..<1_200).map { "10.9.\($0 / 250).\($0 % 250 + 1)" }.joined(separator: ", ")
+        let spec = "apiVersion: mignet/v1\nkind: MigrationNetwork\nmetadata:\n  name: x\nspec:\n  clusterNetwork: migration\n  vlan: 100\n  range: 10.1.0.0/24\n  nodes: 3\n  exclude: [\(exclusions)]\n"
+        let input = "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: []\nfunctionConfig:\n" + spec.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
+        let outcome = try Self.run(["mignet", "krm"], stdin: input)
+        #expect(outcome.status == 1)
+        let results = try #require(try Self.parse(outcome.stdout).last?.value.items)
+        #expect(results.count == 1_001)
+        #expect(results.last?.pairs?.first?.value.scalar?.value == "200 more exclude-outside-range diagnostics not listed")
+    }
+
     @Test func inputThatIsNotAResourceListFails() throws {
         let command = ["mignet", "krm"]
         let notAList = try Self.run(command, stdin: "apiVersion: v1\nkind: ConfigMap\n")

@@ -52,11 +52,14 @@ package enum KRMFunction {
         let compilation = compiled.compilations.first
         let name = compilation?.spec?.name?.value
         let path = annotation(of: config, among: ["internal.config.kubernetes.io/path", "config.kubernetes.io/path"])
-        let results = compiled.diagnostics.map { diagnostic in
+        var results = compiled.diagnostics.map { diagnostic in
             var message = diagnostic.message
             for note in diagnostic.notes { message += "; note: " + note.message }
-            let severity = switch diagnostic.severity { case .error: "error"; case .warning: "warning"; case .note: "info" }
-            return Self.result(message, severity: severity, code: diagnostic.code.rawValue, at: diagnostic.location, name: name, path: path)
+            return Self.result(message, severity: severity(diagnostic.severity), code: diagnostic.code.rawValue, at: diagnostic.location, name: name, path: path)
+        }
+        // Diagnostics past the budget are counted, as the text report counts them.
+        results += compiled.tallies.map { tally in
+            Self.result("\(tally.count) more \(tally.code.rawValue) diagnostics not listed", severity: severity(tally.severity), code: tally.code.rawValue, at: nil, name: name, path: path)
         }
         let failed = compiled.diagnostics.hasErrors || compiled.tallies.hasErrors
         var outputItems = inputItems
@@ -67,6 +70,15 @@ package enum KRMFunction {
             return Outcome(problem: "the ResourceList could not be written as YAML", compiled: compiled, failed: true)
         }
         return Outcome(output: output, compiled: compiled, failed: failed)
+    }
+
+    /// A diagnostic's severity as a result's: notes are `info`.
+    static func severity(_ severity: Diagnostic.Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .note: "info"
+        }
     }
 
     /// One `results` entry: the message, its severity, the spec it is about, the line and

@@ -41,9 +41,10 @@ struct SpecDecoder {
 
         var metadataName: Located<String>?
         if let metadataPair = require("metadata", in: top, of: "the top level", at: start),
-           let metadata = mapping(metadataPair.value, keys: SpecSchema.metadata, named: "metadata"),
-           let namePair = require("name", in: metadata, of: "metadata", at: location(metadataPair.keyMark)) {
-            metadataName = string(namePair)
+           let metadata = mapping(metadataPair.value, keys: SpecSchema.metadata, named: "metadata") {
+            if let namePair = require("name", in: metadata, of: "metadata", at: location(metadataPair.keyMark)) {
+                metadataName = string(namePair)
+            }
             // Annotations and labels of the spec itself (a kustomize generator's config carries
             // some): checked to be strings, as the API server would, and not rendered.
             for key in ["annotations", "labels"] {
