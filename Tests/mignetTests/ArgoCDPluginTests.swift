@@ -57,6 +57,31 @@ import Testing
         return try MignetProcess.runTool(try #require(path), Array(line.dropFirst()), environment: environment, in: folder)
     }
 
+    /// plugin.yaml holds what argocd-cmp-server's `ValidatePluginConfig` requires (kind, a name, a
+    /// generate command) and only the keys its `PluginConfig` reads (argo-cd
+    /// cmpserver/plugin/config.go; parameter announcements as apiclient.ParameterAnnouncement);
+    /// without a version, the Application names the plugin by its name alone, as the
+    /// ApplicationSet does.
+    @Test func pluginYAMLIsWhatTheCMPServerReads() throws {
+        let text = try String(contentsOfFile: MignetProcess.root + "/templates/argocd-plugin/plugin.yaml", encoding: .utf8)
+        let root = try #require(YAMLParser().parse(Array(text.utf8)).root?.pairs)
+        #expect(root.map(\.key) == ["apiVersion", "kind", "metadata", "spec"])
+        #expect(root[0].value.scalar?.value == "argoproj.io/v1alpha1" && root[1].value.scalar?.value == "ConfigManagementPlugin")
+        let name = try #require(root[2].value.pairs?.first { $0.key == "name" }?.value.scalar?.value)
+        #expect(!name.isEmpty)
+        let spec = try #require(root[3].value.pairs)
+        #expect(Set(spec.map(\.key)).isSubset(of: ["version", "init", "generate", "discover", "parameters", "preserveFileMode", "provideGitCreds"]))
+        #expect(!spec.contains { $0.key == "version" })
+        #expect(!(try Self.command(["generate"])).isEmpty)
+        let announcements = try #require(spec.first { $0.key == "parameters" }?.value.pairs?.first { $0.key == "static" }?.value.items)
+        for announcement in announcements {
+            let keys = Set((announcement.pairs ?? []).map(\.key))
+            #expect(keys.isSubset(of: ["name", "title", "tooltip", "required", "itemType", "collectionType", "string", "array", "map"]))
+        }
+        let set = try String(contentsOfFile: MignetProcess.root + "/templates/argocd-plugin/applicationset.yaml", encoding: .utf8)
+        #expect(set.contains("plugin:\n          name: \(name)\n"))
+    }
+
     @Test func generatePrintsTheClusterOfTheEnvEntryAsTheArgoCDFolderHoldsIt() throws {
         let generate = try Self.command(["generate"])
         #expect(generate == ["mignet", "argocd-plugin", "generate"])
