@@ -59,7 +59,10 @@ struct CITemplateSchemaTests {
             #expect(outcome.status == 0, "\(file): \(outcome.stdout)\(outcome.stderr)")
         }
         let workflow = try String(contentsOfFile: directory + "/.github/workflows/mignet.yaml", encoding: .utf8)
-        #expect(workflow.contains("mignet plan clusters --base \"origin/${{ github.base_ref }}\" --delivery \(delivery) --format markdown > mignet-plan.md"))
+        // The plugin mode plans with the profile its plugin renders.
+        let profile = delivery == "argocd-plugin" ? "argocd" : delivery
+        #expect(workflow.contains("mignet plan clusters --base \"origin/${{ github.base_ref }}\" --delivery \(profile) --format markdown > mignet-plan.md"))
+        #expect(workflow.contains(delivery == "argocd-plugin" ? "run: mignet validate clusters --diagnostics-format github" : "run: mignet check clusters -o rendered --delivery \(delivery)"))
         #expect(workflow.contains("cat mignet-plan.md >> \"$GITHUB_STEP_SUMMARY\""))
         #expect(workflow.contains("fetch-depth: 0"))
         let gitlab = try String(contentsOfFile: directory + "/.gitlab-ci.yml", encoding: .utf8)
