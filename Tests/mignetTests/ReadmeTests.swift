@@ -28,6 +28,31 @@ import Testing
         }
     }
 
+    /// Every `Suite/test` a guarantee names is a test that exists: a promise never points at
+    /// nothing.
+    @Test func everyGuaranteeNamesATestThatExists() throws {
+        let start = try #require(Self.readme.range(of: "## What mignet guarantees"))
+        let end = try #require(Self.readme.range(of: "Not guaranteed:", range: start.upperBound..<Self.readme.endIndex))
+        let section = Self.readme[start.upperBound..<end.lowerBound]
+        var sources = ""
+        for folder in ["Tests/mignetTests", "Tests/MigNetKitTests", "Tests/MigNetYAMLTests"] {
+            let enumerator = FileManager.default.enumerator(atPath: MignetProcess.root + "/" + folder)
+            while let file = enumerator?.nextObject() as? String {
+                guard file.hasSuffix(".swift") else { continue }
+                sources += try String(contentsOfFile: MignetProcess.root + "/" + folder + "/" + file, encoding: .utf8)
+            }
+        }
+        var named = 0
+        for piece in section.split(separator: "`").enumerated() where piece.offset % 2 == 1 {
+            let parts = piece.element.split(separator: "/")
+            guard piece.element != "Suite/test", parts.count == 2, parts.allSatisfy({ $0.allSatisfy { $0.isLetter || $0.isNumber } }), parts[0].first?.isUppercase == true else { continue }
+            named += 1
+            #expect(sources.contains("struct \(parts[0])"), "no suite \(parts[0])")
+            #expect(sources.contains("func \(parts[1])("), "no test \(parts[1])")
+        }
+        #expect(named > 40)
+    }
+
     @Test func theSampleSpecValidatesAsPrinted() throws {
         let sample = try #require(Self.yamlBlock(after: "## The spec (format `mignet/v1`)"))
         #expect(sample.contains("kind: MigrationNetwork"))
