@@ -93,4 +93,23 @@ struct PreCommitIntegrationTests {
         #expect(changed.stdout.contains("files were modified by this hook"))
         #expect(try MignetProcess.run(["check", "clusters", "-o", "rendered", "--delivery", "fleet"], in: repo).status == 0)
     }
+
+    /// A repository that renders at sync time: init's plugin mode runs `mignet validate`, and so
+    /// does the mignet-validate hook, which fails on a broken spec with its diagnostic.
+    @Test func validateHookAndThePluginModeConfiguration() throws {
+        let repo = try MignetProcess.temporaryDirectory() + "/repo"
+        #expect(try MignetProcess.run(["init", repo, "--delivery", "argocd-plugin"]).status == 0)
+        try commitAll(in: repo)
+        let clean = try run("pre-commit", ["run", "--all-files"], in: repo)
+        #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
+        let hook = try run("pre-commit", ["try-repo", MignetProcess.root, "mignet-validate-system", "--all-files"], in: repo)
+        #expect(hook.status == 0, "\(hook.stdout)\(hook.stderr)")
+
+        let spec = repo + "/clusters/my-cluster.yaml"
+        try (try String(contentsOfFile: spec, encoding: .utf8)).replacingOccurrences(of: "vlan: 100", with: "vlan: 5000")
+            .write(toFile: spec, atomically: true, encoding: .utf8)
+        let broken = try run("pre-commit", ["try-repo", MignetProcess.root, "mignet-validate-system", "--all-files"], in: repo)
+        #expect(broken.status == 1)
+        #expect(broken.stdout.contains("clusters/my-cluster.yaml:") && broken.stdout.contains("[vlan-out-of-range]"))
+    }
 }
