@@ -22,7 +22,7 @@ enum ClusterInput {
                     .sorted().map { (DiskPath(path).appending($0), path.hasSuffix("/") ? path + $0 : path + "/" + $0) }
             }
             for (file, shown) in files {
-                switch SourceReader.read(file) {
+                switch SourceReader.read(file, kind: .kubectlOutput) {
                 case .failure(let failure):
                     problems.append(Diagnostic.unreadable(failure, file: shown))
                 case .success(let source):

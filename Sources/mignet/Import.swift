@@ -89,7 +89,7 @@ struct Import: ParsableCommand {
             }
         } else {
             let file = file ?? "-"
-            switch SourceReader.read(file) {
+            switch SourceReader.read(file, kind: .kubectlOutput) {
             case .success(let read): source = read
             case .failure(let failure):
                 try diagnostics.report([Diagnostic.unreadable(failure, file: file == "-" ? "<stdin>" : file)], sources: [:])
@@ -98,7 +98,7 @@ struct Import: ParsableCommand {
         }
         var version = serverVersion
         if let serverVersionFile {
-            switch SourceReader.read(serverVersionFile) {
+            switch SourceReader.read(serverVersionFile, kind: .kubectlOutput) {
             case .success(let read):
                 do {
                     version = try SettingImport.serverVersion(in: read)

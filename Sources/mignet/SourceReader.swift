@@ -1,19 +1,20 @@
 import Glibc
 import MigNetKit
 
-/// Reads spec files from disk (or `-` for standard input): only regular files, opened without
-/// blocking and checked with `fstat` before a byte is read, so a FIFO or a device cannot hang a
-/// run, and refused when larger than `SourceFile.maximumSize` before they are read whole.
+/// Reads spec files and kubectl's output from disk (or `-` for standard input): only regular
+/// files, opened without blocking and checked with `fstat` before a byte is read, so a FIFO or a
+/// device cannot hang a run, and refused when larger than their kind allows
+/// (`SourceFile.Kind.maximumSize`) before they are read whole.
 enum SourceReader {
     typealias Failure = SourceLoadError
 
     /// The contents of the file named by an argument (`-` for standard input).
-    static func read(_ argument: String) -> Result<SourceFile, Failure> {
-        argument == "-" ? readStandardInput() : read(DiskPath(argument))
+    static func read(_ argument: String, kind: SourceFile.Kind = .spec) -> Result<SourceFile, Failure> {
+        argument == "-" ? readStandardInput(kind: kind) : read(DiskPath(argument), kind: kind)
     }
 
     /// The contents of a regular file.
-    static func read(_ path: DiskPath) -> Result<SourceFile, Failure> {
+    static func read(_ path: DiskPath, kind: SourceFile.Kind = .spec) -> Result<SourceFile, Failure> {
         let descriptor = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) }
         guard descriptor >= 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
         defer { close(descriptor) }
@@ -23,25 +24,25 @@ enum SourceReader {
             return .failure(.unreadable("it is \(fileKind(status.st_mode)), not a regular file"))
         }
         let size = Int(status.st_size)
-        if let tooLarge = SourceFile.sizeError(size) { return .failure(tooLarge) }
+        if let tooLarge = SourceFile.sizeError(size, kind: kind) { return .failure(tooLarge) }
         // Read at most one byte past the limit, so a file that grows meanwhile cannot make us read more.
-        guard let bytes = FileIO.readAll(from: descriptor, limit: SourceFile.maximumSize + 1, expected: size) else {
+        guard let bytes = FileIO.readAll(from: descriptor, limit: kind.maximumSize + 1, expected: size) else {
             return .failure(.unreadable(String(cString: strerror(errno))))
         }
-        if let tooLarge = SourceFile.sizeError(bytes.count) { return .failure(tooLarge) }
+        if let tooLarge = SourceFile.sizeError(bytes.count, kind: kind) { return .failure(tooLarge) }
         return .success(SourceFile(path: path.display, bytes: bytes))
     }
 
     /// Standard input, whatever it is but a folder, read until end of file or past the limit.
-    private static func readStandardInput() -> Result<SourceFile, Failure> {
+    private static func readStandardInput(kind: SourceFile.Kind) -> Result<SourceFile, Failure> {
         var status = stat()
         if fstat(0, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
             return .failure(.unreadable("it is a folder, not a regular file"))
         }
-        guard let bytes = FileIO.readAll(from: 0, limit: SourceFile.maximumSize + 1) else {
+        guard let bytes = FileIO.readAll(from: 0, limit: kind.maximumSize + 1) else {
             return .failure(.unreadable(String(cString: strerror(errno))))
         }
-        if let tooLarge = SourceFile.sizeError(bytes.count, exact: false) { return .failure(tooLarge) }
+        if let tooLarge = SourceFile.sizeError(bytes.count, exact: false, kind: kind) { return .failure(tooLarge) }
         return .success(SourceFile(path: "<stdin>", bytes: bytes))
     }
 }

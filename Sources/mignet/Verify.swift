@@ -81,7 +81,7 @@ struct Verify: ParsableCommand {
         } else {
             for (name, path) in [("setting.yaml", setting), ("pods.yaml", pods), ("kubevirt.yaml", kubevirt), ("nads.yaml", nads)] {
                 guard let path else { continue }
-                switch SourceReader.read(path) {
+                switch SourceReader.read(path, kind: .kubectlOutput) {
                 case .failure(let failure): problems.append(Diagnostic.unreadable(failure, file: path == "-" ? "<stdin>" : path))
                 case .success(let source): files[name] = source
                 }

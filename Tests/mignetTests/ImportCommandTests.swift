@@ -15,6 +15,36 @@ import Testing
         return (String(line.dropFirst("value: ".count)), render.stdout)
     }
 
+    /// kubectl's output is held to its own limit, 64 MiB, not a spec's 4 MiB: a large cluster's
+    /// dump (or a folder `--live --save` wrote) reads back; past the limit it is refused unread.
+    @Test func kubectlOutputMayBeLargerThanASpec() throws {
+        let directory = try MignetProcess.temporaryDirectory()
+        let big = directory + "/setting.yaml"
+        let padding = String(repeating: "x", count: 5 << 20)
+        try """
+            apiVersion: harvesterhci.io/v1beta1
+            kind: Setting
+            metadata:
+              name: vm-migration-network
+              annotations:
+                padding: "\(padding)"
+            value: '{"clusterNetwork":"migration","vlan":100,"range":"10.1.2.0/24","exclude":[]}'
+
+            """.write(toFile: big, atomically: true, encoding: .utf8)
+        let imported = try MignetProcess.run(["import", big, "--name", "big", "--nodes", "3"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("vlan: 100"))
+
+        let huge = directory + "/huge.yaml"
+        #expect(FileManager.default.createFile(atPath: huge, contents: nil))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: huge))
+        try handle.truncate(atOffset: 65 << 20)
+        try handle.close()
+        let refused = try MignetProcess.run(["import", huge, "--name", "big", "--nodes", "3"])
+        #expect(refused.status == 1 && refused.stdout.isEmpty)
+        #expect(refused.stderr.contains("huge.yaml:1:1: error: the file is 68157440 bytes; a file of kubectl output may be at most 67108864 bytes [input-too-large]"))
+    }
+
     @Test func aValueInTheUIsSpellingRendersTheSameBytesAndKeepsTheLiveNAD() throws {
         let (value, rendered) = try roundTrip("ui-configured.yaml")
         #expect(value == #"'{"clusterNetwork":"migration","vlan":100,"range":"10.1.2.0/24","exclude":["10.1.2.1/32"]}'"#)

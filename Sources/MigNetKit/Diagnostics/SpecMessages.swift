@@ -58,7 +58,7 @@ extension Diagnostic {
         let why: String
         switch reason {
         case .unreadable(let text): why = text
-        case .tooLarge(let size): why = "it is \(size.map { "\($0) bytes" } ?? "more than 4 MiB"), over the \(SourceFile.maximumSize)-byte limit"
+        case .tooLarge(let size, let kind): why = "it is \(size.map { "\($0) bytes" } ?? "more than \(kind.maximumSize >> 20) MiB"), over the \(kind.maximumSize)-byte limit"
         case .outsideRoot(let root):
             return Diagnostic(.error, .defaultsOutsideRoot, "defaults file '\(reference.value)' is outside the spec repository \(root); expected a file inside it, reached without leaving it through '..' or a symbolic link (--root names a wider folder)", at: reference.location)
         }

@@ -11,7 +11,7 @@ extension Diagnostic {
     package static func unreadable(_ error: SourceLoadError, file: String) -> Diagnostic {
         switch error {
         case .unreadable(let reason): return .fileUnreadable(reason, file: file)
-        case .tooLarge(let size): return .inputTooLarge(size: size, file: file)
+        case .tooLarge(let size, let kind): return .inputTooLarge(size: size, kind: kind, file: file)
         case .outsideRoot(let root): return .fileUnreadable("it lies outside the spec repository \(root)", file: file)
         }
     }
@@ -31,11 +31,11 @@ extension Diagnostic {
         Diagnostic(.warning, .symlinkSkipped, "this symbolic link was not followed, so if it leads to a spec, that spec was not read; name the file it leads to instead", at: SourceLocation(file: file, line: 1, column: 1))
     }
 
-    /// The file is larger than `SourceFile.maximumSize`: `size` bytes, or (nil) more than it
-    /// could tell, as for standard input, which is read only up to one byte past the limit.
-    package static func inputTooLarge(size: Int?, file: String) -> Diagnostic {
-        let what = size.map { "\($0) bytes" } ?? "more than 4 MiB"
-        return Diagnostic(.error, .inputTooLarge, "the file is \(what); a spec file may be at most \(SourceFile.maximumSize) bytes", at: SourceLocation(file: file, line: 1, column: 1))
+    /// The file is larger than its kind allows: `size` bytes, or (nil) more than it could tell,
+    /// as for standard input, which is read only up to one byte past the limit.
+    package static func inputTooLarge(size: Int?, kind: SourceFile.Kind = .spec, file: String) -> Diagnostic {
+        let what = size.map { "\($0) bytes" } ?? "more than \(kind.maximumSize >> 20) MiB"
+        return Diagnostic(.error, .inputTooLarge, "the file is \(what); \(kind.description) may be at most \(kind.maximumSize) bytes", at: SourceLocation(file: file, line: 1, column: 1))
     }
 
     /// The code of the diagnostic for a YAML problem, known without building it.

@@ -5,10 +5,36 @@ public struct SourceFile: Sendable {
     /// costing memory or time.
     public static let maximumSize = 4 << 20
 
+    /// What a file is read as, which sets how large it may be.
+    package enum Kind: Sendable, Equatable {
+        /// A spec or defaults file: at most `maximumSize`.
+        case spec
+        /// What `kubectl get -o yaml` printed (preflight's, verify's and import's inputs): at most
+        /// 64 MiB. A large cluster's nodes list its images and runs to megabytes, and live mode
+        /// reads kubectl's output whole, so a folder it saved must read back.
+        case kubectlOutput
+
+        /// The largest such file, in bytes.
+        package var maximumSize: Int {
+            switch self {
+            case .spec: SourceFile.maximumSize
+            case .kubectlOutput: 64 << 20
+            }
+        }
+
+        /// What such a file is called in messages.
+        package var description: String {
+            switch self {
+            case .spec: "a spec file"
+            case .kubectlOutput: "a file of kubectl output"
+            }
+        }
+    }
+
     /// The one check of the size limit: the failure for a file of `size` bytes, or nil when it
-    /// is within the limit. `exact` is false where only "more than the limit" is known.
-    package static func sizeError(_ size: Int, exact: Bool = true) -> SourceLoadError? {
-        size > maximumSize ? .tooLarge(size: exact ? size : nil) : nil
+    /// is within the limit for its kind. `exact` is false where only "more than the limit" is known.
+    package static func sizeError(_ size: Int, exact: Bool = true, kind: Kind = .spec) -> SourceLoadError? {
+        size > kind.maximumSize ? .tooLarge(size: exact ? size : nil, kind: kind) : nil
     }
 
     /// The path as the user gave it, for diagnostics.

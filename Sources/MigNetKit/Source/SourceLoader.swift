@@ -11,9 +11,9 @@ package enum SourceLoadError: Error, Sendable, Equatable {
     /// The operating system's reason, such as "No such file or directory", or what the file is
     /// instead of a regular file.
     case unreadable(String)
-    /// The file is larger than `SourceFile.maximumSize`: its size, or nil where it cannot be
-    /// told (standard input, read only up to one byte past the limit).
-    case tooLarge(size: Int?)
+    /// The file is larger than its kind allows (`SourceFile.Kind.maximumSize`): its size, or nil
+    /// where it cannot be told (standard input, read only up to one byte past the limit).
+    case tooLarge(size: Int?, kind: SourceFile.Kind)
     /// The file lies outside the spec repository `root` (through `..`, an absolute path or a
     /// symbolic link), where a spec may not reach.
     case outsideRoot(root: String)
