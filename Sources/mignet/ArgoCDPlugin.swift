@@ -1,5 +1,4 @@
 import ArgumentParser
-import Glibc
 import MigNetKit
 
 /// `mignet argocd-plugin generate|discover`: the commands of mignet's Argo CD Config Management
@@ -19,26 +18,20 @@ struct ArgoCDPlugin: ParsableCommand {
     )
 
     /// The names of the environment variables the repo-server sets, as its source does.
-    enum Environment {
+    enum Variable {
         /// The plugin parameter `cluster`: `PARAM_` and the name upper-cased, other characters `_`.
         static let parameter = "PARAM_CLUSTER"
         /// The plugin env entry `CLUSTER`, which Argo CD prefixes with `ARGOCD_ENV_`.
         static let env = "ARGOCD_ENV_CLUSTER"
         /// The Application's source path inside the repository.
         static let sourcePath = "ARGOCD_APP_SOURCE_PATH"
-
-        static func value(_ name: String) -> String? {
-            guard let value = getenv(name) else { return nil }
-            let text = String(cString: value)
-            return text.isEmpty ? nil : text
-        }
     }
 
     /// The folder a source folder's `defaults:` may reach: the top of the repository copy, found
     /// by removing `ARGOCD_APP_SOURCE_PATH` from the end of the working folder's real path. Without
     /// it (or when the two do not match) the usual rule applies.
     static func repositoryRoot(of folder: String) -> String? {
-        guard let sourcePath = Environment.value(Environment.sourcePath), let real = SpecRoots.realPath(folder) else { return nil }
+        guard let sourcePath = Environment.value(Variable.sourcePath), let real = SpecRoots.realPath(folder) else { return nil }
         let components = sourcePath.split(separator: "/").filter { $0 != "." }
         guard !components.contains("..") else { return nil }
         var path = real.split(separator: "/", omittingEmptySubsequences: true)
@@ -75,8 +68,8 @@ struct ArgoCDPlugin: ParsableCommand {
         @OptionGroup var diagnostics: DiagnosticOptions
 
         func run() throws {
-            let parameter = Environment.value(Environment.parameter)
-            let env = Environment.value(Environment.env)
+            let parameter = Environment.value(Variable.parameter)
+            let env = Environment.value(Variable.env)
             if let parameter, let env, parameter != env {
                 Terminal.writeError("mignet: the plugin parameter cluster ('\(TerminalText.escaped(parameter))') and the env entry CLUSTER ('\(TerminalText.escaped(env))') disagree; set one\n")
                 throw ExitCode(1)

@@ -42,7 +42,7 @@ struct Kubectl {
     var timeout: Int
 
     static var executableFromEnvironment: String {
-        getenv("KUBECTL").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "kubectl"
+        Environment.value("KUBECTL") ?? "kubectl"
     }
 
     /// Why a command gave no usable output: exit 1 with kubectl's message and the command.
