@@ -17,25 +17,30 @@ struct Mignet: ParsableCommand {
         subcommands: [Render.self, Check.self, Validate.self, Explain.self, PlanCommand.self, PreflightCommand.self, Import.self, Verify.self, Init.self, Schema.self, ArgoCDPlugin.self, KRM.self]
     )
 
-    /// Parses and runs a subcommand. Arguments that would be misread are refused first, and a
+    /// Parses and runs a subcommand (or, started as `MigrationNetwork`, kustomize's generator
+    /// plugin). Arguments that would be misread are refused first, and a
     /// failed write to stdout ends the run with exit status 1 (a closed pipe without a message).
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if let name = CommandLine.arguments.first, GeneratorPlugin.isInvoked(as: name) {
-            Glibc.exit(GeneratorPlugin.run(arguments))
-        }
-        if arguments.isEmpty {
-            // Nothing asked for is a usage error, not success.
-            Terminal.writeError(helpMessage() + "\n")
-            Glibc.exit(ExitCode.validationFailure.rawValue)
-        }
-        if let problem = ArgumentGuard.problem(in: arguments) {
-            Terminal.writeError("mignet: \(problem)\n")
-            Glibc.exit(ExitCode.validationFailure.rawValue)
+        let generator = CommandLine.arguments.first.map(GeneratorPlugin.isInvoked(as:)) ?? false
+        if !generator {
+            if arguments.isEmpty {
+                // Nothing asked for is a usage error, not success.
+                Terminal.writeError(helpMessage() + "\n")
+                Glibc.exit(ExitCode.validationFailure.rawValue)
+            }
+            if let problem = ArgumentGuard.problem(in: arguments) {
+                Terminal.writeError("mignet: \(problem)\n")
+                Glibc.exit(ExitCode.validationFailure.rawValue)
+            }
         }
         do {
-            var command = try parseAsRoot(arguments)
-            try command.run()
+            if generator {
+                try GeneratorPlugin.run(arguments)
+            } else {
+                var command = try parseAsRoot(arguments)
+                try command.run()
+            }
         } catch let failure as Terminal.OutputFailure {
             if failure.errorNumber != EPIPE { Terminal.writeError("mignet: \(failure)\n") }
             Glibc.exit(1)
