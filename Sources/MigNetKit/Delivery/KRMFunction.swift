@@ -45,7 +45,7 @@ package enum KRMFunction {
         let config = pairs.first { $0.key == member }?.value
         guard let config else {
             let result = Self.result("the ResourceList has no functionConfig: it must be a MigrationNetwork spec", severity: "error", code: nil, at: nil, name: nil, path: nil)
-            return Outcome(output: try? emit(version: version, items: inputItems, config: nil, results: [result]), failed: true)
+            return written(version: version, items: inputItems, config: nil, results: [result], compiled: nil, failed: true)
         }
 
         let compiled = Compiler().compile([SpecInput(input, member: member)], problems: [], loader: loader)
@@ -66,7 +66,12 @@ package enum KRMFunction {
         if !failed, let cluster = compilation?.render() {
             outputItems += delivery.objectFiles(for: cluster).flatMap(\.documents)
         }
-        guard let output = try? emit(version: version, items: outputItems, config: config.value, results: results) else {
+        return written(version: version, items: outputItems, config: config.value, results: results, compiled: compiled, failed: failed)
+    }
+
+    /// The outcome of writing the output list; a list that cannot be emitted fails with a reason.
+    static func written(version: String, items: [YAMLValue], config: YAMLValue?, results: [YAMLValue], compiled: CompileResult?, failed: Bool) -> Outcome {
+        guard let output = try? emit(version: version, items: items, config: config, results: results) else {
             return Outcome(problem: "the ResourceList could not be written as YAML", compiled: compiled, failed: true)
         }
         return Outcome(output: output, compiled: compiled, failed: failed)
