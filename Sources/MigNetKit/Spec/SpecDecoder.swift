@@ -47,8 +47,8 @@ struct SpecDecoder {
             }
             // Annotations and labels of the spec itself (a kustomize generator's config carries
             // some): checked to be strings, as the API server would, and not rendered.
-            for key in ["annotations", "labels"] {
-                if let pair = metadata[key] { stringMap(pair) }
+            for field in SpecSchema.metadataFields {
+                if case .stringMap = field.kind, let pair = metadata[field.name] { stringMap(pair) }
             }
         }
         guard let specPair = require("spec", in: top, of: "the top level", at: start) else { return nil }
