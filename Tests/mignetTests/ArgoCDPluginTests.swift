@@ -1,4 +1,5 @@
 import Foundation
+import MigNetTestSupport
 import MigNetYAML
 import Testing
 
@@ -53,7 +54,7 @@ import Testing
 
     /// Runs a plugin.yaml command: its first word looked up on the sidecar's PATH, as Go's exec does.
     static func run(_ line: [String], in folder: String, environment: [String: String]) throws -> MignetProcess.Outcome {
-        let path = environment["PATH"]!.split(separator: ":").map { "\($0)/\(line[0])" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        let path = ProcessRunner.which(line[0], path: environment["PATH"])
         return try MignetProcess.runTool(try #require(path), Array(line.dropFirst()), environment: environment, in: folder)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import MigNetTestSupport
 import MigNetYAML
 import Testing
 
@@ -96,7 +97,7 @@ struct GeneratorPluginTests {
         let binFolder = URL(fileURLWithPath: MignetProcess.binary).deletingLastPathComponent().path
         var environment = ProcessInfo.processInfo.environment
         environment["PATH"] = binFolder + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
-        let tool = try #require(environment["PATH"]!.split(separator: ":").map { "\($0)/\(command[0])" }.first { FileManager.default.isExecutableFile(atPath: $0) })
+        let tool = try #require(ProcessRunner.which(command[0], path: environment["PATH"]))
         return try MignetProcess.runTool(tool, Array(command.dropFirst()), stdin: stdin, environment: environment, in: folder)
     }
 
