@@ -63,9 +63,10 @@ struct Render: ParsableCommand {
     /// Several clusters in one stream get a comment line before each cluster's objects, so the
     /// stream can be read and split (`csplit`, `yq`) without changing any object.
     static func printObjects(_ compiled: SpecInputs.Compiled, delivery: Delivery, cluster: String?) throws {
-        var clusters = compiled.result.compilations.compactMap { compilation in compilation.render().map { (compilation.file, $0) } }
+        // Only the named cluster is rendered: the plugin asks for one cluster of a folder of thousands.
+        let chosen = compiled.result.compilations.filter { cluster == nil || $0.network?.name == cluster }
+        let clusters = chosen.compactMap { compilation in compilation.render().map { (compilation.file, $0) } }
         if let cluster {
-            clusters = clusters.filter { $0.1.name == cluster }
             guard !clusters.isEmpty else {
                 let names = compiled.result.compilations.compactMap { $0.spec?.name?.value }.sorted()
                 let known = names.isEmpty ? "no spec was found" : "the specs name " + names.map { "'\($0)'" }.joined(separator: ", ")
