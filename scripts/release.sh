@@ -38,7 +38,7 @@ version=$("$binary" --version)
 name="mignet-$version-linux-$(uname -m)"
 mkdir "$work/$name"
 cp "$binary" "$work/$name/mignet"
-strip "$work/$name/mignet" 2>/dev/null || true
+strip "$work/$name/mignet"
 cp README.md "$work/$name/README.md"
 mkdir -p "$output"
 tar -C "$work" --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -cf - "$name" | gzip -n -9 > "$output/$name.tar.gz"
