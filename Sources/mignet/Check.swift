@@ -7,11 +7,12 @@ struct Check: ParsableCommand {
         commandName: "check",
         abstract: "Compare the rendering of the specs with an output folder, for CI and pre-commit.",
         discussion: """
-            Renders in memory and compares with DIR: every file missing or different, and every \
-            entry of any type that mignet did not render (in a cluster folder, or in the folder of \
-            a cluster no spec renders), is printed on stdout, text files as a unified diff (a/ is \
-            DIR as it is, b/ as it should be). Exit status: 0 identical, 1 an error in a spec or \
-            an entry that cannot be read, 2 a difference, 64 wrong arguments.
+            Renders in memory and compares with the whole of DIR: every file missing or different, \
+            and every entry of any type at any depth that mignet did not render (in a cluster \
+            folder, in a folder no spec renders, or in DIR itself) is printed on stdout, text files \
+            as a unified diff (a/ is DIR as it is, b/ as it should be); stderr says the commands \
+            that mend them. Exit status: 0 identical, 1 an error in a spec or an entry that cannot \
+            be read, 2 a difference, 64 wrong arguments.
             """
     )
 
@@ -28,6 +29,10 @@ struct Check: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only the paths that differ, one per line, and nothing when up to date.")
     var quiet = false
 
+    func validate() throws {
+        if path.isEmpty { throw ValidationError("-o needs the output folder's name.") }
+    }
+
     func run() throws {
         let compiled = inputs.compile(skipping: path)
         if try diagnostics.report(compiled) { throw ExitCode(1) }
@@ -35,7 +40,8 @@ struct Check: ParsableCommand {
         do {
             let folders = try OutputTree.folders(compiled.result.compilations, delivery: delivery ?? .default, jobs: inputs.jobs)
             let directory = OutputDirectory(path: path)
-            drifts = try Drift.compare(expected: folders, folders: try directory.folderNames(), jobs: inputs.jobs) {
+            let top = try directory.topLevel()
+            drifts = try Drift.compare(expected: folders, folders: top.folders, others: top.others, jobs: inputs.jobs) {
                 directory.entries(inFolder: $0)
             }
         } catch {
@@ -46,11 +52,24 @@ struct Check: ParsableCommand {
             if !quiet { Terminal.writeError("mignet: \(TerminalText.escaped(path)) is up to date\n") }
             return
         }
-        try Terminal.writeOutput(DriftReport.render(drifts, prefix: path.hasSuffix("/") ? path : path + "/", quiet: quiet))
-        let render = (["mignet", "render"] + inputs.specs + ["-o", path] + (delivery.map { ["--delivery", $0.rawValue] } ?? [])
-                      + (inputs.options.root.map { ["--root", $0] } ?? []))
-            .map { TerminalText.escaped($0) }.joined(separator: " ")
-        Terminal.writeError("mignet: \(drifts.count) file\(drifts.count == 1 ? "" : "s") in \(TerminalText.escaped(path)) differ\(drifts.count == 1 ? "s" : "") from the rendering; to update them, run: \(render)\n")
+        let prefix = path.hasSuffix("/") ? path : path + "/"
+        try Terminal.writeOutput(DriftReport.render(drifts, prefix: prefix, quiet: quiet))
+        // As the diagnostics of the github format: on stderr, beside the diff on stdout.
+        if diagnostics.diagnosticsFormat == .github { Terminal.writeError(DriftReport.github(drifts, prefix: prefix)) }
+        // Each kind of difference with the command that mends it: rendering writes what is
+        // missing or changed; what mignet does not render is removed (render never removes what
+        // it did not write, so that is said as a command of its own).
+        let extras = drifts.filter { $0.kind == .extra }
+        var advice = "mignet: \(drifts.count) entr\(drifts.count == 1 ? "y" : "ies") in \(TerminalText.escaped(path)) differ\(drifts.count == 1 ? "s" : "") from the rendering"
+        if extras.count < drifts.count {
+            let render = (["mignet", "render"] + inputs.specs + ["-o", path] + (delivery.map { ["--delivery", $0.rawValue] } ?? [])
+                          + (inputs.options.root.map { ["--root", $0] } ?? []))
+            advice += "; to write what is missing or changed, run: \(ShellWords.line(render))"
+        }
+        if !extras.isEmpty {
+            advice += "; to remove what mignet does not render, run: \(ShellWords.line(["rm", "-rf", "--"] + extras.map { prefix + $0.path }))"
+        }
+        Terminal.writeError(advice + "\n")
         throw ExitCode(2)
     }
 }

@@ -44,15 +44,15 @@ enum ClusterInput {
         -> (facts: ClusterFacts, problems: [Diagnostic], files: [String: SourceFile]) {
         let fetched = try kubectl.fetch(sources.map { Kubectl.Command(fileName: $0.fileName, arguments: $0.arguments, mayBeMissing: $0.mayBeMissing) }, save: save)
         var facts = ClusterFacts()
-        var problems: [Diagnostic] = []
+        var problems = fetched.problems
         for source in sources {
-            guard let file = fetched[source.fileName] else { continue }
+            guard let file = fetched.sources[source.fileName] else { continue }
             do {
                 facts.add(try KubeObject.objects(in: file), fileName: source.fileName)
             } catch {
                 problems += error.diagnostics
             }
         }
-        return (facts, problems, fetched)
+        return (facts, problems, fetched.sources)
     }
 }

@@ -35,6 +35,8 @@ struct Init: ParsableCommand {
 
     func validate() throws {
         if image != nil && delivery != .argocdPlugin { throw ValidationError("--image is the Argo CD plugin's sidecar image; it needs --delivery argocd-plugin.") }
+        if let repository, let problem = StarterKit.problem(repository: repository) { throw ValidationError("--repository: \(problem)") }
+        if let image, let problem = StarterKit.problem(image: image) { throw ValidationError("--image: \(problem)") }
     }
 
     func run() throws {

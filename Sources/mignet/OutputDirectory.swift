@@ -94,7 +94,9 @@ struct OutputDirectory {
             let orphan = folder.appending(name)
             guard let status = orphan.linkStatus(), status.st_mode & S_IFMT == S_IFDIR else { continue }
             guard let entries = orphan.entries() else { throw Failure("list", orphan.display) }
-            guard entries.contains(Array(Delivery.FileName.setting.utf8)) else { continue }
+            // A cluster's folder holds its setting.yaml; a render killed while it created the
+            // folder may have left only its temporary files.
+            guard entries.contains(Array(Delivery.FileName.setting.utf8)) || (!entries.isEmpty && entries.allSatisfy(FileTransaction.isTemporary)) else { continue }
             guard prune else {
                 outcome.warnings.append("\(orphan.display) is the folder of a cluster no spec renders; remove it with --prune")
                 continue
@@ -157,14 +159,32 @@ struct OutputDirectory {
         return plan
     }
 
-    /// The names of the folders of the output folder (none when it does not exist); links and
-    /// plain files are not folders.
-    func folderNames() throws(Failure) -> [String] {
-        var status = stat()
-        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { return [] }
+    /// The entries of the output folder itself (none when it does not exist): the names of its
+    /// folders, and every other entry by its type (links and plain files are not folders).
+    func topLevel() throws(Failure) -> (folders: [String], others: [ExistingEntry]) {
+        guard let status = folder.linkStatus() else {
+            if errno == ENOENT { return ([], []) }
+            throw Failure("read", path)
+        }
+        guard status.st_mode & S_IFMT == S_IFDIR else {
+            throw Failure(message: "\(TerminalText.escaped(path)) is \(fileKind(status.st_mode)), not the output folder mignet renders into")
+        }
         guard let names = folder.entries() else { throw Failure("list", path) }
-        return names.filter { folder.appending($0).linkStatus().map { $0.st_mode & S_IFMT == S_IFDIR } ?? false }
-            .map { DiskPath(bytes: $0).display }
+        var folders: [String] = []
+        var others: [ExistingEntry] = []
+        for name in names {
+            let entryPath = folder.appending(name)
+            let display = DiskPath(bytes: name).display
+            guard let status = entryPath.linkStatus() else { throw Failure("read", entryPath.display) }
+            if status.st_mode & S_IFMT == S_IFDIR {
+                folders.append(display)
+            } else if let entry = Self.entry(entryPath, name: display) {
+                others.append(entry)
+            } else {
+                throw Failure("read", entryPath.display)
+            }
+        }
+        return (folders, others)
     }
 
     /// Every entry of one cluster folder, of whatever type; nil when the folder is not there, a

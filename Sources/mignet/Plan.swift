@@ -63,7 +63,8 @@ struct PlanCommand: ParsableCommand {
         for case let (name, snapshot)? in snapshots { current[name] = snapshot }
 
         // The repository's root here; every path below is relative to it.
-        let gitTop = Self.gitTop()
+        let gitTop: String?
+        do { gitTop = try GitRevision.top(of: ".") } catch { throw Self.failure(error.description) }
         let top = gitTop ?? SpecRoots.realPath(".") ?? "."
         guard let here = SpecRoots.realPath(".") else { throw Self.failure("cannot resolve the current folder") }
         let relativeSpecs = inputs.specs.map { Self.relative($0, here: here, top: top) }
@@ -78,52 +79,33 @@ struct PlanCommand: ParsableCommand {
         }
         let currentBytes: @Sendable (String) -> [UInt8]? = { path in Self.bytes(top + "/" + path) }
 
-        // The base's files under the spec arguments, and whether each is the same as now. A spec
+        // The base's specs under the spec arguments, and whether each is the same as now. A spec
         // whose bytes (and defaults files) are the same at the base plans as it stands,
         // uncompiled: a change to one spec of thousands costs one compilation more, not thousands.
-        // A revision's files are written to a temporary folder, removed however the run ends.
-        var temporary: String?
-        defer { if let temporary { _ = try? ToolProcess.run(["rm", "-rf", temporary], timeout: 120) } }
-        let baseName: String
-        let baseRoot: String
-        var baseFiles: [String] = []
-        let same: @Sendable (String) -> Bool
-        var commit: String?
+        let base: PlanBase
         if let baseDir {
-            guard let real = SpecRoots.realPath(baseDir) else { throw Self.failure("--base-dir \(baseDir) does not exist") }
-            baseName = baseDir
-            baseRoot = real
-            var problems: [Diagnostic] = []
-            for argument in relativeSpecs where access(real + "/" + argument, F_OK) == 0 {
-                let found = SpecDiscovery.files(for: real + "/" + argument, skipping: nil)
-                baseFiles += found.files.map { String($0.path.display.dropFirst(real.count + 1)) }
-                problems += found.problems
+            guard let folder = PlanBase.folder(baseDir, specs: relativeSpecs, currentBytes: currentBytes) else {
+                throw Self.failure("--base-dir \(baseDir) does not exist")
             }
-            // A base folder that cannot be searched would plan its specs as new ones.
-            if !problems.isEmpty {
-                try diagnostics.report(problems, sources: [:])
-                throw Self.failure("the base folder cannot be read in full, so nothing is planned")
-            }
-            same = { path in Self.bytes(real + "/" + path).map { $0 == currentBytes(path) } ?? false }
+            base = folder
         } else {
-            let revision = base ?? "HEAD"
             guard gitTop != nil else { throw Self.failure("plan --base needs a git checkout (the current folder is not in one); give --base-dir instead") }
-            let verified = try Self.verify(revision: revision, top: top)
-            commit = verified
-            baseName = revision
-            let folder = try Self.temporaryFolder()
-            temporary = folder
-            baseRoot = folder
-            let listing = try Self.blobs(at: verified, paths: relativeSpecs + defaults, top: top)
-            baseFiles = listing.keys.filter { path in relativeSpecs.contains { $0 == "." || path == $0 || path.hasPrefix($0 + "/") } }.sorted()
-            same = { path in listing[path].map { id in currentBytes(path).map { SHA1Hex.gitBlobID($0) == id } ?? false } ?? false }
+            do {
+                base = try PlanBase.revision(self.base ?? "HEAD", top: top, specs: relativeSpecs, currentBytes: currentBytes)
+            } catch {
+                throw Self.failure(error.description)
+            }
         }
+        if !base.problems.isEmpty {
+            try diagnostics.report(base.problems.map(base.located), sources: [:])
+            if base.problems.hasErrors { throw Self.failure("the base cannot be read in full, so nothing is planned") }
+        }
+        let same = base.same
         let defaultsSame = defaults.allSatisfy(same)
-        let candidates = baseFiles.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
-        let unchanged = defaultsSame ? Parallel.map(candidates, jobs: inputs.jobs) { same($0) } : candidates.map { _ in false }
+        let unchanged = defaultsSame ? Parallel.map(base.files, jobs: inputs.jobs) { same($0) } : base.files.map { _ in false }
         var baseSides: [String: Plan.Side] = [:]
         var needed: [String] = []
-        for (path, isSame) in zip(candidates, unchanged) {
+        for (path, isSame) in zip(base.files, unchanged) {
             if isSame, let compilation = currentByFile[path], let name = compilation.network?.name, let snapshot = current[name] {
                 baseSides[name] = .rendered(snapshot)
             } else {
@@ -140,15 +122,13 @@ struct PlanCommand: ParsableCommand {
             current[name] = snapshot
         }
 
-        // The rest is compiled as it was, defaults confined to the base tree.
+        // The rest is compiled as it was, defaults confined to the base's tree.
         if !needed.isEmpty {
-            if let commit { try Self.extract(commit: commit, paths: needed + defaults, top: top, into: baseRoot) }
-            var baseOptions = inputs.options
-            baseOptions.root = baseRoot
-            let baseResult = SpecInputs.compile(needed.map { baseRoot + "/" + $0 }, options: baseOptions).result
-            let unreadable = baseResult.diagnostics.filter { $0.code == .fileUnreadable }
+            let baseResult: CompileResult
+            do { baseResult = try base.compile(needed, inputs.options) } catch { throw Self.failure(error.description) }
+            let unreadable = baseResult.diagnostics.filter { $0.code == .fileUnreadable || $0.code == .inputTooLarge }
             if !unreadable.isEmpty {
-                try diagnostics.report(unreadable, sources: [:])
+                try diagnostics.report(unreadable.map(base.located), sources: [:])
                 throw Self.failure("a spec at the base cannot be read, so nothing is planned")
             }
             for compilation in baseResult.compilations {
@@ -161,7 +141,7 @@ struct PlanCommand: ParsableCommand {
             }
         }
 
-        let plan = Plan(base: baseName, delivery: delivery, base: baseSides, current: current)
+        let plan = Plan(base: base.name, delivery: delivery, base: baseSides, current: current)
         switch format {
         case .text: try Terminal.writeOutput(plan.text)
         case .markdown: try Terminal.writeOutput(plan.markdown)
@@ -178,12 +158,6 @@ struct PlanCommand: ParsableCommand {
         return ExitCode(1)
     }
 
-    /// The git top level of the current folder, if it is in a git checkout.
-    static func gitTop() -> String? {
-        guard let outcome = try? ToolProcess.run(["git", "rev-parse", "--show-toplevel"], timeout: 60), outcome.status == 0 else { return nil }
-        return SpecRoots.realPath(outcome.stdout.trimmingTrailingNewlines)
-    }
-
     /// `path` (as given, from the current folder) relative to the repository's top.
     static func relative(_ path: String, here: String, top: String) -> String {
         let absolute = path.hasPrefix("/") ? path : here + "/" + path
@@ -197,59 +171,5 @@ struct PlanCommand: ParsableCommand {
     static func bytes(_ path: String) -> [UInt8]? {
         guard case .success(let source) = SourceReader.read(DiskPath(path)) else { return nil }
         return source.bytes
-    }
-
-    static func temporaryFolder() throws -> String {
-        let base = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
-        var template = Array((base + "/mignet-plan.XXXXXX").utf8CString)
-        guard mkdtemp(&template) != nil else { throw failure("cannot create a temporary folder: \(String(cString: strerror(errno)))") }
-        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
-    static func git(_ arguments: [String], top: String) throws -> ToolProcess.Outcome {
-        do { return try ToolProcess.run(["git", "-C", top] + arguments, timeout: 600) } catch {
-            throw failure("git could not be run: \(error)")
-        }
-    }
-
-    /// The commit `revision` names, or why there is none here (a shallow clone says what to fetch).
-    static func verify(revision: String, top: String) throws -> String {
-        let verified = try git(["rev-parse", "--verify", "--quiet", revision + "^{commit}"], top: top)
-        guard verified.status == 0 else {
-            let shallow = (try? git(["rev-parse", "--is-shallow-repository"], top: top))?.stdout.hasPrefix("true") == true
-            throw failure("\(revision) is not a commit in this clone's history" + (shallow
-                ? " (it is a shallow clone: fetch the base, e.g. git fetch --deepen=50 origin, or check out with fetch-depth: 0)" : ""))
-        }
-        return verified.stdout.trimmingTrailingNewlines
-    }
-
-    /// The git object id of every file below `paths` at `commit`, by path from the top.
-    static func blobs(at commit: String, paths: [String], top: String) throws -> [String: String] {
-        let listed = try git(["ls-tree", "-r", "-z", commit, "--"] + paths, top: top)
-        guard listed.status == 0 else { throw failure("git ls-tree failed: \(listed.stderr.trimmingTrailingNewlines)") }
-        var blobs: [String: String] = [:]
-        for entry in listed.stdout.split(separator: "\0") {
-            // <mode> SP <type> SP <object> TAB <path>
-            guard let tab = entry.firstIndex(of: "\t") else { continue }
-            let fields = entry[..<tab].split(separator: " ")
-            guard fields.count == 3, fields[1] == "blob" else { continue }
-            blobs[String(entry[entry.index(after: tab)...])] = String(fields[2])
-        }
-        return blobs
-    }
-
-    /// Writes the files of `paths` (those that exist) at `commit` into `folder` (an empty one),
-    /// with `git archive` and `tar`.
-    static func extract(commit: String, paths: [String], top: String, into folder: String) throws {
-        let existing = try blobs(at: commit, paths: paths, top: top).keys.sorted()
-        guard !existing.isEmpty else { return }
-        let archive = folder + "/.base.tar"
-        let archived = try git(["archive", "--format=tar", "-o", archive, commit, "--"] + existing, top: top)
-        guard archived.status == 0 else { throw failure("git archive failed: \(archived.stderr.trimmingTrailingNewlines)") }
-        let unpacked: ToolProcess.Outcome
-        do { unpacked = try ToolProcess.run(["tar", "-xf", archive, "-C", folder], timeout: 600) } catch {
-            throw failure("tar could not be run: \(error)")
-        }
-        guard unpacked.status == 0 else { throw failure("tar failed: \(unpacked.stderr.trimmingTrailingNewlines)") }
     }
 }

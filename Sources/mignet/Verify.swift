@@ -73,7 +73,7 @@ struct Verify: ParsableCommand {
         var files: [String: SourceFile] = [:]
         if kubectlOptions.live {
             do {
-                files = try kubectlOptions.kubectl.fetch(Self.liveCommands, save: kubectlOptions.save)
+                (files, problems) = try kubectlOptions.kubectl.fetch(Self.liveCommands, save: kubectlOptions.save)
             } catch {
                 Terminal.writeError("mignet: \(error)\n")
                 throw ExitCode(1)

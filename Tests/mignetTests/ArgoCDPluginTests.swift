@@ -167,7 +167,7 @@ import Testing
         #expect(hooks.contains("entry: mignet validate clusters") && !hooks.contains("mignet-render"))
         let set = try String(contentsOfFile: repo + "/argocd-plugin/applicationset.yaml", encoding: .utf8)
         #expect(set.contains("name: mignet") && set.contains("- name: CLUSTER") && set.contains("path: clusters/*.yaml"))
-        #expect(try String(contentsOfFile: repo + "/argocd-plugin/repo-server-patch.yaml", encoding: .utf8).contains("image: registry.example.com/mignet:1"))
+        #expect(try String(contentsOfFile: repo + "/argocd-plugin/repo-server-patch.yaml", encoding: .utf8).contains("image: \"registry.example.com/mignet:1\""))
         // The Application the ApplicationSet makes for clusters/my-cluster.yaml.
         var environment = Self.environment(env: ["CLUSTER": "my-cluster"])
         environment["ARGOCD_APP_SOURCE_PATH"] = "clusters"

@@ -90,7 +90,7 @@ import Testing
         try MignetProcess.spec("c", vlan: 200).write(toFile: directory + "/specs/c.yaml", atomically: false, encoding: .utf8)
         let stale = try MignetProcess.run(["check", "-q", "specs", "-o", "out", "--delivery", "fleet"], in: directory)
         #expect(stale.status == 2)
-        #expect(stale.stderr.hasSuffix("to update them, run: mignet render specs -o out --delivery fleet\n"), "\(stale.stderr)")
+        #expect(stale.stderr.hasSuffix("to write what is missing or changed, run: mignet render specs -o out --delivery fleet\n"), "\(stale.stderr)")
     }
 
     @Test func anOutputThatIsAFileIsCalledOne() throws {

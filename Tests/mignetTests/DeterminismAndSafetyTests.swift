@@ -119,8 +119,15 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: directory + "/out/gone", withDestinationPath: directory + "/elsewhere")
         #expect(try MignetProcess.run(["render", "--prune", "c0.yaml", "-o", "out"], in: directory).status == 0)
         #expect(try String(contentsOfFile: directory + "/elsewhere/setting.yaml", encoding: .utf8) == "mine\n")
+        // A link in the output folder is not a cluster folder, but it is not mignet's either:
+        // check refuses it (a deployer could follow it) and says how to remove it, link only.
         let check = try MignetProcess.run(["check", "c0.yaml", "-o", "out"], in: directory)
-        #expect(check.status == 0, "a link is not a cluster folder: \(check.stdout)")
+        #expect(check.status == 2, "\(check.stdout)")
+        #expect(check.stdout == "Only in out: gone (a symbolic link, not rendered by mignet)\n")
+        #expect(check.stderr.hasSuffix("to remove what mignet does not render, run: rm -rf -- out/gone\n"), "\(check.stderr)")
+        #expect(try MignetProcess.shell("rm -rf -- out/gone", in: directory).status == 0)
+        #expect(try MignetProcess.run(["check", "c0.yaml", "-o", "out"], in: directory).status == 0)
+        #expect(try String(contentsOfFile: directory + "/elsewhere/setting.yaml", encoding: .utf8) == "mine\n")
     }
 
     @Test func namesAndDefaultsPathsCannotReachOutside() throws {

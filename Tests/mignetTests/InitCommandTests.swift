@@ -12,10 +12,10 @@ import Testing
         let workflow = try String(contentsOfFile: repo + "/.github/workflows/mignet.yaml", encoding: .utf8)
         #expect(workflow.contains("mignet check clusters -o rendered --delivery \(delivery)"))
         if delivery == "argocd" {
-            #expect(try String(contentsOfFile: repo + "/argocd/application.yaml", encoding: .utf8).contains("repoURL: https://git.example.com/infra.git"))
+            #expect(try String(contentsOfFile: repo + "/argocd/application.yaml", encoding: .utf8).contains("repoURL: \"https://git.example.com/infra.git\""))
         }
         if delivery == "fleet" {
-            #expect(try String(contentsOfFile: repo + "/fleet/gitrepo.yaml", encoding: .utf8).contains("repo: https://git.example.com/infra.git"))
+            #expect(try String(contentsOfFile: repo + "/fleet/gitrepo.yaml", encoding: .utf8).contains("repo: \"https://git.example.com/infra.git\""))
         }
     }
 

@@ -57,23 +57,27 @@ package struct FileDrift: Sendable, Equatable {
 
 /// Compares a rendering with what is on disk: what `check` reports.
 package enum Drift {
-    /// Every difference, sorted by path bytes, reading each folder with `read` only when it is
-    /// compared (on up to `jobs` threads), so that no more than a few folders are held at once.
-    /// `folders` names every folder on disk; those no spec renders count as orphans when they
-    /// hold mignet's files (see `OutputTree.isClusterFolder`). `read` gives nil for a folder that
-    /// is not there.
-    package static func compare<Failure: Error>(expected: [ClusterFolder], folders: [String], jobs: Int,
+    /// Every difference between the rendering and the whole output folder, sorted by path
+    /// bytes, reading each folder with `read` only when it is compared (on up to `jobs` threads),
+    /// so that no more than a few folders are held at once. `folders` names every folder of the
+    /// output folder and `others` every other entry there (files, links, the lock file of a run
+    /// that was killed): whatever the rendering does not produce, at any depth, is a difference,
+    /// since anything in the output folder may be deployed (a Fleet bundle, an Argo CD
+    /// Application's folder). An entry of a cluster folder is compared by type, so a folder
+    /// inside it is one difference however much it holds. `read` gives nil for a folder that is
+    /// not there.
+    package static func compare<Failure: Error>(expected: [ClusterFolder], folders: [String], others: [ExistingEntry], jobs: Int,
                                                read: @Sendable (String) -> Result<[ExistingEntry]?, Failure>) throws(Failure) -> [FileDrift] {
         let rendered = Set(expected.map(\.name))
         let orphans = folders.filter { !rendered.contains($0) }
-        var drifts: [FileDrift] = []
+        var drifts: [FileDrift] = others.map { FileDrift(kind: .extra, path: $0.name, actual: $0.kind, expected: nil) }
         for result in Parallel.map(expected, jobs: jobs, { folder in read(folder.name).map { compare(folder, $0 ?? []) } }) {
             drifts += try result.get()
         }
         let orphanDrifts = Parallel.map(orphans, jobs: jobs) { name in
             read(name).map { entries -> [FileDrift] in
                 let entries = entries ?? []
-                guard OutputTree.isClusterFolder(entries.map(\.name)) else { return [] }
+                guard !entries.isEmpty else { return [FileDrift(kind: .extra, path: name, actual: .other("an empty folder"), expected: nil)] }
                 return entries.map { FileDrift(kind: .extra, path: name + "/" + $0.name, actual: $0.kind, expected: nil) }
             }
         }

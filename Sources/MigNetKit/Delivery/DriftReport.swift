@@ -16,6 +16,19 @@ package enum DriftReport {
         return report
     }
 
+    /// The differences as GitHub Actions `::error` annotations, one per path, so that a stale or
+    /// stray file is marked in the pull request.
+    package static func github(_ drifts: [FileDrift], prefix: String) -> String {
+        drifts.map { drift in
+            let what = switch drift.kind {
+            case .missing: "mignet renders this file but it is missing: render the specs"
+            case .changed: "this file differs from what mignet renders: render the specs"
+            case .extra: "mignet does not render this entry: anything here may be deployed, so remove it"
+            }
+            return MachineDiagnosticFormatter.workflowCommand("error", file: prefix + drift.path, line: 1, column: 1, title: "mignet check " + drift.kind.rawValue, message: what)
+        }.joined()
+    }
+
     private static func render(_ drift: FileDrift, path: String) -> String {
         let shown = TerminalText.escaped(path)
         let folder = TerminalText.escaped(SourcePath.directory(of: path))

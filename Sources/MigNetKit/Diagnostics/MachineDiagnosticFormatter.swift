@@ -40,7 +40,7 @@ package enum MachineDiagnosticFormatter {
                 ])
             })),
         ])
-        return report.serialized + "\n"
+        return report.reportText + "\n"
     }
 
     /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`, with
@@ -80,6 +80,11 @@ package enum MachineDiagnosticFormatter {
         return output
     }
 
+    /// One workflow command: `::command file=…,line=…,col=…,title=…::message`, every part escaped.
+    package static func workflowCommand(_ command: String, file: String, line: Int, column: Int, title: String, message: String) -> String {
+        "::\(command) file=\(property(file)),line=\(line),col=\(column),title=\(property(title))::\(data(message))\n"
+    }
+
     private static func noteJSON(_ note: Diagnostic.Note) -> JSONValue {
         var members = [JSONMember("message", .string(note.message))]
         if let location = note.location {
@@ -93,8 +98,9 @@ package enum MachineDiagnosticFormatter {
     }
 
     /// Escapes a workflow command's message: line breaks as the runner decodes them, other
-    /// control characters as `TerminalText` writes them.
+    /// control characters and the runners' command markers as `TerminalText` writes them.
     private static func data(_ text: String) -> String {
+        let text = TerminalText.breakingMarkers(text)
         var output = ""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -1,7 +1,12 @@
-/// Text from files and file names made safe for a terminal or a CI log: control characters
-/// (C0, DEL, C1), line and paragraph separators and bidirectional overrides are written as
-/// escapes, so a value cannot move the cursor, colour the screen, start a fake line (a
-/// `::error` workflow command, say) or reorder what the reader sees.
+/// Text from outside (files, file names, clusters, kubectl, git) made safe for a terminal or a CI
+/// log: control characters (C0, DEL, C1), line and paragraph separators and bidirectional
+/// overrides are written as escapes, so a value cannot move the cursor, colour the screen, start
+/// a line of its own or reorder what the reader sees; and the markers CI runners read as
+/// commands are broken: `##[` and `##vso[` anywhere (GitHub's older commands and Azure
+/// Pipelines' are found anywhere in a line) and `::` where the text begins (GitHub's workflow
+/// commands, found at the start of a line after its leading spaces), so that text from outside
+/// can never issue one, wherever mignet places it. Every report mignet prints applies it to
+/// every string that came from outside.
 package enum TerminalText {
     /// Whether a scalar is written as an escape.
     package static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
@@ -21,13 +26,32 @@ package enum TerminalText {
         }
     }
 
-    /// `text` with every scalar that needs it escaped.
+    /// `text` with every scalar that needs it escaped and every CI runner's command marker broken.
     package static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        guard text.unicodeScalars.contains(where: needsEscape) || hasMarker(text) else { return text }
         var output = ""
         output.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
             if needsEscape(scalar) { output += escape(scalar) } else { output.unicodeScalars.append(scalar) }
+        }
+        return breakingMarkers(output)
+    }
+
+    /// Whether `text` holds a marker `breakingMarkers(_:)` breaks.
+    private static func hasMarker(_ text: String) -> Bool {
+        text.contains("##") || text.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("::")
+    }
+
+    /// `text` with `##[` and `##vso[` written `#\u{23}[` and `#\u{23}vso[`, and a `::` at its
+    /// start (after spaces and tabs) written `\u{3A}:`: what CI runners read as commands, shown
+    /// as what it is without being one. Used by every escaper of text from outside, the
+    /// `github` diagnostics format's included.
+    package static func breakingMarkers(_ text: String) -> String {
+        guard hasMarker(text) else { return text }
+        var output = text.replacing("##[", with: "#\\u{23}[").replacing("##vso[", with: "#\\u{23}vso[")
+        let indent = output.prefix(while: { $0 == " " || $0 == "\t" })
+        if output.dropFirst(indent.count).hasPrefix("::") {
+            output = indent + "\\u{3A}" + output.dropFirst(indent.count + 1)
         }
         return output
     }
@@ -50,6 +74,6 @@ package enum TerminalText {
                 rest = rest.dropFirst()
             }
         }
-        return output
+        return breakingMarkers(output)
     }
 }

@@ -112,12 +112,10 @@ package struct HarvesterValue: Sendable, Equatable {
                         exclude = []
                         continue
                     }
-                    var length = exclude.count
                     for (index, item) in items.enumerated() {
-                        if index >= excludeBacking.count {
-                            excludeBacking = Array(excludeBacking.prefix(length)) + [""]
-                        }
-                        if index >= length { length = index + 1 }
+                        // Go grows the backing array when the index passes its capacity, with
+                        // a zero string; what it held before is kept.
+                        if index >= excludeBacking.count { excludeBacking.append("") }
                         if item == .null { continue }
                         guard case .string(let entry) = item else { throw Self.typeError(item, field, "string") }
                         excludeBacking[index] = entry

@@ -212,10 +212,11 @@ package struct Plan: Sendable {
 
     /// The report for a terminal.
     package var text: String {
-        var output = "plan against \(base) (\(delivery.rawValue) profile): \(clusters.count) cluster\(clusters.count == 1 ? "" : "s"), \(changed.count) changed\n"
+        // The revision's name and the evidence (values, names) come from outside: escaped here, at output.
+        var output = "plan against \(TerminalText.escaped(base)) (\(delivery.rawValue) profile): \(clusters.count) cluster\(clusters.count == 1 ? "" : "s"), \(changed.count) changed\n"
         for cluster in changed {
-            output += "\n\(cluster.name): \(cluster.change.rawValue)\(cluster.warning ? " (warning)" : "") - \(cluster.summary)\n"
-            for line in cluster.evidence { output += "  \(line)\n" }
+            output += "\n\(cluster.name): \(cluster.change.rawValue)\(cluster.warning ? " (warning)" : "") - \(TerminalText.escaped(cluster.summary))\n"
+            for line in cluster.evidence { output += "  \(TerminalText.escaped(line))\n" }
         }
         if !unchanged.isEmpty { output += "\nunchanged: \(unchanged.map(\.name).joined(separator: ", "))\n" }
         return output
@@ -237,17 +238,17 @@ package struct Plan: Sendable {
         output += "\n\(unchanged.count) of \(clusters.count) clusters unchanged (\(delivery.rawValue) profile).\n"
         for cluster in changed {
             output += "\n<details><summary>\(cluster.name): \(cluster.change.rawValue)</summary>\n\n```\n"
-            output += cluster.evidence.map { $0.replacing("```", with: "'''") }.joined(separator: "\n")
+            output += cluster.evidence.map { TerminalText.escaped($0).replacing("```", with: "'''") }.joined(separator: "\n")
             output += "\n```\n\n</details>\n"
         }
         return output
     }
 
     static func cell(_ text: String) -> String {
-        text.replacing("|", with: "\\|").replacing("\n", with: " ")
+        TerminalText.escaped(text).replacing("|", with: "\\|")
     }
 
-    static func code(_ text: String) -> String { text.replacing("`", with: "'") }
+    static func code(_ text: String) -> String { TerminalText.escaped(text).replacing("`", with: "'") }
 
     /// The report for a script.
     package var json: JSONValue {

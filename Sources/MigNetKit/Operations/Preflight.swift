@@ -345,8 +345,9 @@ package struct Preflight: Sendable {
     package var text: String {
         var output = ""
         for check in checks {
-            output += "\(check.status.rawValue.uppercased())  \(check.subject): \(check.message)\n"
-            for detail in check.details { output += "      \(detail)\n" }
+            // Subjects, messages and details quote the cluster's objects: escaped here, at output.
+            output += "\(check.status.rawValue.uppercased())  \(TerminalText.escaped(check.subject)): \(TerminalText.escaped(check.message))\n"
+            for detail in check.details { output += "      \(TerminalText.escaped(detail))\n" }
         }
         let failed = checks.filter { $0.status == .fail }.count
         let warned = checks.filter { $0.status == .warn }.count

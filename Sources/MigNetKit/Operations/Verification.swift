@@ -238,8 +238,9 @@ package struct Verification: Sendable {
     package var text: String {
         var output = ""
         for check in checks {
-            output += "\(check.passed ? "PASS" : "FAIL")  \(check.subject): \(check.message)\n"
-            for detail in check.details { output += "      \(detail)\n" }
+            // Subjects, messages and details quote the cluster's objects: escaped here, at output.
+            output += "\(check.passed ? "PASS" : "FAIL")  \(TerminalText.escaped(check.subject)): \(TerminalText.escaped(check.message))\n"
+            for detail in check.details { output += "      \(TerminalText.escaped(detail))\n" }
         }
         let failed = checks.filter { !$0.passed }.count
         output += failed == 0 ? "all \(checks.count) checks passed\n" : "\(failed) of \(checks.count) checks failed\n"

@@ -60,9 +60,14 @@ extension GoJSON {
     /// An iterative reader: nesting is kept on an explicit stack, so no input can exhaust the
     /// thread's stack before the depth limit refuses it.
     fileprivate struct Reader {
-        private enum Frame {
-            case array([Value])
-            case object([Member], key: String)
+        /// An open container. Its items are appended in place on the stack (`stack[last]`): a
+        /// frame popped and pushed back, or bound to a variable, would share its buffer and copy
+        /// it on every append, which made reading quadratic in the number of items.
+        private struct Frame {
+            var isObject: Bool
+            var items: [Value] = []
+            var members: [Member] = []
+            var key = ""
         }
 
         let bytes: [UInt8]
@@ -89,11 +94,8 @@ extension GoJSON {
                     if index < bytes.count, bytes[index] == closing {
                         index += 1
                         value = isObject ? .object([]) : .array([])
-                    } else if isObject {
-                        stack.append(.object([], key: try key()))
-                        continue
                     } else {
-                        stack.append(.array([]))
+                        stack.append(Frame(isObject: isObject, key: isObject ? try key() : ""))
                         continue
                     }
                 case UInt8(ascii: "\""):
@@ -115,38 +117,36 @@ extension GoJSON {
                 // Hand the value to the containers it closes, until one wants another value.
                 while true {
                     skipWhitespace()
-                    guard let frame = stack.popLast() else {
+                    guard let top = stack.indices.last else {
                         if index < bytes.count { throw invalid("after top-level value") }
                         return value
                     }
                     guard index < bytes.count else { throw endOfInput() }
                     let next = bytes[index]
-                    switch frame {
-                    case .array(var items):
-                        items.append(value)
+                    if stack[top].isObject {
+                        stack[top].members.append(Member(key: stack[top].key, value: value))
                         if next == UInt8(ascii: ",") {
                             index += 1
                             skipWhitespace()
-                            stack.append(.array(items))
-                        } else if next == UInt8(ascii: "]") {
-                            index += 1
-                            value = .array(items)
-                            continue
-                        } else {
-                            throw invalid("after array element")
-                        }
-                    case .object(var members, let key):
-                        members.append(Member(key: key, value: value))
-                        if next == UInt8(ascii: ",") {
-                            index += 1
-                            skipWhitespace()
-                            stack.append(.object(members, key: try self.key()))
+                            stack[top].key = try key()
                         } else if next == UInt8(ascii: "}") {
                             index += 1
-                            value = .object(members)
+                            value = .object(stack.removeLast().members)
                             continue
                         } else {
                             throw invalid("after object key:value pair")
+                        }
+                    } else {
+                        stack[top].items.append(value)
+                        if next == UInt8(ascii: ",") {
+                            index += 1
+                            skipWhitespace()
+                        } else if next == UInt8(ascii: "]") {
+                            index += 1
+                            value = .array(stack.removeLast().items)
+                            continue
+                        } else {
+                            throw invalid("after array element")
                         }
                     }
                     break

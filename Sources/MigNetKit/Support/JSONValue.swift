@@ -19,10 +19,19 @@ package enum JSONValue: Sendable, Equatable {
         return output.string
     }
 
+    /// The compact text of a report for a terminal or a log: as `serialized`, and every scalar
+    /// `TerminalText` escapes (DEL, C1, line separators, bidirectional overrides) written as a
+    /// `\u` escape too, which JSON readers decode to the same string.
+    package var reportText: String {
+        var output = JSONOutput(escapesTerminalScalars: true)
+        write(to: &output)
+        return output.string
+    }
+
     /// The text indented by two spaces per level, `"key": value`, ending with a line break:
     /// for files people read, such as the JSON Schema.
     package var pretty: String {
-        var output = JSONOutput()
+        var output = JSONOutput(escapesTerminalScalars: true)
         writePretty(to: &output, depth: 0)
         output.append("\n")
         return output.string
@@ -83,7 +92,7 @@ package enum JSONValue: Sendable, Equatable {
     private static func writeString(_ text: String, to output: inout JSONOutput) {
         output.append("\"")
         // Names and CIDRs, nearly every string mignet writes, need no escape: copy them whole.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || ($0 >= 0x7F && output.escapesTerminalScalars) }) {
             output.append(text)
             output.append("\"")
             return
@@ -98,8 +107,9 @@ package enum JSONValue: Sendable, Equatable {
             case "\r": output.append("\\r")
             case "\t": output.append("\\t")
             case "\u{00}"..."\u{1F}":
-                let hex = String(scalar.value, radix: 16)
-                output.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+                output.appendEscape(scalar)
+            case _ where output.escapesTerminalScalars && TerminalText.needsEscape(scalar):
+                output.appendEscape(scalar)
             default: output.append(String(scalar))
             }
         }
@@ -111,6 +121,19 @@ package enum JSONValue: Sendable, Equatable {
 /// growing a String piece by piece, and a value can hold tens of thousands of strings.
 struct JSONOutput {
     private var bytes: [UInt8] = []
+    /// Whether the scalars `TerminalText` escapes are written as `\u` escapes (reports), or
+    /// only what JSON requires (the setting's value, whose bytes are hashed).
+    var escapesTerminalScalars = false
+
+    init(escapesTerminalScalars: Bool = false) {
+        self.escapesTerminalScalars = escapesTerminalScalars
+    }
+
+    /// `\uXXXX` for a scalar of the Basic Multilingual Plane.
+    mutating func appendEscape(_ scalar: Unicode.Scalar) {
+        let hex = String(scalar.value, radix: 16)
+        append("\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex)
+    }
 
     mutating func append(_ text: String) {
         bytes.append(contentsOf: text.utf8)

@@ -8,8 +8,9 @@ enum EmbeddedTemplates {
         ("argocd-plugin/applicationset.yaml", ##"""
 # An Argo CD ApplicationSet for every spec in clusters/: one Application per spec, rendered at
 # sync time by mignet's plugin (no rendered/ folder in git), deployed to the Argo CD cluster of
-# the spec's metadata.name. Keep defaults files outside clusters/ (each file there becomes an
-# Application). preserveResourcesOnDeletion: an Application whose spec disappears (or the whole
+# the spec's metadata.name. The selector keeps the generator to files of kind MigrationNetwork,
+# so defaults files and other YAML in clusters/ become no Application.
+# preserveResourcesOnDeletion: an Application whose spec disappears (or the whole
 # ApplicationSet) is deleted without deleting what it deployed, so the cluster keeps working;
 # to go back to the management network, disable the spec first and delete it later.
 apiVersion: argoproj.io/v1alpha1
@@ -28,6 +29,9 @@ spec:
         revision: HEAD
         files:
           - path: clusters/*.yaml
+      selector:
+        matchLabels:
+          kind: MigrationNetwork
   template:
     metadata:
       name: 'migration-network-{{.metadata.name}}'
@@ -164,9 +168,13 @@ spec:
 
 """##),
         ("argocd/applicationset.yaml", ##"""
-# An Argo CD ApplicationSet for every cluster: one Application per folder of rendered/,
-# deployed to the Argo CD cluster of the same name (the spec's metadata.name).
-# preserveResourcesOnDeletion: an Application whose folder disappears (or the whole
+# An Argo CD ApplicationSet for every cluster: one Application per spec in clusters/ (the git
+# files generator, kept to files of kind MigrationNetwork by the selector), syncing the folder
+# mignet renders for that spec, rendered/<metadata.name>, to the Argo CD cluster of that name.
+# Only what a spec names is deployed: a folder added under rendered/ by hand becomes no
+# Application (and `mignet check` in CI refuses it). Specs in subfolders of clusters/ need
+# another path pattern, such as clusters/**/*.yaml.
+# preserveResourcesOnDeletion: an Application whose spec disappears (or the whole
 # ApplicationSet) is deleted without deleting what it deployed, so the cluster keeps working;
 # to go back to the management network, disable the spec first and delete it later.
 apiVersion: argoproj.io/v1alpha1
@@ -176,25 +184,29 @@ metadata:
   namespace: argocd
 spec:
   goTemplate: true
+  goTemplateOptions: ["missingkey=error"]
   syncPolicy:
     preserveResourcesOnDeletion: true
   generators:
     - git:
         repoURL: {{repository}}
         revision: HEAD
-        directories:
-          - path: rendered/*
+        files:
+          - path: clusters/*.yaml
+      selector:
+        matchLabels:
+          kind: MigrationNetwork
   template:
     metadata:
-      name: 'migration-network-{{.path.basename}}'
+      name: 'migration-network-{{.metadata.name}}'
     spec:
       project: default
       source:
         repoURL: {{repository}}
         targetRevision: HEAD
-        path: '{{.path.path}}'
+        path: 'rendered/{{.metadata.name}}'
       destination:
-        name: '{{.path.basename}}'
+        name: '{{.metadata.name}}'
         namespace: harvester-system
       syncPolicy:
         automated:
@@ -208,7 +220,9 @@ spec:
 # all Harvester clusters of the workspace. keepResources: deleting the GitRepo keeps what its
 # bundles deployed (each bundle's fleet.yaml keeps its own on deletion too), so the clusters keep
 # working; to go back to the management network, disable a spec first and delete it later.
-# Needs Fleet v0.9 or later (overrideTargets).
+# Needs Fleet v0.9 or later (overrideTargets). Fleet deploys every bundle it finds under
+# rendered/, whoever put it there: keep `mignet check` as a required CI job, which refuses any
+# entry of rendered/ that mignet does not render.
 apiVersion: fleet.cattle.io/v1alpha1
 kind: GitRepo
 metadata:

@@ -83,8 +83,8 @@ package enum StarterKit {
                 .replacing("{{hook-purpose}}", with: mode.commitsRenderedFiles
                     ? "re-render the\n# migration network manifests (the commit fails when that changed a file, so that you can\n# add it) and check them"
                     : "validate the specs\n# (Argo CD's plugin renders them at sync time)")
-                .replacing("{{repository}}", with: repository ?? repositoryPlaceholder)
-                .replacing("{{image}}", with: image ?? imagePlaceholder)
+                .replacing("{{repository}}", with: quoted(repository ?? repositoryPlaceholder))
+                .replacing("{{image}}", with: quoted(image ?? imagePlaceholder))
             files.append(File(path: entry.path, file: OutputFile(name: entry.path, contents: text)))
         }
         files.append(File(path: schemaPath, file: OutputFile(name: schemaPath, contents: SpecSchema.jsonSchema.pretty)))
@@ -98,6 +98,45 @@ package enum StarterKit {
             files.append(File(path: "\(outputFolder)/\(rendered.name)/\(file.name)", file: file))
         }
         return files
+    }
+
+    /// A value as a YAML double-quoted scalar (JSON's string syntax, which YAML reads the same),
+    /// so that no character of it can end the value or start a key or a comment.
+    static func quoted(_ value: String) -> String {
+        JSONValue.string(value).serialized
+    }
+
+    /// Why `url` is not a git repository URL, or nil when it is one: `scheme://host/path` for
+    /// https, http, ssh, git and file (file:///path), or scp-like `user@host:path`, with no white
+    /// space, control character, quote or backslash.
+    package static func problem(repository url: String) -> String? {
+        let forbidden = url.unicodeScalars.contains { TerminalText.needsEscape($0) || $0 == " " || $0 == "\"" || $0 == "\\" || $0 == "'" || $0 == "`" }
+        let schemes = ["https://", "http://", "ssh://", "git://", "git+ssh://", "file://"]
+        let host = { (rest: Substring) in !rest.isEmpty && !rest.hasPrefix("-") }
+        let valid: Bool
+        if let scheme = schemes.first(where: { url.hasPrefix($0) }) {
+            let rest = url.dropFirst(scheme.count)
+            valid = scheme == "file://" ? rest.hasPrefix("/") && rest.count > 1 : host(rest.prefix { $0 != "/" }) && rest.contains("/")
+        } else if let at = url.firstIndex(of: "@"), let colon = url[at...].firstIndex(of: ":") {
+            valid = url.startIndex < at && host(url[url.index(after: at)..<colon]) && url.index(after: colon) < url.endIndex && !url[..<at].contains("/")
+        } else {
+            valid = false
+        }
+        guard valid && !forbidden else {
+            return "'\(TerminalText.escaped(url))' is not a git repository URL; expected https://host/path, ssh://host/path, git@host:path or file:///path, with no spaces, quotes or control characters"
+        }
+        return nil
+    }
+
+    /// Why `reference` is not an OCI image reference, or nil when it is one: `[registry[:port]/]
+    /// path[:tag][@algorithm:digest]`, the path's components lowercase letters and digits joined
+    /// by `.`, `_`, `__` or `-` (the distribution project's reference grammar).
+    package static func problem(image reference: String) -> String? {
+        let pattern = #/^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::[0-9]+)?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$/#
+        guard reference.utf8.count <= 255, (try? pattern.wholeMatch(in: reference)) != nil else {
+            return "'\(TerminalText.escaped(reference))' is not an image reference; expected [registry/]path[:tag][@sha256:digest], such as registry.example.com/mignet:0.1.0"
+        }
+        return nil
     }
 
     /// The template without the lines between `{{#committed}}` and `{{/committed}}` unless
