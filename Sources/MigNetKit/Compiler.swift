@@ -11,12 +11,16 @@ package struct SpecInput: Sendable {
     /// The top-level key whose value is the spec, when the file wraps it (a KRM function's
     /// `ResourceList` holds it under `functionConfig`); diagnostics keep the file's own lines.
     package var member: String?
+    /// What the file is read as, which sets its size and depth limits: a spec's, or the
+    /// wrapper's when the spec is a member of it.
+    package var kind: SourceFile.Kind
 
     /// Creates an input.
-    package init(_ source: SourceFile, discovered: Bool = false, member: String? = nil) {
+    package init(_ source: SourceFile, discovered: Bool = false, member: String? = nil, kind: SourceFile.Kind = .spec) {
         self.source = source
         self.discovered = discovered
         self.member = member
+        self.kind = kind
     }
 }
 
@@ -167,11 +171,13 @@ package struct Compiler: Sendable {
 
     private func parse(_ input: SpecInput) -> ParsedFile? {
         let source = input.source
-        if let tooLarge = SourceFile.sizeError(source.bytes.count) {
+        if let tooLarge = SourceFile.sizeError(source.bytes.count, kind: input.kind) {
             if input.discovered { return nil }
             return ParsedFile(source: source, result: YAMLParser.Result(root: nil, problems: []), declaresKind: false, tooLarge: tooLarge)
         }
-        var result = parser.parse(source.bytes)
+        var wrapperParser = parser
+        if input.kind != .spec { wrapperParser.maximumDepth = input.kind.maximumDepth }
+        var result = wrapperParser.parse(source.bytes)
         if let member = input.member { result.root = result.root?.pairs?.first { $0.key == member }?.value }
         let declaresSpec = Self.declares([MigrationNetworkSpec.kind], result, source)
         if input.discovered && !declaresSpec {

@@ -6,10 +6,28 @@ import MigNetKit
 /// mignet has no short options that combine, and none that takes its value in the same word, so
 /// every argument of one dash and more than one character before `--` is refused (exit 64).
 enum ArgumentGuard {
+    /// The options that may be given more than once (they collect a list); any other option
+    /// given twice is refused rather than letting the last one win unseen.
+    static let repeatable: Set<String> = ["--cluster", "--fail-on"]
+
     /// The message for the first argument that would be misread, or nil when there is none.
-    static func problem(in arguments: [String]) -> String? {
+    /// `raw` are the arguments as the process received them: one that is not UTF-8 cannot name
+    /// its file through swift-argument-parser, which sees it repaired.
+    static func problem(in arguments: [String], raw: [[UInt8]] = []) -> String? {
+        if let bad = raw.first(where: { String(validating: $0, as: UTF8.self) == nil }) {
+            return "the argument '\(TerminalText.escaped(bytes: bad))' is not valid UTF-8, so mignet cannot name it on the command line; "
+                + "give the folder that holds it instead (folders are searched by the bytes of their names)"
+        }
+        var seen = Set<String>()
         for argument in arguments {
             if argument == "--" { return nil }
+            if argument.hasPrefix("-") && argument != "-" {
+                let option = String(argument.prefix { $0 != "=" })
+                let name = option == "-o" ? "--output" : option
+                if !repeatable.contains(name) && !seen.insert(name).inserted {
+                    return "'\(TerminalText.escaped(option))' is given more than once; it takes one value, so say it once"
+                }
+            }
             let utf8 = argument.utf8
             guard utf8.count > 2, utf8.first == UInt8(ascii: "-"), utf8.dropFirst().first != UInt8(ascii: "-") else { continue }
             let shown = TerminalText.escaped(argument)

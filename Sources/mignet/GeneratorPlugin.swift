@@ -21,8 +21,9 @@ enum GeneratorPlugin {
     /// Prints the objects of the spec in `arguments[0]`; a failure is an `ExitCode` with its
     /// message written, or a failed write to stdout, as for any command.
     static func run(_ arguments: [String]) throws {
-        guard arguments.count == 1 else {
-            Terminal.writeError("mignet: as kustomize's \(executableName) generator, mignet takes one argument, the generator config's file (got \(arguments.count))\n")
+        guard arguments.count == 1, !arguments[0].hasPrefix("-") || arguments[0] == "-" else {
+            let got = arguments.count == 1 ? "got the option '\(TerminalText.escaped(arguments[0]))'" : "got \(arguments.count)"
+            Terminal.writeError("mignet: as kustomize's \(executableName) generator, mignet takes one argument, the generator config's file (\(got)); run it as mignet for its commands and help\n")
             throw ExitCode.validationFailure
         }
         var delivery = Delivery.kubectl

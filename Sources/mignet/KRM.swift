@@ -30,7 +30,7 @@ struct KRM: ParsableCommand {
 
     func run() throws {
         let input: SourceFile
-        switch SourceReader.read("-") {
+        switch SourceReader.read("-", kind: .resourceList) {
         case .success(let source): input = source
         case .failure(let failure):
             Terminal.writeError("mignet: \(TerminalText.escaped(Diagnostic.unreadable(failure, file: "<stdin>").message))\n")

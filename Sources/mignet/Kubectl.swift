@@ -128,7 +128,7 @@ extension Kubectl {
             }
         }
         if let save, problems.isEmpty {
-            if let failed = FileIO.makeParents(of: save + "/") {
+            if let failed = FileIO.makeParents(of: save + "/.") {
                 throw Failure(command: "mkdir -p \(TerminalText.escaped(save))", reason: "cannot create the --save folder \(TerminalText.escaped(failed)): \(String(cString: strerror(errno)))")
             }
             do {

@@ -29,7 +29,10 @@ struct Mignet: ParsableCommand {
                 Terminal.writeError(helpMessage() + "\n")
                 Glibc.exit(ExitCode.validationFailure.rawValue)
             }
-            if let problem = ArgumentGuard.problem(in: arguments) {
+            let raw = (1..<Int(CommandLine.argc)).map { index in
+                CommandLine.unsafeArgv[index].map { Array(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0))) } ?? []
+            }
+            if let problem = ArgumentGuard.problem(in: arguments, raw: raw) {
                 Terminal.writeError("mignet: \(problem)\n")
                 Glibc.exit(ExitCode.validationFailure.rawValue)
             }

@@ -50,6 +50,11 @@ struct OutputDirectory {
     /// Writes `folders` on up to `jobs` threads, holding the folder's lock (waiting up to
     /// `wait` seconds for it). `inputs` are the files the run read: none may be replaced.
     func write(_ folders: [ClusterFolder], prune: Bool, inputs: Set<FileIdentity>, wait: Double, jobs: Int = 1) throws(Failure) -> Outcome {
+        // A cluster's files lie a name and a file name below the folder: a path that leaves no
+        // room for them is refused before any folder is made.
+        if path.utf8.count + 2 * (Int(NAME_MAX) + 1) >= Int(PATH_MAX) {
+            throw Failure(message: "the output folder's path is \(path.utf8.count) bytes long, too long for the files below it (PATH_MAX is \(PATH_MAX))")
+        }
         if let failed = FileIO.makeParents(of: path) { throw Failure("create directory", failed) }
         var transaction = FileTransaction()
         try transaction.makeFolder(folder, followingLink: true)

@@ -33,6 +33,7 @@ struct Render: ParsableCommand {
     var cluster: String?
 
     func validate() throws {
+        if output.path?.isEmpty == true { throw ValidationError("-o needs the output folder's name.") }
         if output.path != nil && cluster != nil { throw ValidationError("--cluster prints one cluster to stdout; with -o every cluster is rendered.") }
         if output.path == nil && prune { throw ValidationError("--prune needs -o DIR.") }
         if !(wait >= 0 && wait <= 86_400) { throw ValidationError("--wait must be between 0 and 86400 seconds.") }

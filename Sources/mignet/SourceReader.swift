@@ -58,11 +58,15 @@ struct DefaultsReader: SourceLoader {
     var root: String?
 
     func load(_ path: String) -> Result<SourceFile, SourceLoadError> {
-        guard let real = SpecRoots.realPath(path) else { return .failure(.unreadable(String(cString: strerror(errno)))) }
         let roots = SpecRoots.roots(of: specs, root: root)
-        guard roots.contains(where: { SpecRoots.contains($0, real) }) else {
-            return .failure(.outsideRoot(root: roots.count == 1 ? roots[0] : "(" + roots.joined(separator: ", ") + ")"))
+        let outside = SourceLoadError.outsideRoot(root: roots.count == 1 ? roots[0] : "(" + roots.joined(separator: ", ") + ")")
+        // Outside as written (`/dev/stdin`, `../..`) is outside whatever it leads to, and is
+        // said so before anything is resolved; then every link is resolved and checked again.
+        let written = SourcePath.normalize(path.hasPrefix("/") ? path : (SpecRoots.realPath(".") ?? ".") + "/" + path)
+        guard let real = SpecRoots.realPath(path) else {
+            return .failure(roots.contains(where: { SpecRoots.contains($0, written) }) ? .unreadable(String(cString: strerror(errno))) : outside)
         }
+        guard roots.contains(where: { SpecRoots.contains($0, real) }) else { return .failure(outside) }
         switch SourceReader.read(DiskPath(real)) {
         case .success(let source): return .success(SourceFile(path: path, bytes: source.bytes))
         case .failure(let failure): return .failure(failure)

@@ -23,13 +23,14 @@ enum SpecRoots {
         let start = argument == "-" ? "." : isFolder ? argument : folder(of: argument)
 
         guard let real = realPath(start) else { return nil }
+        // The file system's root is never a spec repository: a run from `/` (or a `.git` there)
+        // would let a defaults file name anything, `/proc` included.
         var candidate = real
-        while true {
-            if access(candidate == "/" ? "/.git" : candidate + "/.git", F_OK) == 0 { return candidate }
-            if candidate == "/" { break }
+        while candidate != "/" {
+            if access(candidate + "/.git", F_OK) == 0 { return candidate }
             candidate = folder(of: candidate)
         }
-        if let current = realPath("."), contains(current, real) { return current }
+        if let current = realPath("."), current != "/", contains(current, real) { return current }
         return real
     }
 

@@ -27,7 +27,7 @@ package enum KRMFunction {
     /// Runs the function over `input` (standard input's bytes), rendering the `delivery` profile's
     /// objects; `defaults:` files load through `loader`.
     package static func run(_ input: SourceFile, delivery: Delivery, loader: any SourceLoader) -> Outcome {
-        let parsed = YAMLParser().parse(input.bytes)
+        let parsed = YAMLParser(maximumDepth: SourceFile.Kind.resourceList.maximumDepth).parse(input.bytes)
         if let problem = parsed.problems.first(where: \.isFatal) {
             let diagnostic = Diagnostic.yaml(problem, file: input.path)
             return Outcome(problem: "\(input.path):\(diagnostic.location.line):\(diagnostic.location.column): \(diagnostic.message)", failed: true)
@@ -48,7 +48,7 @@ package enum KRMFunction {
             return written(version: version, items: inputItems, config: nil, results: [result], compiled: nil, failed: true)
         }
 
-        let compiled = Compiler().compile([SpecInput(input, member: member)], problems: [], loader: loader)
+        let compiled = Compiler().compile([SpecInput(input, member: member, kind: .resourceList)], problems: [], loader: loader)
         let compilation = compiled.compilations.first
         let name = compilation?.spec?.name?.value
         let path = annotation(of: config, among: ["internal.config.kubernetes.io/path", "config.kubernetes.io/path"])

@@ -13,12 +13,24 @@ public struct SourceFile: Sendable {
         /// 64 MiB. A large cluster's nodes list its images and runs to megabytes, and live mode
         /// reads kubectl's output whole, so a folder it saved must read back.
         case kubectlOutput
+        /// A KRM function's `ResourceList` on standard input: the spec is its `functionConfig`,
+        /// and its `items` are whatever the kustomization holds, so it may be as large and as
+        /// deep as kubectl's output (64 MiB, 256 levels); the spec inside keeps a spec's limits.
+        case resourceList
 
         /// The largest such file, in bytes.
         package var maximumSize: Int {
             switch self {
             case .spec: SourceFile.maximumSize
-            case .kubectlOutput: 64 << 20
+            case .kubectlOutput, .resourceList: 64 << 20
+            }
+        }
+
+        /// The deepest nesting read in such a file.
+        package var maximumDepth: Int {
+            switch self {
+            case .spec, .kubectlOutput: 64
+            case .resourceList: 256
             }
         }
 
@@ -27,6 +39,7 @@ public struct SourceFile: Sendable {
             switch self {
             case .spec: "a spec file"
             case .kubectlOutput: "a file of kubectl output"
+            case .resourceList: "a KRM ResourceList"
             }
         }
     }
