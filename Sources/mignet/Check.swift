@@ -37,8 +37,10 @@ struct Check: ParsableCommand {
         let compiled = inputs.compile(skipping: path)
         if try diagnostics.report(compiled) { throw ExitCode(1) }
         let drifts: [FileDrift]
+        var rendered = Set<String>()
         do {
             let folders = try OutputTree.folders(compiled.result.compilations, delivery: delivery ?? .default, jobs: inputs.jobs)
+            rendered = Set(folders.map(\.name))
             let directory = OutputDirectory(path: path)
             let top = try directory.topLevel()
             drifts = try Drift.compare(expected: folders, folders: top.folders, others: top.others, jobs: inputs.jobs) {
@@ -67,7 +69,14 @@ struct Check: ParsableCommand {
             advice += "; to write what is missing or changed, run: \(ShellWords.line(render))"
         }
         if !extras.isEmpty {
-            advice += "; to remove what mignet does not render, run: \(ShellWords.line(["rm", "-rf", "--"] + extras.map { prefix + $0.path }))"
+            // A folder no spec renders goes whole; in a cluster's folder, only what is extra.
+            var removals: [String] = []
+            for extra in extras {
+                let top = String(extra.path.prefix { $0 != "/" })
+                let removal = prefix + (rendered.contains(top) ? extra.path : top)
+                if removals.last != removal { removals.append(removal) }
+            }
+            advice += "; to remove what mignet does not render, run: \(ShellWords.line(["rm", "-rf", "--"] + removals))"
         }
         Terminal.writeError(advice + "\n")
         throw ExitCode(2)

@@ -92,12 +92,14 @@ package enum JSONValue: Sendable, Equatable {
     private static func writeString(_ text: String, to output: inout JSONOutput) {
         output.append("\"")
         // Names and CIDRs, nearly every string mignet writes, need no escape: copy them whole.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || ($0 >= 0x7F && output.escapesTerminalScalars) }) {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || (output.escapesTerminalScalars && ($0 >= 0x7F || $0 == UInt8(ascii: "#"))) }) {
             output.append(text)
             output.append("\"")
             return
         }
+        var previous: Unicode.Scalar = " "
         for scalar in text.unicodeScalars {
+            defer { previous = scalar }
             switch scalar {
             case "\"": output.append("\\\"")
             case "\\": output.append("\\\\")
@@ -109,6 +111,10 @@ package enum JSONValue: Sendable, Equatable {
             case "\u{00}"..."\u{1F}":
                 output.appendEscape(scalar)
             case _ where output.escapesTerminalScalars && TerminalText.needsEscape(scalar):
+                output.appendEscape(scalar)
+            // The second `#` of `##[` or `##vso[` (CI runners' command markers), so that no
+            // report line holds one; a JSON reader decodes the same string.
+            case "#" where output.escapesTerminalScalars && previous == "#":
                 output.appendEscape(scalar)
             default: output.append(String(scalar))
             }
