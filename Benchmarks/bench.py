@@ -104,6 +104,51 @@ def worst_case_writers():
     ]
 
 
+def readers_at_limits(work):
+    """(label, command, input size) for every reader at its limit: a spec file and standard input
+    (4 MiB, one JSON pinnedValue of 190,000 exclusions, the JSON reader's worst), a KRM ResourceList
+    (8 MiB), a file of kubectl output (64 MiB, just under the limit) and a live kubectl that prints
+    without end (stopped at the limit)."""
+    exclusions = ",".join('"10.1.%d.%d/32"' % (i // 256 % 256, i % 256) for i in range(190000))
+    value = '{"clusterNetwork":"migration","vlan":100,"range":"10.1.0.0/16","exclude":[%s]}' % exclusions
+    pinned = os.path.join(work, "pinned.yaml")
+    with open(pinned, "w") as handle:
+        handle.write("apiVersion: mignet/v1\nkind: MigrationNetwork\nmetadata:\n  name: big\nspec:\n  clusterNetwork: migration\n"
+                     "  vlan: 100\n  range: 10.1.0.0/16\n  nodes: 3\n  pinnedValue: '%s'\n" % value)
+    spec = "  apiVersion: mignet/v1\n  kind: MigrationNetwork\n  metadata:\n    name: krm\n  spec:\n    clusterNetwork: migration\n" \
+           "    vlan: 100\n    range: 10.1.2.0/24\n    nodes: 3\n"
+    resource_list = os.path.join(work, "resource-list.yaml")
+    with open(resource_list, "w") as handle:
+        handle.write("apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n")
+        size, index = 0, 0
+        while size < 8 * 2**20 - 4096:
+            line = '- {apiVersion: v1, kind: ConfigMap, metadata: {name: cm%d}, data: {k: "%s"}}\n' % (index, "v" * 60)
+            handle.write(line)
+            size, index = size + len(line), index + 1
+        handle.write("functionConfig:\n" + spec)
+    settings = os.path.join(work, "settings.yaml")
+    with open(settings, "w") as handle:
+        handle.write("apiVersion: v1\nkind: List\nitems:\n- apiVersion: harvesterhci.io/v1beta1\n  kind: Setting\n  metadata:\n"
+                     "    name: vm-migration-network\n  value: '{\"clusterNetwork\":\"migration\",\"vlan\":100,\"range\":\"10.1.2.0/24\",\"exclude\":[]}'\n")
+        size, index = 0, 0
+        while size < 64 * 2**20 - 4096:
+            line = "- apiVersion: harvesterhci.io/v1beta1\n  kind: Setting\n  metadata:\n    name: s%d\n  value: '%s'\n" % (index, "x" * 80)
+            handle.write(line)
+            size, index = size + len(line), index + 1
+    endless = os.path.join(work, "endless-kubectl")
+    with open(endless, "w") as handle:
+        handle.write("#!/bin/sh\nexec yes 'items: [padding padding padding padding padding padding padding padding]'\n")
+    os.chmod(endless, 0o755)
+    preflight = os.path.join(ROOT, "Tests/mignetTests/Fixtures/preflight/spec.yaml")
+    return [
+        ("spec file: validate", [MIGNET, "validate", pinned], os.path.getsize(pinned)),
+        ("standard input: validate -", ["sh", "-c", 'exec "$0" validate - < "$1"', MIGNET, pinned], os.path.getsize(pinned)),
+        ("KRM ResourceList: krm", ["sh", "-c", 'exec "$0" krm < "$1"', MIGNET, resource_list], os.path.getsize(resource_list)),
+        ("kubectl output file: import", [MIGNET, "import", settings, "--nodes", "3"], os.path.getsize(settings)),
+        ("kubectl live, endless: preflight --live", ["env", "KUBECTL=" + endless, MIGNET, "preflight", preflight, "--live"], 64 * 2**20),
+    ]
+
+
 def ms(seconds):
     return "%.1f ms" % (seconds * 1000)
 
@@ -292,6 +337,23 @@ def main():
             report.append("| %s | %s | %.2f× | %s |" % (label, ms(planned[label][0]), planned[label][0] / planned["check"][0], mib(planned[label][1])))
         targets.append(("plan of 10,000 clusters, one changed, within 1.5× check", "%.2f×" % (planned["plan"][0] / planned["check"][0]),
                         planned["plan"][0] <= 1.5 * planned["check"][0]))
+
+        # 6. Every reader at its limit: what mignet takes in, each the largest its kind may be.
+        report.append("\n## 6. Every reader at its limit\n")
+        report.append("| reader | input | median | peak memory |\n|---|---|---|---|")
+        readers = readers_at_limits(work)
+        results = measure([(label, command, None) for label, command, _ in readers], 3 if QUICK else 5, expect=(0, 1, 2))
+        for label, command, size in readers:
+            median, peak = results[label]
+            report.append("| %s | %.1f MiB | %s | %s |" % (label, size / 2**20, ms(median), mib(peak)))
+            if label.startswith("kubectl"):
+                # Stated multiples of kubectl's 64 MiB limit: an endless output is stopped within
+                # 4× (LiveModeTests-style test: TrustAtEveryDoorTests/anEndlessKubectlIsStoppedAtTheLimit),
+                # an output just under the limit is parsed within 8×.
+                limit, times = 64 * 2**20, (4 if "endless" in label else 8)
+                targets.append(("%s: peak memory within %d× kubectl's 64 MiB limit" % (label, times), "%.1f×" % (peak * 1024 / limit), peak * 1024 <= times * limit))
+            else:
+                targets.append(("%s within 1 s and 200 MB" % label, "%s, %s" % (ms(median), mib(peak)), median < 1 and peak < 200 * 1000))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -14,15 +14,17 @@ public struct SourceFile: Sendable {
         /// reads kubectl's output whole, so a folder it saved must read back.
         case kubectlOutput
         /// A KRM function's `ResourceList` on standard input: the spec is its `functionConfig`,
-        /// and its `items` are whatever the kustomization holds, so it may be as large and as
-        /// deep as kubectl's output (64 MiB, 256 levels); the spec inside keeps a spec's limits.
+        /// and its `items` are whatever the kustomization holds, so it may be twice a spec's
+        /// size (8 MiB, which mignet reads, renders and writes back within the 1 s and 200 MB
+        /// of docs/performance.md) and 256 levels deep.
         case resourceList
 
         /// The largest such file, in bytes.
         package var maximumSize: Int {
             switch self {
             case .spec: SourceFile.maximumSize
-            case .kubectlOutput, .resourceList: 64 << 20
+            case .kubectlOutput: 64 << 20
+            case .resourceList: 8 << 20
             }
         }
 
