@@ -64,13 +64,16 @@ import Testing
     @Test func controlCharactersNeverReachTheTerminalRaw() throws {
         let hostile = MignetProcess.spec("c") + "  \"k\\e[31m\\r\\n::error file=x::pwned\\u202E\": 1\n"
         let directory = try Self.folder(["c.yaml": hostile, "d/x\n::error::name\u{1B}[2J.yaml": MignetProcess.spec("d", vlan: 5000)])
-        for format in ["text", "github"] {
-            let outcome = try MignetProcess.run(["validate", "--diagnostics-format", format, ".", "c.yaml"], in: directory)
-            #expect(outcome.status == 1)
-            let output = outcome.stdout + outcome.stderr
-            #expect(!output.contains("\u{1B}") && !output.contains("\r") && !output.contains("\u{202E}"), "\(format): \(output)")
-            #expect(!output.split(separator: "\n").contains { $0.hasPrefix("::error::") || $0.hasPrefix("::error file=x") }, "\(format): \(output)")
-            #expect(output.contains("\\u{1B}[31m"), "\(format): \(output)")
+        // Every command that compiles a folder of specs, in every diagnostics format.
+        for command in [["validate"], ["render"], ["check", "-o", "out"], ["plan", "--base-dir", "."]] {
+            for format in ["text", "json", "github"] {
+                let outcome = try MignetProcess.run(command + ["--diagnostics-format", format, ".", "c.yaml"], in: directory)
+                #expect(outcome.status == 1, "\(command) \(format)")
+                let output = outcome.stdout + outcome.stderr
+                #expect(!output.contains("\u{1B}") && !output.contains("\r") && !output.contains("\u{202E}"), "\(command) \(format): \(output)")
+                #expect(!output.split(separator: "\n").contains { $0.hasPrefix("::error::") || $0.hasPrefix("::error file=x") }, "\(command) \(format): \(output)")
+                #expect(output.contains(format == "json" ? "\\u001b[31m" : "\\u{1B}[31m"), "\(command) \(format): \(output)")
+            }
         }
         let text = try MignetProcess.run(["validate", "."], in: directory)
         #expect(text.stderr.contains("d/x\\n::error::name\\u{1B}[2J.yaml:7:9: error: vlan 5000"), "\(text.stderr)")
