@@ -61,6 +61,36 @@ extension PlanCommandTests {
 }
 
 extension TrustAtEveryDoorTests {
+    // MARK: 5. every surface that reads a spec escapes what it quotes
+
+    /// Every way a spec reaches mignet, the sync-time ones included: a spec whose key holds an
+    /// escape sequence, a line break and a fake workflow command is refused (exit 1) on each, and
+    /// nothing of it reaches the output raw.
+    static let specSurfaces: [(name: String, command: String)] = [
+        ("validate", "\"$MIGNET\" validate c.yaml"),
+        ("render", "\"$MIGNET\" render c.yaml -o out"),
+        ("check", "\"$MIGNET\" check c.yaml -o out"),
+        ("explain", "\"$MIGNET\" explain c.yaml"),
+        ("plan", "\"$MIGNET\" plan c.yaml --base-dir ."),
+        ("preflight", "\"$MIGNET\" preflight c.yaml --cluster '\(preflightFixtures)clusters/healthy'"),
+        ("verify", "\"$MIGNET\" verify c.yaml --setting '\(verifyFixtures)setting.yaml' --pods '\(verifyFixtures)pods.yaml'"),
+        ("argocd-plugin", "ARGOCD_ENV_CLUSTER=c \"$MIGNET\" argocd-plugin generate"),
+        ("krm", "{ printf 'apiVersion: config.kubernetes.io/v1\\nkind: ResourceList\\nitems: []\\nfunctionConfig:\\n'; sed 's/^/  /' c.yaml; } | \"$MIGNET\" krm"),
+        ("generator plugin", "ln -sf \"$MIGNET\" MigrationNetwork && ./MigrationNetwork c.yaml"),
+    ]
+
+    @Test(arguments: specSurfaces.map { $0.name })
+    func aHostileSpecIsEscapedOnEverySurfaceThatReadsSpecs(surface: String) throws {
+        let command = try #require(Self.specSurfaces.first { $0.name == surface }).command
+        let directory = try MignetProcess.temporaryDirectory()
+        let hostile = MignetProcess.spec("c") + "  \"k\\e[31m\\r\\n::error file=x::pwned\\u202E ##[group]\": 1\n"
+        try hostile.write(toFile: directory + "/c.yaml", atomically: true, encoding: .utf8)
+        let outcome = try MignetProcess.shell(command, in: directory)
+        #expect(outcome.status == 1, "\(surface): \(outcome.stdout)\(outcome.stderr)")
+        #expect((outcome.stdout + outcome.stderr).contains("unknown-key") || (outcome.stdout + outcome.stderr).contains("unknown key"), "\(surface): \(outcome.stderr)")
+        Self.expectSafe(outcome.stdout + outcome.stderr)
+    }
+
     // MARK: 6. a ResourceList has its own limits
 
     /// A kustomization's ResourceList larger than a spec may be (6 MiB of items) and deeper

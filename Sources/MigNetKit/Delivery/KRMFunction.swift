@@ -55,7 +55,8 @@ package enum KRMFunction {
         var results = compiled.diagnostics.map { diagnostic in
             var message = diagnostic.message
             for note in diagnostic.notes { message += "; note: " + note.message }
-            return Self.result(message, severity: severity(diagnostic.severity), code: diagnostic.code.rawValue, at: diagnostic.location, name: name, path: path)
+            // The results are mignet's report, which kustomize prints: what they quote is escaped.
+            return Self.result(TerminalText.escaped(message), severity: severity(diagnostic.severity), code: diagnostic.code.rawValue, at: diagnostic.location, name: name, path: path)
         }
         // Diagnostics past the budget are counted, as the text report counts them.
         results += compiled.tallies.map { tally in
@@ -66,7 +67,9 @@ package enum KRMFunction {
         if !failed, let cluster = compilation?.render() {
             outputItems += delivery.objectFiles(for: cluster).flatMap(\.documents)
         }
-        return written(version: version, items: outputItems, config: config.value, results: results, compiled: compiled, failed: failed)
+        // A config that failed is not echoed back: the results say what is wrong with it, and
+        // its text (a hostile key, say) stays out of the output.
+        return written(version: version, items: outputItems, config: failed ? nil : config.value, results: results, compiled: compiled, failed: failed)
     }
 
     /// The outcome of writing the output list; a list that cannot be emitted fails with a reason.

@@ -56,8 +56,13 @@ final class SourceExcerpts {
         var line = first > 0 ? "…" : ""
         var lead = first > 0 ? " " : ""
         var position = first
-        for scalar in text.unicodeScalars {
-            let shown = scalar == "\t" ? "\t" : TerminalText.needsEscape(scalar) ? TerminalText.escape(scalar) : String(scalar)
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            // The second `#` of a CI runner's `##[` or `##vso[` marker is shown as an escape, as
+            // `TerminalText` breaks it everywhere else.
+            let marker = scalar == "#" && index > 0 && scalars[index - 1] == "#"
+                && (scalars.dropFirst(index + 1).starts(with: "[".unicodeScalars) || scalars.dropFirst(index + 1).starts(with: "vso[".unicodeScalars))
+            let shown = scalar == "\t" ? "\t" : TerminalText.needsEscape(scalar) || marker ? TerminalText.escape(scalar) : String(scalar)
             line += shown
             if position < column {
                 lead += scalar == "\t" ? "\t" : String(repeating: " ", count: shown.unicodeScalars.count)
