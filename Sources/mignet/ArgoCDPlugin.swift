@@ -71,17 +71,15 @@ struct ArgoCDPlugin: ParsableCommand {
             let parameter = Environment.value(Variable.parameter)
             let env = Environment.value(Variable.env)
             if let parameter, let env, parameter != env {
-                Terminal.writeError("mignet: the plugin parameter cluster ('\(TerminalText.escaped(parameter))') and the env entry CLUSTER ('\(TerminalText.escaped(env))') disagree; set one\n")
-                throw ExitCode(1)
+                throw CommandFailure("the plugin parameter cluster ('\(parameter)') and the env entry CLUSTER ('\(env)') disagree; set one")
             }
             let compiled = ArgoCDPlugin.compile(folder, options: options)
-            if try diagnostics.report(compiled) { throw ExitCode(1) }
+            if try diagnostics.report(compiled) { throw CommandFailure.reported() }
             var cluster = parameter ?? env
             if cluster == nil {
                 let names = compiled.result.compilations.compactMap { $0.spec?.name?.value }
                 guard names.count == 1 else {
-                    Terminal.writeError("mignet: name the cluster with the plugin parameter cluster or the plugin env entry CLUSTER: \(TerminalText.escaped(folder)) holds \(names.count) specs\n")
-                    throw ExitCode(1)
+                    throw CommandFailure("name the cluster with the plugin parameter cluster or the plugin env entry CLUSTER: \(folder) holds \(names.count) specs")
                 }
                 cluster = names[0]
             }

@@ -35,7 +35,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let compiled = inputs.compile(skipping: path)
-        if try diagnostics.report(compiled) { throw ExitCode(1) }
+        if try diagnostics.report(compiled) { throw CommandFailure.reported() }
         let drifts: [FileDrift]
         var rendered = Set<String>()
         do {
@@ -47,8 +47,7 @@ struct Check: ParsableCommand {
                 directory.entries(inFolder: $0)
             }
         } catch {
-            Terminal.writeError("mignet: \(TerminalText.escaped(String(describing: error)))\n")
-            throw ExitCode(1)
+            throw CommandFailure(String(describing: error))
         }
         guard !drifts.isEmpty else {
             if !quiet { Terminal.writeError("mignet: \(TerminalText.escaped(path)) is up to date\n") }
@@ -62,7 +61,7 @@ struct Check: ParsableCommand {
         // missing or changed; what mignet does not render is removed (render never removes what
         // it did not write, so that is said as a command of its own).
         let extras = drifts.filter { $0.kind == .extra }
-        var advice = "mignet: \(drifts.count) entr\(drifts.count == 1 ? "y" : "ies") in \(TerminalText.escaped(path)) differ\(drifts.count == 1 ? "s" : "") from the rendering"
+        var advice = "\(drifts.count) entr\(drifts.count == 1 ? "y" : "ies") in \(path) differ\(drifts.count == 1 ? "s" : "") from the rendering"
         if extras.count < drifts.count {
             let render = (["mignet", "render"] + inputs.specs + ["-o", path] + (delivery.map { ["--delivery", $0.rawValue] } ?? [])
                           + (inputs.options.root.map { ["--root", $0] } ?? []))
@@ -78,7 +77,6 @@ struct Check: ParsableCommand {
             }
             advice += "; to remove what mignet does not render, run: \(ShellWords.line(["rm", "-rf", "--"] + removals))"
         }
-        Terminal.writeError(advice + "\n")
-        throw ExitCode(2)
+        throw CommandFailure(advice, status: .difference)
     }
 }

@@ -3,22 +3,56 @@ import MigNetKit
 
 /// How diagnostics are reported; shared by every command that reads specs.
 struct DiagnosticOptions: ParsableArguments {
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, github
-    }
-
     @Option(name: .long, help: "How to report diagnostics: text, json or github. They go to stderr, except json and github for validate, whose only output they are (stdout).")
-    var diagnosticsFormat: Format = .text
+    var diagnosticsFormat: DiagnosticReporter.Format = .text
 
     @Flag(name: .long, help: "Treat warnings as errors.")
     var warningsAsErrors = false
 
-    /// Applies `--warnings-as-errors` to counted diagnostics.
+    /// The reporter these options describe.
+    var reporter: DiagnosticReporter { DiagnosticReporter(format: diagnosticsFormat, warningsAsErrors: warningsAsErrors) }
+
+    /// See `DiagnosticReporter.report(_:toStandardOutput:)`.
+    func report(_ compiled: SpecInputs.Compiled, toStandardOutput: Bool = false) throws(Terminal.OutputFailure) -> Bool {
+        try reporter.report(compiled, toStandardOutput: toStandardOutput)
+    }
+
+    /// See `DiagnosticReporter.report(_:tallies:sources:toStandardOutput:)`.
+    func report(_ diagnostics: [Diagnostic], tallies: [DiagnosticTally] = [], sources: [String: SourceFile], toStandardOutput: Bool = false) throws(Terminal.OutputFailure) {
+        try reporter.report(diagnostics, tallies: tallies, sources: sources, toStandardOutput: toStandardOutput)
+    }
+
+    /// Applies `--warnings-as-errors`.
+    func effective(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        reporter.effective(diagnostics)
+    }
+}
+
+/// Reports diagnostics in one format, with or without warnings promoted: the one path from
+/// diagnostics to what is printed and whether the run failed. Commands take it from their
+/// options; the sync-time modes (the KRM function, the generator plugin) use `text`.
+struct DiagnosticReporter {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, github
+    }
+
+    var format: Format
+    var warningsAsErrors: Bool
+
+    /// Text on stderr, warnings as warnings.
+    static let text = DiagnosticReporter(format: .text, warningsAsErrors: false)
+
+    /// Applies `warningsAsErrors` to counted diagnostics.
     func effective(_ tallies: [DiagnosticTally]) -> [DiagnosticTally] {
         warningsAsErrors ? tallies.promotingWarnings() : tallies
     }
 
-    /// Reports what compiling gave, with `--warnings-as-errors` applied; whether any is an error.
+    /// Applies `warningsAsErrors`.
+    func effective(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        warningsAsErrors ? diagnostics.promotingWarnings() : diagnostics
+    }
+
+    /// Reports what compiling gave, with `warningsAsErrors` applied; whether any is an error.
     /// Every command that compiles specs goes through here: one path from diagnostics to exit status.
     func report(_ compiled: SpecInputs.Compiled, toStandardOutput: Bool = false) throws(Terminal.OutputFailure) -> Bool {
         let found = effective(compiled.result.diagnostics)
@@ -27,18 +61,13 @@ struct DiagnosticOptions: ParsableArguments {
         return found.hasErrors || tallies.hasErrors
     }
 
-    /// Applies `--warnings-as-errors`.
-    func effective(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        warningsAsErrors ? diagnostics.promotingWarnings() : diagnostics
-    }
-
     /// Reports `diagnostics` in the chosen format. Text goes to stderr; a machine format goes to
     /// stdout only when `toStandardOutput` (the command prints nothing else there), so that stdout
     /// is always exactly one parseable thing. At most `DiagnosticReport.defaultLimitPerFile` are
     /// shown per file; the rest are counted.
     func report(_ diagnostics: [Diagnostic], tallies: [DiagnosticTally] = [], sources: [String: SourceFile], toStandardOutput: Bool = false) throws(Terminal.OutputFailure) {
         let report = DiagnosticReport(diagnostics, tallies: tallies)
-        switch diagnosticsFormat {
+        switch format {
         case .text:
             guard !diagnostics.isEmpty || !tallies.isEmpty else { return }
             var text = TextDiagnosticFormatter(colour: Terminal.standardErrorIsColourTerminal).format(report, sources: sources)

@@ -24,7 +24,7 @@ struct Explain: ParsableCommand {
         let compiled = input.compile()
         let hasErrors = try diagnostics.report(compiled)
         guard !hasErrors, let compilation = compiled.result.compilations.first, let report = AddressPlanReport(compilation) else {
-            throw ExitCode(1)
+            throw CommandFailure.reported()
         }
         try Terminal.writeOutput(format == .json ? report.json.pretty : report.table)
     }

@@ -18,19 +18,17 @@ enum GeneratorPlugin {
         argument0.split(separator: "/").last.map(String.init) == executableName
     }
 
-    /// Prints the objects of the spec in `arguments[0]`; a failure is an `ExitCode` with its
+    /// Prints the objects of the spec in `arguments[0]`; a failure is a `CommandFailure` with its
     /// message written, or a failed write to stdout, as for any command.
     static func run(_ arguments: [String]) throws {
         guard arguments.count == 1, !arguments[0].hasPrefix("-") || arguments[0] == "-" else {
-            let got = arguments.count == 1 ? "got the option '\(TerminalText.escaped(arguments[0]))'" : "got \(arguments.count)"
-            Terminal.writeError("mignet: as kustomize's \(executableName) generator, mignet takes one argument, the generator config's file (\(got)); run it as mignet for its commands and help\n")
-            throw ExitCode.validationFailure
+            let got = arguments.count == 1 ? "got the option '\(arguments[0])'" : "got \(arguments.count)"
+            throw CommandFailure("as kustomize's \(executableName) generator, mignet takes one argument, the generator config's file (\(got)); run it as mignet for its commands and help", status: .usage)
         }
         var delivery = Delivery.kubectl
         if let value = Environment.value(deliveryVariable) {
             guard let chosen = Delivery(rawValue: value) else {
-                Terminal.writeError("mignet: \(deliveryVariable)=\(TerminalText.escaped(value)) is not a profile: argocd, fleet or kubectl\n")
-                throw ExitCode(1)
+                throw CommandFailure("\(deliveryVariable)=\(value) is not a profile: argocd, fleet or kubectl")
             }
             delivery = chosen
         }
@@ -38,13 +36,12 @@ enum GeneratorPlugin {
         switch SourceReader.read(arguments[0]) {
         case .success(let read): source = SourceFile(path: configName, bytes: read.bytes)
         case .failure(let failure):
-            Terminal.writeError("mignet: \(TerminalText.escaped(Diagnostic.unreadable(failure, file: arguments[0]).message))\n")
-            throw ExitCode(1)
+            throw CommandFailure(Diagnostic.unreadable(failure, file: arguments[0]).message)
         }
         // Relative defaults: paths resolve against the working folder, the kustomization's.
         let result = Compiler().compile([SpecInput(source)], problems: [], loader: DefaultsReader(specs: ["."], root: nil))
         let compiled = SpecInputs.Compiled(result: result, inputs: [])
-        if try DiagnosticOptions.parse([]).report(compiled) { throw ExitCode(1) }
+        if try DiagnosticReporter.text.report(compiled) { throw CommandFailure.reported() }
         try Render.printObjects(compiled, delivery: delivery, cluster: nil)
     }
 }

@@ -71,13 +71,12 @@ struct Import: ParsableCommand {
             do {
                 read = try ClusterInput.live(Self.liveSources, kubectl: kubectlOptions.kubectl, save: kubectlOptions.save)
             } catch {
-                Terminal.writeError("mignet: \(error)\n")
-                throw ExitCode(1)
+                throw CommandFailure(error.description)
             }
             let facts = read.facts
             guard read.problems.isEmpty, let settings = read.files[ClusterFacts.Source.settings.fileName] else {
                 try diagnostics.report(read.problems, sources: [:])
-                throw ExitCode(1)
+                throw CommandFailure.reported()
             }
             source = settings
             // The release, the node count and the MTU, as the cluster says.
@@ -93,7 +92,7 @@ struct Import: ParsableCommand {
             case .success(let read): source = read
             case .failure(let failure):
                 try diagnostics.report([Diagnostic.unreadable(failure, file: file == "-" ? "<stdin>" : file)], sources: [:])
-                throw ExitCode(1)
+                throw CommandFailure.reported()
             }
         }
         var version = serverVersion
@@ -104,11 +103,11 @@ struct Import: ParsableCommand {
                     version = try SettingImport.serverVersion(in: read)
                 } catch {
                     try diagnostics.report(error.diagnostics, sources: [:])
-                    throw ExitCode(1)
+                    throw CommandFailure.reported()
                 }
             case .failure(let failure):
                 try diagnostics.report([Diagnostic.unreadable(failure, file: serverVersionFile)], sources: [:])
-                throw ExitCode(1)
+                throw CommandFailure.reported()
             }
         }
         let imported: SettingImport
@@ -117,16 +116,14 @@ struct Import: ParsableCommand {
         } catch let failure as KubeObject.Failure {
             // The kubectl output is not a mignet file: its lines are not quoted.
             try diagnostics.report(failure.diagnostics, sources: [:])
-            throw ExitCode(1)
+            throw CommandFailure.reported()
         }
         if let output, let status = DiskPath(output).linkStatus() {
             if status.st_mode & S_IFMT == S_IFDIR {
-                Terminal.writeError("mignet: \(TerminalText.escaped(output)) is a folder; -o names the spec file to write\n")
-                throw ExitCode(1)
+                throw CommandFailure("\(output) is a folder; -o names the spec file to write")
             }
             if !force {
-                Terminal.writeError("mignet: \(TerminalText.escaped(output)) exists; use --force to overwrite it\n")
-                throw ExitCode(1)
+                throw CommandFailure("\(output) exists; use --force to overwrite it")
             }
         }
         let specPath = output ?? "<imported spec>"
@@ -137,15 +134,13 @@ struct Import: ParsableCommand {
         // nothing); without it, the spec is written and its diagnostics are printed against it.
         if diagnostics.warningsAsErrors && found.hasErrors {
             try diagnostics.report(found, sources: [specPath: spec])
-            Terminal.writeError("mignet: nothing was written (--warnings-as-errors)\n")
-            throw ExitCode(1)
+            throw CommandFailure("nothing was written (--warnings-as-errors)")
         }
         if let output {
             do {
                 try FileTransaction.write([(DiskPath(output), Array(imported.text.utf8), 0o644)], inside: nil)
             } catch {
-                Terminal.writeError("mignet: \(error)\n")
-                throw ExitCode(1)
+                throw CommandFailure(error.description)
             }
         } else {
             try Terminal.writeOutput(imported.text)

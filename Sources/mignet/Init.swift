@@ -44,16 +44,14 @@ struct Init: ParsableCommand {
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let existing = files.map { base + "/" + $0.path }.filter { DiskPath($0).linkStatus() != nil }
         if !existing.isEmpty && !force {
-            Terminal.writeError(existing.map { "mignet: \($0) exists; use --force to overwrite it\n" }.joined() + "mignet: nothing was written\n")
-            throw ExitCode(1)
+            throw CommandFailure(lines: existing.map { "\($0) exists; use --force to overwrite it" } + ["nothing was written"])
         }
         do {
             // All or nothing, and never through a symbolic link to a folder outside `directory`.
             try FileTransaction.write(files.map { (DiskPath(base + "/" + $0.path), Array($0.file.contents.utf8), $0.file.executable ? 0o755 : 0o644) },
                                       inside: DiskPath(base.isEmpty ? "/" : base))
         } catch {
-            Terminal.writeError("mignet: \(TerminalText.escaped(String(describing: error)))\nmignet: nothing was written\n")
-            throw ExitCode(1)
+            throw CommandFailure(String(describing: error), "nothing was written")
         }
         let shown = TerminalText.escaped(directory)
         var steps = [

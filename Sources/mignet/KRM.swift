@@ -33,15 +33,14 @@ struct KRM: ParsableCommand {
         switch SourceReader.read("-", kind: .resourceList) {
         case .success(let source): input = source
         case .failure(let failure):
-            Terminal.writeError("mignet: \(TerminalText.escaped(Diagnostic.unreadable(failure, file: "<stdin>").message))\n")
-            throw ExitCode(1)
+            throw CommandFailure(Diagnostic.unreadable(failure, file: "<stdin>").message)
         }
         let outcome = KRMFunction.run(input, delivery: delivery, loader: DefaultsReader(specs: ["."], root: root))
         if let compiled = outcome.compiled {
-            _ = try DiagnosticOptions.parse([]).report(SpecInputs.Compiled(result: compiled, inputs: []))
+            _ = try DiagnosticReporter.text.report(SpecInputs.Compiled(result: compiled, inputs: []))
         }
-        if let problem = outcome.problem { Terminal.writeError("mignet: \(TerminalText.escaped(problem))\n") }
         if let output = outcome.output { try Terminal.writeOutput(output) }
-        if outcome.failed { throw ExitCode(1) }
+        if let problem = outcome.problem { throw CommandFailure(problem) }
+        if outcome.failed { throw CommandFailure.reported() }
     }
 }

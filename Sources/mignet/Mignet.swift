@@ -18,8 +18,10 @@ struct Mignet: ParsableCommand {
     )
 
     /// Parses and runs a subcommand (or, started as `MigrationNetwork`, kustomize's generator
-    /// plugin). Arguments that would be misread are refused first, and a
-    /// failed write to stdout ends the run with exit status 1 (a closed pipe without a message).
+    /// plugin): the one place that prints a failure and decides the exit status. Arguments that
+    /// would be misread are refused first; a command's `CommandFailure` is printed (escaped) and
+    /// is its status; a failed write to stdout ends the run with exit status 1 (a closed pipe
+    /// without a message); swift-argument-parser's own errors are its usage errors (64).
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let generator = CommandLine.arguments.first.map(GeneratorPlugin.isInvoked(as:)) ?? false
@@ -27,14 +29,15 @@ struct Mignet: ParsableCommand {
             if arguments.isEmpty {
                 // Nothing asked for is a usage error, not success.
                 Terminal.writeError(helpMessage() + "\n")
-                Glibc.exit(ExitCode.validationFailure.rawValue)
+                Glibc.exit(CommandFailure.Status.usage.rawValue)
             }
             let raw = (1..<Int(CommandLine.argc)).map { index in
                 CommandLine.unsafeArgv[index].map { Array(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0))) } ?? []
             }
             if let problem = ArgumentGuard.problem(in: arguments, raw: raw) {
-                Terminal.writeError("mignet: \(problem)\n")
-                Glibc.exit(ExitCode.validationFailure.rawValue)
+                let failure = CommandFailure(problem, status: .usage)
+                Terminal.writeError(failure.text)
+                Glibc.exit(failure.status.rawValue)
             }
         }
         do {
@@ -44,6 +47,9 @@ struct Mignet: ParsableCommand {
                 var command = try parseAsRoot(arguments)
                 try command.run()
             }
+        } catch let failure as CommandFailure {
+            Terminal.writeError(failure.text)
+            Glibc.exit(failure.status.rawValue)
         } catch let failure as Terminal.OutputFailure {
             if failure.errorNumber != EPIPE { Terminal.writeError("mignet: \(failure)\n") }
             Glibc.exit(1)

@@ -53,7 +53,7 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let compiled = inputs.compile()
-        if try diagnostics.report(compiled) { throw ExitCode(1) }
+        if try diagnostics.report(compiled) { throw CommandFailure.reported() }
         // Every cluster's rendering, on every thread: a repository of thousands of clusters.
         let delivery = self.delivery
         let snapshots = Parallel.map(compiled.result.compilations, jobs: inputs.jobs) { compilation in
@@ -147,15 +147,14 @@ struct PlanCommand: ParsableCommand {
         case .markdown: try Terminal.writeOutput(plan.markdown)
         case .json: try Terminal.writeOutput(plan.json.pretty)
         }
-        if plan.clusters.contains(where: { Plan.fails($0.change, on: Set(failOn)) }) { throw ExitCode(2) }
+        if plan.clusters.contains(where: { Plan.fails($0.change, on: Set(failOn)) }) { throw CommandFailure.reported(.difference) }
     }
 
     // MARK: The base
 
-    /// Exit 1 with `message` (escaped: it may quote a revision, git's or tar's words).
-    static func failure(_ message: String) -> ExitCode {
-        Terminal.writeError("mignet: \(TerminalText.escaped(message))\n")
-        return ExitCode(1)
+    /// Exit 1 with `message` (it may quote a revision or git's words: escaped where it is printed).
+    static func failure(_ message: String) -> CommandFailure {
+        CommandFailure(message)
     }
 
     /// `path` (as given, from the current folder) relative to the repository's top.

@@ -46,15 +46,14 @@ struct PreflightCommand: ParsableCommand {
         let compiled = input.compile()
         let hasErrors = try diagnostics.report(compiled)
         guard !hasErrors, let compilation = compiled.result.compilations.first,
-              let spec = compilation.spec, let network = compilation.network else { throw ExitCode(1) }
+              let spec = compilation.spec, let network = compilation.network else { throw CommandFailure.reported() }
         let read: (facts: ClusterFacts, problems: [Diagnostic])
         if kubectlOptions.live {
             do {
                 let fetched = try ClusterInput.live(ClusterFacts.Source.allCases, kubectl: kubectlOptions.kubectl, save: kubectlOptions.save)
                 read = (fetched.facts, fetched.problems)
             } catch {
-                Terminal.writeError("mignet: \(error)\n")
-                throw ExitCode(1)
+                throw CommandFailure(error.description)
             }
         } else {
             read = ClusterInput.read(clusterPaths)
@@ -62,10 +61,10 @@ struct PreflightCommand: ParsableCommand {
         guard read.problems.isEmpty else {
             // kubectl's output is not a mignet file: its lines are not quoted.
             try diagnostics.report(read.problems, sources: [:])
-            throw ExitCode(1)
+            throw CommandFailure.reported()
         }
         let preflight = Preflight(spec: spec, network: network, facts: read.facts)
         try Terminal.writeOutput(format == .json ? preflight.json.pretty : preflight.text)
-        if !preflight.passed || (strict && preflight.checks.contains { $0.status == .warn }) { throw ExitCode(2) }
+        if !preflight.passed || (strict && preflight.checks.contains { $0.status == .warn }) { throw CommandFailure.reported(.difference) }
     }
 }

@@ -41,7 +41,7 @@ struct Render: ParsableCommand {
 
     func run() throws {
         let compiled = inputs.compile(skipping: output.path)
-        if try diagnostics.report(compiled) { throw ExitCode(1) }
+        if try diagnostics.report(compiled) { throw CommandFailure.reported() }
         guard let path = output.path else {
             try Self.printObjects(compiled, delivery: output.profile, cluster: cluster)
             return
@@ -51,8 +51,7 @@ struct Render: ParsableCommand {
             let folders = try OutputTree.folders(compiled.result.compilations, delivery: output.profile, jobs: inputs.jobs)
             outcome = try OutputDirectory(path: path).write(folders, prune: prune, inputs: compiled.inputs, wait: wait, jobs: inputs.jobs)
         } catch {
-            Terminal.writeError("mignet: \(TerminalText.escaped(String(describing: error)))\nmignet: nothing was changed in \(TerminalText.escaped(path))\n")
-            throw ExitCode(1)
+            throw CommandFailure(String(describing: error), "nothing was changed in \(path)")
         }
         var report = outcome.warnings.map { "mignet: warning: \(TerminalText.escaped($0))\n" }.joined()
         for orphan in outcome.pruned { report += "mignet: pruned \(TerminalText.escaped(orphan.display))\n" }
@@ -71,8 +70,7 @@ struct Render: ParsableCommand {
             guard !clusters.isEmpty else {
                 let names = compiled.result.compilations.compactMap { $0.spec?.name?.value }.sorted()
                 let known = names.isEmpty ? "no spec was found" : "the specs name " + names.map { "'\($0)'" }.joined(separator: ", ")
-                Terminal.writeError("mignet: no spec has metadata.name '\(TerminalText.escaped(cluster))'; \(TerminalText.escaped(known))\n")
-                throw ExitCode(1)
+                throw CommandFailure("no spec has metadata.name '\(cluster)'; \(known)")
             }
         }
         var stream = ""
@@ -82,8 +80,7 @@ struct Render: ParsableCommand {
                 stream += try delivery.objectStream(for: cluster)
             }
         } catch {
-            Terminal.writeError("mignet: \(error)\n")
-            throw ExitCode(1)
+            throw CommandFailure(String(describing: error))
         }
         try Terminal.writeOutput(stream)
     }

@@ -14,6 +14,6 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let compiled = inputs.compile()
-        if try diagnostics.report(compiled, toStandardOutput: true) { throw ExitCode(1) }
+        if try diagnostics.report(compiled, toStandardOutput: true) { throw CommandFailure.reported() }
     }
 }

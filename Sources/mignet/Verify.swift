@@ -66,7 +66,7 @@ struct Verify: ParsableCommand {
         let compiled = input.compile()
         let hasErrors = try diagnostics.report(compiled)
         guard !hasErrors, let compilation = compiled.result.compilations.first,
-              let spec = compilation.spec, let rendered = compilation.render() else { throw ExitCode(1) }
+              let spec = compilation.spec, let rendered = compilation.render() else { throw CommandFailure.reported() }
 
         var problems: [Diagnostic] = []
         // The four inputs, from files or from kubectl, by the name `--save` gives them.
@@ -75,8 +75,7 @@ struct Verify: ParsableCommand {
             do {
                 (files, problems) = try kubectlOptions.kubectl.fetch(Self.liveCommands, save: kubectlOptions.save)
             } catch {
-                Terminal.writeError("mignet: \(error)\n")
-                throw ExitCode(1)
+                throw CommandFailure(error.description)
             }
         } else {
             for (name, path) in [("setting.yaml", setting), ("pods.yaml", pods), ("kubevirt.yaml", kubevirt), ("nads.yaml", nads)] {
@@ -106,11 +105,11 @@ struct Verify: ParsableCommand {
         guard problems.isEmpty, let settingObjects, let podObjects else {
             // kubectl's output is not a mignet file: its lines are not quoted.
             try diagnostics.report(problems, sources: [:])
-            throw ExitCode(1)
+            throw CommandFailure.reported()
         }
         let verification = Verification(expected: rendered, plan: AddressPlan(spec), setting: settingObjects, pods: podObjects,
                                         kubeVirt: kubeVirtObjects, nads: nadObjects)
         try Terminal.writeOutput(format == .json ? verification.json.pretty : verification.text)
-        if !verification.passed { throw ExitCode(2) }
+        if !verification.passed { throw CommandFailure.reported(.difference) }
     }
 }
