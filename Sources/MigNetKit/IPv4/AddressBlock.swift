@@ -35,12 +35,6 @@ package enum AddressBlock: Sendable, Hashable, CustomStringConvertible {
         return cidr
     }
 
-    /// Whether the block is a range written backwards.
-    package var isReversed: Bool {
-        if case .range(let first, let last) = self { return first > last }
-        return false
-    }
-
     /// The addresses the block stands for, or nil for a reversed range.
     package var interval: IPv4Interval? {
         switch self {

@@ -13,11 +13,6 @@ package struct RenderedCluster: Sendable, Equatable {
     /// The argocd profile's PreSync hook, when the spec asks for it.
     package var waitForMigrations: MigrationNetwork.WaitForMigrations?
 
-    /// Renders a validated network.
-    package init(_ network: MigrationNetwork) {
-        self.init(network, value: SettingValue(network.configuration))
-    }
-
     /// Renders a validated network whose value (and hash) was computed already: every object
     /// takes them from here.
     package init(_ network: MigrationNetwork, value: SettingValue) {

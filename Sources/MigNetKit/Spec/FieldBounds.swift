@@ -1,4 +1,4 @@
-/// The bounds of the spec's fields, from Harvester's webhook and UI (facts §5): the one source
+/// The bounds of the spec's fields, from Harvester's webhook and UI (harvester/harvester pkg/webhook/resources/setting/validator.go; the README's rule table): the one source
 /// the validation rules, their messages and the JSON Schema read, so that they cannot disagree
 /// (a test holds the three together).
 package enum FieldBounds {

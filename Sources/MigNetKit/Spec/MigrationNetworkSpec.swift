@@ -9,8 +9,6 @@ package struct MigrationNetworkSpec: Sendable {
     /// The only `kind` this version of mignet reads.
     package static let kind = "MigrationNetwork"
 
-    /// The file the spec came from.
-    package var file: String
     /// `metadata.name`: names the cluster and its output folder.
     package var name: Located<String>?
     /// `spec.enabled`; absent means true.
@@ -98,9 +96,8 @@ package struct MigrationNetworkSpec: Sendable {
         set { setRare(\.waitForMigrations, newValue) }
     }
 
-    /// Creates an empty spec for `file`; the decoder fills it in.
-    package init(file: String, specLocation: SourceLocation) {
-        self.file = file
+    /// Creates an empty spec whose `spec:` mapping is at `specLocation`; the decoder fills it in.
+    package init(specLocation: SourceLocation) {
         self.exclude = []
         self.reserved = []
         self.specLocation = specLocation

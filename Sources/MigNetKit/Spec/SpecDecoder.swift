@@ -52,7 +52,7 @@ struct SpecDecoder {
             }
         }
         guard let specPair = require("spec", in: top, of: "the top level", at: start) else { return nil }
-        var spec = MigrationNetworkSpec(file: file, specLocation: location(specPair.keyMark))
+        var spec = MigrationNetworkSpec(specLocation: location(specPair.keyMark))
         spec.name = metadataName
         guard let own = mapping(specPair.value, keys: SpecSchema.spec, named: "spec") else { return spec }
         let fields = Fields(own: own, ownFile: file, defaults: defaults)

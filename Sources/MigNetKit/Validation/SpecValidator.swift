@@ -11,14 +11,8 @@ package struct SpecValidator: Sendable {
     /// Creates a validator.
     package init() {}
 
-    /// Every diagnostic about `spec`'s meaning, in no particular order.
-    package func validate(_ spec: MigrationNetworkSpec) -> [Diagnostic] {
-        var diagnostics = DiagnosticCollector()
-        validate(spec, into: &diagnostics)
-        return diagnostics.kept
-    }
-
-    /// The same into a collector: past its budget, problems are counted rather than built.
+    /// Every diagnostic about `spec`'s meaning, into a collector: past its budget, problems are
+    /// counted rather than built.
     package func validate(_ spec: MigrationNetworkSpec, into diagnostics: inout DiagnosticCollector) {
         let plan = AddressPlan(spec)
         let rules = spec.isEnabled ? Self.enabledRules : Self.disabledRules

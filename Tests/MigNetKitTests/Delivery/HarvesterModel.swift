@@ -2,7 +2,7 @@ import MigNetKit
 import MigNetYAML
 
 /// A small model of a Harvester cluster: the Setting, the NADs of `harvester-system`, KubeVirt's
-/// migration network, and Harvester's controller as the facts page describes it (§4). Objects
+/// migration network, and Harvester's controller as harvester/harvester pkg/controller/master/kubevirt/vm_migration_network.go runs it. Objects
 /// come in as the YAML text mignet renders, parsed back, so the model sees exactly those bytes.
 struct HarvesterModel {
     struct NAD: Equatable {
@@ -28,7 +28,7 @@ struct HarvesterModel {
     var release: HarvesterRelease
 
     /// A freshly installed Harvester: the Setting exists with an empty value and the controller
-    /// has run once. The controller is the same from v1.6 to master (facts §8).
+    /// has run once. The controller is the same from v1.6 to master (the same file at tags v1.6.0 to v1.9.0).
     init(release: HarvesterRelease = .newestKnown) {
         self.release = release
         reconcile()
@@ -112,7 +112,7 @@ struct HarvesterModel {
         }
     }
 
-    // MARK: Harvester's controller (facts §4)
+    // MARK: Harvester's controller (pkg/controller/master/kubevirt/vm_migration_network.go)
 
     /// Whether the live Setting differs from `object` in a field `object` declares, the way a
     /// two-way diff (Argo CD without last-applied state, Fleet's agent) compares them.

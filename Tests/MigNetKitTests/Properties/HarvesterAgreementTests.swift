@@ -4,8 +4,8 @@ import Testing
 @testable import MigNetKit
 
 /// Properties over thousands of generated specs: whatever mignet accepts, Harvester's admission
-/// webhook (facts §5, modelled here independently, by enumerating addresses as the webhook does)
-/// accepts too, and the NAD config is the one facts §3 spells out.
+/// webhook (harvester/harvester pkg/webhook/resources/setting/validator.go, modelled here independently, by enumerating addresses as the webhook does)
+/// accepts too, and the NAD config is the one pkg/util/network/common.go builds.
 @Suite struct HarvesterAgreementTests {
     typealias Generator = SeededGenerator
 
@@ -70,7 +70,7 @@ import Testing
                      storageVLAN: storageVLAN, rwx: rwx, release: releases.randomElement(using: &g)!)
     }
 
-    /// Harvester's webhook for the `vm-migration-network` setting of `release` (facts §5 and §8),
+    /// Harvester's webhook for the `vm-migration-network` setting of `release` (pkg/webhook/resources/setting/validator.go at each release tag),
     /// on the value's JSON as Harvester would receive it, with the cluster's peer settings.
     /// nil when accepted, else why not. A release the spec does not name is any of them.
     static func webhookRefusal(value: String, nodes: Int, storage: String?, storageVLAN: (vlan: Int, exclusive: Bool)? = nil,
@@ -127,7 +127,7 @@ import Testing
         return Set((first + 1...last - 1).filter { address in !excluded.contains { address & mask($0.1) == $0.0 & mask($0.1) } })
     }
 
-    /// Facts §3, spelt out.
+    /// The NAD config of pkg/util/network/common.go, spelt out.
     static func expectedConfig(clusterNetwork: String, vlan: Int, range: String, exclude: [String], mtu: Int) -> String {
         let excluded = exclude.isEmpty ? "" : ",\"exclude\":[" + exclude.map { "\"\($0)\"" }.joined(separator: ",") + "]"
         let mtuSuffix = mtu == 1500 || mtu == 0 ? "" : ",\"mtu\":\(mtu)"
