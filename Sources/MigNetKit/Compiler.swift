@@ -28,10 +28,18 @@ package struct SpecInput: Sendable {
 package struct Compilation: Sendable {
     /// The file's path as given.
     package var file: String
-    /// The decoded spec, when the file was a readable `mignet/v1` spec.
-    package var spec: MigrationNetworkSpec?
-    /// The validated network; present only when no diagnostic is an error.
-    package var network: MigrationNetwork?
+    /// The decoded spec, when the file was a readable `mignet/v1` spec: the compiler's own;
+    /// later stages read `name`, `isSpec` and `cluster`.
+    var spec: MigrationNetworkSpec?
+    /// The validated cluster; present only when no diagnostic is an error.
+    package var cluster: ValidatedCluster?
+
+    /// The spec's `metadata.name`, valid or not.
+    package var name: String? { spec?.name?.value }
+    /// Whether the file was read as a spec (valid or not).
+    package var isSpec: Bool { spec != nil }
+    /// The validated network (`cluster.network`).
+    package var network: MigrationNetwork? { cluster?.network }
     /// Every diagnostic, sorted by location, those of its defaults file included.
     package var diagnostics: [Diagnostic]
     /// The diagnostics beyond `DiagnosticCollector.budget`, counted only.
@@ -218,11 +226,11 @@ package struct Compiler: Sendable {
         var collected = DiagnosticCollector()
         collected.append(yamlProblems: file.result.problems, file: path)
         let excerptSources = (file.declaresKind ? [file.source] : []) + (defaults?.excerptSource.map { [$0] } ?? [])
-        func compilation(spec: MigrationNetworkSpec? = nil, network: MigrationNetwork? = nil, value: SettingValue? = nil) -> Compilation {
+        func compilation(spec: MigrationNetworkSpec? = nil, cluster: ValidatedCluster? = nil, value: SettingValue? = nil) -> Compilation {
             // Sources are kept only where a diagnostic may quote them: a repository of thousands
             // of valid specs holds none of their bytes after compiling.
             let quoted = collected.kept.isEmpty && collected.tallies.isEmpty ? [] : excerptSources
-            return Compilation(file: path, spec: spec, network: network, diagnostics: collected.kept.sortedByLocation(), tallies: collected.tallies,
+            return Compilation(file: path, spec: spec, cluster: cluster, diagnostics: collected.kept.sortedByLocation(), tallies: collected.tallies,
                                excerptSources: quoted, defaultsFile: file.defaultsPath, value: value)
         }
         if file.result.problems.contains(where: \.isFatal) { return compilation() }
@@ -239,14 +247,14 @@ package struct Compiler: Sendable {
         guard let spec else { return compilation() }
         // Spec rules on the decoded spec; only when they pass are the network and its rendering
         // (value, hash, NAD) built, once, and the value rules run on them.
-        SpecValidator().validate(spec, into: &collected)
+        let plan = SpecValidator().validate(spec, into: &collected)
         guard !collected.kept.hasErrors, !collected.tallies.hasErrors, let network = MigrationNetwork(validated: spec) else {
             return compilation(spec: spec)
         }
         let value = SettingValue(network.configuration)
         collected.append(contentsOf: ValueRules.check(spec, network, value))
         guard !collected.kept.hasErrors else { return compilation(spec: spec) }
-        return compilation(spec: spec, network: network, value: value)
+        return compilation(spec: spec, cluster: ValidatedCluster(spec: spec, network: network, plan: plan), value: value)
     }
 
     private func rejectDuplicateNames(_ compilations: inout [Compilation]) {
@@ -256,7 +264,7 @@ package struct Compiler: Sendable {
             if let first = firstByName[name.value] {
                 compilations[index].diagnostics.append(.duplicateName(name.value, at: name.location, first: first))
                 compilations[index].diagnostics = compilations[index].diagnostics.sortedByLocation()
-                compilations[index].network = nil
+                compilations[index].cluster = nil
                 compilations[index].value = nil
             } else {
                 firstByName[name.value] = name.location

@@ -77,7 +77,7 @@ struct ArgoCDPlugin: ParsableCommand {
             if try diagnostics.report(compiled) { throw CommandFailure.reported() }
             var cluster = parameter ?? env
             if cluster == nil {
-                let names = compiled.result.compilations.compactMap { $0.spec?.name?.value }
+                let names = compiled.result.compilations.compactMap(\.name)
                 guard names.count == 1 else {
                     throw CommandFailure("name the cluster with the plugin parameter cluster or the plugin env entry CLUSTER: \(folder) holds \(names.count) specs")
                 }

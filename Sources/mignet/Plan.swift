@@ -132,7 +132,7 @@ struct PlanCommand: ParsableCommand {
                 throw Self.failure("a spec at the base cannot be read, so nothing is planned")
             }
             for compilation in baseResult.compilations {
-                guard let name = compilation.spec?.name?.value else { continue }
+                guard let name = compilation.name else { continue }
                 if compilation.diagnostics.hasErrors {
                     baseSides[name] = .invalid
                 } else if let snapshot = Plan.Snapshot(compilation, delivery: delivery) {

@@ -46,7 +46,7 @@ struct PreflightCommand: ParsableCommand {
         let compiled = input.compile()
         let hasErrors = try diagnostics.report(compiled)
         guard !hasErrors, let compilation = compiled.result.compilations.first,
-              let spec = compilation.spec, let network = compilation.network else { throw CommandFailure.reported() }
+              let cluster = compilation.cluster else { throw CommandFailure.reported() }
         let read: (facts: ClusterFacts, problems: [Diagnostic])
         if kubectlOptions.live {
             do {
@@ -63,7 +63,7 @@ struct PreflightCommand: ParsableCommand {
             try diagnostics.report(read.problems, sources: [:])
             throw CommandFailure.reported()
         }
-        let preflight = Preflight(spec: spec, network: network, facts: read.facts)
+        let preflight = Preflight(cluster: cluster, facts: read.facts)
         try Terminal.writeOutput(format == .json ? preflight.json.pretty : preflight.text)
         if !preflight.passed || (strict && preflight.checks.contains { $0.status == .warn }) { throw CommandFailure.reported(.difference) }
     }

@@ -68,7 +68,7 @@ struct Render: ParsableCommand {
         let clusters = chosen.compactMap { compilation in compilation.render().map { (compilation.file, $0) } }
         if let cluster {
             guard !clusters.isEmpty else {
-                let names = compiled.result.compilations.compactMap { $0.spec?.name?.value }.sorted()
+                let names = compiled.result.compilations.compactMap(\.name).sorted()
                 let known = names.isEmpty ? "no spec was found" : "the specs name " + names.map { "'\($0)'" }.joined(separator: ", ")
                 throw CommandFailure("no spec has metadata.name '\(cluster)'; \(known)")
             }

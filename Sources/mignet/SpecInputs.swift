@@ -84,7 +84,7 @@ struct SpecInputs: ParsableArguments {
         // An argument under which no spec was found is an error: a typo in a CI job's folder
         // must not pass as "nothing to check".
         var specsPerArgument = Array(repeating: 0, count: specs.count)
-        for compilation in result.compilations where compilation.spec != nil || compilation.diagnostics.hasErrors {
+        for compilation in result.compilations where compilation.isSpec || compilation.diagnostics.hasErrors {
             if let index = argumentOfFile[compilation.file] { specsPerArgument[index] += 1 }
         }
         for (index, spec) in specs.enumerated() where specsPerArgument[index] == 0 && !repeated.contains(index) {

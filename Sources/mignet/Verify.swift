@@ -66,7 +66,7 @@ struct Verify: ParsableCommand {
         let compiled = input.compile()
         let hasErrors = try diagnostics.report(compiled)
         guard !hasErrors, let compilation = compiled.result.compilations.first,
-              let spec = compilation.spec, let rendered = compilation.render() else { throw CommandFailure.reported() }
+              let cluster = compilation.cluster, let rendered = compilation.render() else { throw CommandFailure.reported() }
 
         var problems: [Diagnostic] = []
         // The four inputs, from files or from kubectl, by the name `--save` gives them.
@@ -98,7 +98,7 @@ struct Verify: ParsableCommand {
         let kubeVirtObjects = objects("kubevirt.yaml")
         let nadObjects = objects("nads.yaml")
         if problems.isEmpty, let settingObjects, let podObjects, let settingSource = files["setting.yaml"], let podsSource = files["pods.yaml"] {
-            do { try Verification.requireUsable(setting: settingObjects, in: settingSource, pods: podObjects, in: podsSource, release: spec.release) } catch {
+            do { try Verification.requireUsable(setting: settingObjects, in: settingSource, pods: podObjects, in: podsSource, release: cluster.release) } catch {
                 problems += error.diagnostics
             }
         }
@@ -107,7 +107,7 @@ struct Verify: ParsableCommand {
             try diagnostics.report(problems, sources: [:])
             throw CommandFailure.reported()
         }
-        let verification = Verification(expected: rendered, plan: AddressPlan(spec), setting: settingObjects, pods: podObjects,
+        let verification = Verification(expected: rendered, plan: cluster.addressPlan, setting: settingObjects, pods: podObjects,
                                         kubeVirt: kubeVirtObjects, nads: nadObjects)
         try Terminal.writeOutput(format == .json ? verification.json.pretty : verification.text)
         if !verification.passed { throw CommandFailure.reported(.difference) }

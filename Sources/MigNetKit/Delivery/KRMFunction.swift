@@ -50,7 +50,7 @@ package enum KRMFunction {
 
         let compiled = Compiler().compile([SpecInput(input, member: member, kind: .resourceList)], problems: [], loader: loader)
         let compilation = compiled.compilations.first
-        let name = compilation?.spec?.name?.value
+        let name = compilation?.name
         let path = annotation(of: config, among: ["internal.config.kubernetes.io/path", "config.kubernetes.io/path"])
         var results = compiled.diagnostics.map { diagnostic in
             var message = diagnostic.message

@@ -15,7 +15,7 @@ public enum FuzzHarness {
         checkFormats(compilation.diagnostics, sources: ["fuzz.yaml": source])
         checkDefaults(bytes)
         guard let rendered = compilation.render() else {
-            check(compilation.diagnostics.hasErrors || compilation.spec == nil, "a spec without errors did not render")
+            check(compilation.diagnostics.hasErrors || !compilation.isSpec, "a spec without errors did not render")
             return
         }
         check(!compilation.diagnostics.hasErrors, "a spec with errors rendered")

@@ -37,7 +37,8 @@ package struct AddressPlanReport: Sendable {
 
     /// The report of a compiled spec; nil when the spec has errors.
     package init?(_ compilation: Compilation) {
-        guard let spec = compilation.spec, let network = compilation.network, let rendered = compilation.render() else { return nil }
+        guard let cluster = compilation.cluster, let rendered = compilation.render() else { return nil }
+        let network = cluster.network
         name = network.name
         enabled = network.configuration != nil
         value = rendered.setting.value.text
@@ -54,30 +55,26 @@ package struct AddressPlanReport: Sendable {
             checks = []
             return
         }
-        let plan = AddressPlan(spec)
+        let plan = cluster.addressPlan
         range = configuration.range
-        exclusions = spec.exclude.map { Exclusion(written: $0.value.description, cidrs: $0.value.cidrs.map(\.description)) }
+        exclusions = cluster.exclusions.map { Exclusion(written: $0.description, cidrs: $0.cidrs.map(\.description)) }
         excluded = configuration.exclude.map(\.description)
         usableAddresses = plan.usable.count
         firstAddress = plan.usable.first
         lastAddress = plan.usable.last
-        nodes = spec.nodes?.value
-        plannedNodes = spec.plannedNodes?.value
+        nodes = cluster.nodes
+        plannedNodes = cluster.plannedNodes
         let interval = configuration.range.interval
-        checks = ReservedNetworksRule.clusterNetworks(spec).map { network in
-            Check(block: network.cidr.description, role: network.declared == nil ? "Harvester's \(network.role.rawValue)" : "the cluster's \(network.role.rawValue) (\(network.role.key))",
+        checks = cluster.clusterNetworks.map { network in
+            Check(block: network.cidr.description, role: network.declared == nil ? "Harvester's \(network.role)" : "the cluster's \(network.role) (\(network.key))",
                   clear: !interval.overlaps(network.cidr.interval))
         }
-        checks += spec.reserved.map { entry in
-            Check(block: entry.value.description, role: "reserved", clear: !(entry.value.interval.map(interval.overlaps) ?? false))
+        checks += cluster.reserved.map { entry in
+            Check(block: entry.description, role: "reserved", clear: !(entry.interval.map(interval.overlaps) ?? false))
         }
-        if let storage = spec.storageNetwork, let storageRange = storage.range {
-            let shared = plan.usable.intersection(AddressPlan(range: storageRange.value, exclude: storage.exclude).usable)
-            checks.append(Check(block: storageRange.value.description, role: "storage network", clear: shared.isEmpty))
-        }
-        if let rwx = spec.rwxNetwork, !rwx.sharesStorageNetwork, let rwxRange = rwx.range {
-            let shared = plan.usable.intersection(AddressPlan(range: rwxRange.value, exclude: rwx.exclude).usable)
-            checks.append(Check(block: rwxRange.value.description, role: "rwx network", clear: shared.isEmpty))
+        for (peer, role) in [(cluster.storagePeer, "storage network"), (cluster.rwxPeer, "rwx network")] {
+            guard let peer else { continue }
+            checks.append(Check(block: peer.range.description, role: role, clear: plan.usable.intersection(peer.plan.usable).isEmpty))
         }
     }
 

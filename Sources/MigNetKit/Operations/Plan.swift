@@ -41,7 +41,7 @@ package struct Plan: Sendable {
         /// The snapshot of a compilation without errors; `files: false` leaves the folder's files
         /// out (for a cluster whose spec is byte for byte the base's, nothing needs comparing).
         package init?(_ compilation: Compilation, delivery: Delivery, files withFiles: Bool = true) {
-            guard let rendered = compilation.render(), let spec = compilation.spec else { return nil }
+            guard let rendered = compilation.render(), let cluster = compilation.cluster else { return nil }
             let folder = withFiles ? try? delivery.folder(for: rendered) : ClusterFolder(name: rendered.name, files: [])
             guard let folder else { return nil }
             enabled = rendered.networkAttachmentDefinition != nil
@@ -49,11 +49,11 @@ package struct Plan: Sendable {
             hash = rendered.setting.value.hash
             nadName = rendered.networkAttachmentDefinition?.name
             nadConfig = rendered.networkAttachmentDefinition?.config
-            usable = enabled ? AddressPlan(spec).usable.count : nil
-            nodes = spec.nodes?.value
-            plannedNodes = spec.plannedNodes?.value
+            usable = enabled ? cluster.addressPlan.usable.count : nil
+            nodes = cluster.nodes
+            plannedNodes = cluster.plannedNodes
             files = Dictionary(uniqueKeysWithValues: folder.files.map { ($0.name, $0.contents) })
-            configuration = compilation.network?.configuration
+            configuration = cluster.network.configuration
         }
     }
 

@@ -27,10 +27,11 @@ package struct Preflight: Sendable {
     static let matchedNodes = "network.harvesterhci.io/matched-nodes"
     static let nodeArgs = "rke2.io/node-args"
 
-    /// Runs every check of `spec` (a spec without errors) against `facts`.
-    package init(spec: MigrationNetworkSpec, network: MigrationNetwork, facts: ClusterFacts) {
-        let release = spec.release
-        checkRelease(spec, facts)
+    /// Runs every check of a validated cluster against `facts`.
+    package init(cluster: ValidatedCluster, facts: ClusterFacts) {
+        let network = cluster.network
+        let release = cluster.release
+        checkRelease(cluster, facts)
         checkMigrations(facts)
         guard let configuration = network.configuration else {
             record("configuration", "spec", .pass, "the spec disables the migration network: only the release and running migrations matter")
@@ -39,9 +40,9 @@ package struct Preflight: Sendable {
         checkClusterNetwork(configuration.clusterNetwork, facts)
         checkVlanConfigs(configuration.clusterNetwork, facts, release: release)
         checkMTU(configuration, facts)
-        checkNodes(spec, facts, release: release)
-        checkPeers(spec, facts, release: release)
-        checkKubernetesNetworks(spec, configuration.range, facts)
+        checkNodes(cluster, facts, release: release)
+        checkPeers(cluster, facts, release: release)
+        checkKubernetesNetworks(cluster, configuration.range, facts)
     }
 
     private mutating func record(_ id: String, _ subject: String, _ status: Status, _ message: String, _ details: [String] = []) {
@@ -54,7 +55,7 @@ package struct Preflight: Sendable {
 
     // MARK: The checks
 
-    private mutating func checkRelease(_ spec: MigrationNetworkSpec, _ facts: ClusterFacts) {
+    private mutating func checkRelease(_ cluster: ValidatedCluster, _ facts: ClusterFacts) {
         guard facts[.settings] != nil else { return unread("release", "release", .settings) }
         guard let setting = facts.setting(SettingImport.serverVersionSetting) else {
             return record("release", "release", .warn, "not checked: the settings hold no server-version")
@@ -63,7 +64,7 @@ package struct Preflight: Sendable {
         guard let liveRelease = HarvesterRelease(parsing: live) else {
             return record("release", "release", .warn, "not checked: the server version '\(live)' names no release (a development build?)")
         }
-        guard let version = spec.harvesterVersion, let named = spec.release else {
+        guard let version = cluster.harvesterVersion, let named = cluster.release else {
             return record("release", "release", .warn, "the cluster runs \(live) and the spec names no release, so it is held to every release's rules: add harvesterVersion: \(live)")
         }
         // A spec naming a minor release (v1.8) matches any of its patches; one naming a patch must match it.
@@ -176,15 +177,15 @@ package struct Preflight: Sendable {
         }
     }
 
-    private mutating func checkNodes(_ spec: MigrationNetworkSpec, _ facts: ClusterFacts, release: HarvesterRelease?) {
+    private mutating func checkNodes(_ cluster: ValidatedCluster, _ facts: ClusterFacts, release: HarvesterRelease?) {
         guard let nodes = facts[.nodes] else { return unread("nodes", "nodes", .nodes) }
         let live = HarvesterNodes.virtHandlerNodes(nodes, release: release).count
-        let usable = AddressPlan(spec).usable.count
-        let declared = spec.nodes?.value ?? 0
+        let usable = cluster.addressPlan.usable.count
+        let declared = cluster.nodes ?? 0
         let room = "\(usable) usable address\(usable == 1 ? "" : "es")"
         if live > declared {
             record("nodes", "nodes", .fail, "\(live) nodes run virt-handler, the spec says nodes: \(declared): set nodes: \(live)\(UInt64(live) > usable ? "; the range has only \(room), so the extra virt-handler pods would hang in ContainerCreating" : "")")
-        } else if let planned = spec.plannedNodes?.value, live > planned {
+        } else if let planned = cluster.plannedNodes, live > planned {
             record("nodes", "nodes", .warn, "\(live) nodes run virt-handler, more than plannedNodes: \(planned); the range has \(room)")
         } else if UInt64(live) >= usable {
             record("nodes", "nodes", .warn, "\(live) nodes run virt-handler and the range has \(room): no headroom for one more node, whose virt-handler pod would hang in ContainerCreating")
@@ -193,13 +194,13 @@ package struct Preflight: Sendable {
         }
     }
 
-    private mutating func checkPeers(_ spec: MigrationNetworkSpec, _ facts: ClusterFacts, release: HarvesterRelease?) {
+    private mutating func checkPeers(_ cluster: ValidatedCluster, _ facts: ClusterFacts, release: HarvesterRelease?) {
         guard facts[.settings] != nil else { return unread("peers", "storage-network", .settings) }
         // storage-network: networkutil.Config, as the migration value.
         let storageSetting = facts.setting("storage-network")
         let storageText = storageSetting.map(ClusterFacts.effectiveValue) ?? ""
         if storageText.isEmpty {
-            if let storage = spec.storageNetwork {
+            if let storage = cluster.storageNetwork {
                 record("peers", "storage-network", .fail, "the cluster has no storage network, the spec declares one (\(storage.range?.value.description ?? "?")): remove storageNetwork")
             } else {
                 record("peers", "storage-network", .pass, "no storage network, as the spec says")
@@ -207,9 +208,9 @@ package struct Preflight: Sendable {
         } else {
             do {
                 let live = try HarvesterValue(parsing: storageText, release: release)
-                let differences = Self.differences(live: live, range: spec.storageNetwork?.range?.value, exclude: spec.storageNetwork?.exclude ?? [],
-                                                   vlan: spec.storageNetwork?.vlan?.value, exclusiveVlan: spec.storageNetwork?.exclusiveVlan?.value)
-                if spec.storageNetwork == nil {
+                let differences = Self.differences(live: live, range: cluster.storageNetwork?.range?.value, exclude: cluster.storageNetwork?.exclude ?? [],
+                                                   vlan: cluster.storageNetwork?.vlan?.value, exclusiveVlan: cluster.storageNetwork?.exclusiveVlan?.value)
+                if cluster.storageNetwork == nil {
                     record("peers", "storage-network", .fail, "the cluster has a storage network (\(live.range)) the spec does not declare, so overlap with it was not checked: add storageNetwork", ["live: \(storageText)"])
                 } else if differences.isEmpty {
                     record("peers", "storage-network", .pass, "the storage network is \(live.range), as the spec says")
@@ -223,7 +224,7 @@ package struct Preflight: Sendable {
         // rwx-network: from v1.8.
         guard release?.hasRWXNetwork ?? true else { return }
         guard let rwxSetting = facts.setting("rwx-network") else {
-            if spec.rwxNetwork != nil { record("peers", "rwx-network", .fail, "the cluster has no rwx-network setting, the spec declares one: remove rwxNetwork") }
+            if cluster.rwxNetwork != nil { record("peers", "rwx-network", .fail, "the cluster has no rwx-network setting, the spec declares one: remove rwxNetwork") }
             return
         }
         let rwxText = ClusterFacts.effectiveValue(rwxSetting)
@@ -232,7 +233,7 @@ package struct Preflight: Sendable {
             let parsed: RWXNetworkValue? = rwxText.isEmpty ? nil : try RWXNetworkValue(parsing: rwxText, release: release)
             let live = parsed.flatMap { $0.shareStorageNetwork || !($0.network?.range.isEmpty ?? true) ? $0 : nil }
             let own = live.flatMap { $0.shareStorageNetwork ? nil : $0.network }
-            switch (spec.rwxNetwork, live, own) {
+            switch (cluster.rwxNetwork, live, own) {
             case (nil, nil, _):
                 record("peers", "rwx-network", .pass, "no rwx network, as the spec says")
             case (nil, _?, _):
@@ -254,12 +255,12 @@ package struct Preflight: Sendable {
         }
     }
 
-    private mutating func checkKubernetesNetworks(_ spec: MigrationNetworkSpec, _ range: IPv4CIDR, _ facts: ClusterFacts) {
+    private mutating func checkKubernetesNetworks(_ cluster: ValidatedCluster, _ range: IPv4CIDR, _ facts: ClusterFacts) {
         // The service network: ServiceCIDR objects (Kubernetes 1.33 and later).
         if let cidrs = facts[.serviceCIDRs] {
             let blocks = cidrs.flatMap { ($0.value("spec", "cidrs")?.items ?? []).compactMap { $0.scalar?.value } }
                 .compactMap { try? AddressBlock.cidr(parsing: $0).canonical }
-            compare("service network", blocks, declared: spec.clusterServiceCIDR, key: "clusterServiceCIDR", range: range, source: "ServiceCIDR objects")
+            compare("service network", blocks, declared: cluster.clusterServiceCIDR, key: "clusterServiceCIDR", range: range, source: "ServiceCIDR objects")
         } else {
             unread("kubernetes-networks", "service network", .serviceCIDRs)
         }
@@ -272,7 +273,7 @@ package struct Preflight: Sendable {
             return items[index + 1].split(separator: ",").compactMap { try? AddressBlock.cidr(parsing: String($0)).canonical }
         }.first
         if let fromArgs {
-            compare("pod network", fromArgs, declared: spec.clusterPodCIDR, key: "clusterPodCIDR", range: range, source: "RKE2's --cluster-cidr")
+            compare("pod network", fromArgs, declared: cluster.clusterPodCIDR, key: "clusterPodCIDR", range: range, source: "RKE2's --cluster-cidr")
             return
         }
         // Without it, only the nodes' own pod blocks are known: a warning even when clear.

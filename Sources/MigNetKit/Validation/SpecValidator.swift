@@ -11,11 +11,13 @@ package struct SpecValidator: Sendable {
     /// Creates a validator.
     package init() {}
 
-    /// Every diagnostic about `spec`'s meaning, into a collector: past its budget, problems are
-    /// counted rather than built.
-    package func validate(_ spec: MigrationNetworkSpec, into diagnostics: inout DiagnosticCollector) {
+    /// Every diagnostic about `spec`'s meaning, into a collector (past its budget, problems are
+    /// counted rather than built); the address plan the rules checked, for the validated cluster.
+    @discardableResult
+    package func validate(_ spec: MigrationNetworkSpec, into diagnostics: inout DiagnosticCollector) -> AddressPlan {
         let plan = AddressPlan(spec)
         let rules = spec.isEnabled ? Self.enabledRules : Self.disabledRules
         for rule in rules { rule.check(spec, plan: plan, into: &diagnostics) }
+        return plan
     }
 }

@@ -156,7 +156,7 @@ import Testing
             let (network, length) = Self.cidr(drawn.range)!
             let blocks = exclude.map { Self.cidr($0)! }
             let enumerated = Self.usableAddresses(network, length, blocks)
-            let plan = AddressPlan(compilation.spec!)
+            let plan = try #require(compilation.cluster).addressPlan
             #expect(plan.usable.count == UInt64(enumerated.count))
             #expect(plan.usable.first?.value == enumerated.min())
             #expect(plan.usable.last?.value == enumerated.max())
