@@ -32,3 +32,23 @@ enum KubectlProfile {
         return lines.joined(separator: "\n") + "\n"
     }
 }
+
+extension RenderedCluster {
+    /// The objects of the full delivery, one file each, in apply order: NAD (when enabled),
+    /// Setting, KubeVirt patch. The kubectl profile's objects.
+    package var objectFiles: [ObjectFile] {
+        typealias Name = Delivery.FileName
+        var files: [ObjectFile] = []
+        if let nad = networkAttachmentDefinition {
+            files.append(ObjectFile(Name.networkAttachmentDefinition, [nad.document]))
+        }
+        files.append(ObjectFile(Name.setting, [setting.document]))
+        files.append(ObjectFile(Name.kubeVirtPatch, [kubeVirtPatch.document]))
+        return files
+    }
+
+    /// The text of the full delivery's files: what `render` prints without `-o`.
+    package func files() throws(YAMLEmitterError) -> [OutputFile] {
+        try ObjectFile.emit(objectFiles)
+    }
+}

@@ -23,22 +23,4 @@ package struct RenderedCluster: Sendable, Equatable {
         kubeVirtPatch = KubeVirtPatch(network: nadName)
         waitForMigrations = network.waitForMigrations
     }
-
-    /// The objects of the full delivery, one file each, in apply order: NAD (when enabled),
-    /// Setting, KubeVirt patch. The kubectl profile's objects.
-    package var objectFiles: [ObjectFile] {
-        typealias Name = Delivery.FileName
-        var files: [ObjectFile] = []
-        if let nad = networkAttachmentDefinition {
-            files.append(ObjectFile(Name.networkAttachmentDefinition, [nad.document]))
-        }
-        files.append(ObjectFile(Name.setting, [setting.document]))
-        files.append(ObjectFile(Name.kubeVirtPatch, [kubeVirtPatch.document]))
-        return files
-    }
-
-    /// The text of the full delivery's files: what `render` prints without `-o`.
-    package func files() throws(YAMLEmitterError) -> [OutputFile] {
-        try ObjectFile.emit(objectFiles)
-    }
 }

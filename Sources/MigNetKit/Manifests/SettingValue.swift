@@ -41,3 +41,9 @@ package struct SettingValue: Sendable, Equatable {
         Harvester.settingName + "-" + hash.prefix(Harvester.nadHashDigits)
     }
 }
+
+extension MigrationNetwork.Configuration {
+    /// The NAD's name for this configuration's value: the adopted one, or
+    /// `vm-migration-network-` and 8 hex digits of the value's hash.
+    package func nadName(for value: SettingValue) -> String { adoptedNADName ?? value.nadName }
+}

@@ -37,10 +37,6 @@ package struct MigrationNetwork: Sendable, Equatable {
         /// the name mignet derives from the hash.
         package var adoptedNADName: String?
 
-        /// The NAD's name for this configuration's value: the adopted one, or
-        /// `vm-migration-network-` and 8 hex digits of the value's hash.
-        package func nadName(for value: SettingValue) -> String { adoptedNADName ?? value.nadName }
-
         /// Creates a configuration.
         package init(clusterNetwork: String, vlan: Int, range: IPv4CIDR, exclude: [IPv4CIDR], mtu: Int, pinnedValue: String? = nil) {
             self.clusterNetwork = clusterNetwork
