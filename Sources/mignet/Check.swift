@@ -21,8 +21,7 @@ struct Check: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("The output folder to compare with: one folder per cluster, DIR/<metadata.name>/.", valueName: "DIR"))
     var path: String
 
-    @Option(help: ArgumentHelp("What goes into each cluster's folder: argocd, fleet or kubectl (default: kubectl).", valueName: "profile"))
-    var delivery: Delivery?
+    @OptionGroup var deliveryOption: DeliveryOption
 
     @OptionGroup var diagnostics: DiagnosticOptions
 
@@ -39,7 +38,7 @@ struct Check: ParsableCommand {
         let drifts: [FileDrift]
         var rendered = Set<String>()
         do {
-            let folders = try OutputTree.folders(compiled.result.compilations, delivery: delivery ?? .default, jobs: inputs.jobs)
+            let folders = try OutputTree.folders(compiled.result.compilations, delivery: deliveryOption.profile, jobs: inputs.jobs)
             rendered = Set(folders.map(\.name))
             let directory = OutputDirectory(path: path)
             let top = try directory.topLevel()
@@ -63,7 +62,7 @@ struct Check: ParsableCommand {
         let extras = drifts.filter { $0.kind == .extra }
         var advice = "\(drifts.count) entr\(drifts.count == 1 ? "y" : "ies") in \(path) differ\(drifts.count == 1 ? "s" : "") from the rendering"
         if extras.count < drifts.count {
-            let render = (["mignet", "render"] + inputs.specs + ["-o", path] + (delivery.map { ["--delivery", $0.rawValue] } ?? [])
+            let render = (["mignet", "render"] + inputs.specs + ["-o", path] + (deliveryOption.delivery.map { ["--delivery", $0.rawValue] } ?? [])
                           + (inputs.options.root.map { ["--root", $0] } ?? []))
             advice += "; to write what is missing or changed, run: \(ShellWords.line(render))"
         }

@@ -9,23 +9,17 @@ struct Explain: ParsableCommand {
         discussion: "Exit status: 0 for a valid spec, 1 when it has an error (the diagnostics are printed), 64 on wrong arguments."
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
     @OptionGroup var input: OneSpecInput
-
-    @Option(help: "text (a table) or json.")
-    var format: Format = .text
+    @OptionGroup var report: ReportOptions<AddressPlanReport>
 
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func run() throws {
         let compiled = input.compile()
         let hasErrors = try diagnostics.report(compiled)
-        guard !hasErrors, let compilation = compiled.result.compilations.first, let report = AddressPlanReport(compilation) else {
+        guard !hasErrors, let compilation = compiled.result.compilations.first, let plan = AddressPlanReport(compilation) else {
             throw CommandFailure.reported()
         }
-        try Terminal.writeOutput(format == .json ? report.json.pretty : report.table)
+        try report.print(plan)
     }
 }

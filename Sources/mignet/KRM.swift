@@ -18,8 +18,7 @@ struct KRM: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("The profile whose objects are added: argocd, fleet or kubectl (default: kubectl, the full delivery).", valueName: "profile"))
-    var delivery: Delivery = .kubectl
+    @OptionGroup var deliveryOption: DeliveryOption
 
     @Option(help: ArgumentHelp("The folder defaults files must lie in (default: the git top level above the working folder, or the working folder).", valueName: "dir"))
     var root: String?
@@ -35,7 +34,7 @@ struct KRM: ParsableCommand {
         case .failure(let failure):
             throw CommandFailure(Diagnostic.unreadable(failure, file: "<stdin>").message)
         }
-        let outcome = KRMFunction.run(input, delivery: delivery, loader: DefaultsReader(specs: ["."], root: root))
+        let outcome = KRMFunction.run(input, delivery: deliveryOption.profile, loader: DefaultsReader(specs: ["."], root: root))
         if let compiled = outcome.compiled {
             _ = try DiagnosticReporter.text.report(SpecInputs.Compiled(result: compiled, inputs: []))
         }

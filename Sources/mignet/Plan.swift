@@ -19,10 +19,6 @@ struct PlanCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, markdown, json
-    }
-
     @OptionGroup var inputs: SpecInputs
 
     @Option(help: ArgumentHelp("The git revision to plan against (a branch, tag or commit).", valueName: "rev"))
@@ -31,11 +27,9 @@ struct PlanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A folder holding the repository as it was, to plan against instead of a revision.", valueName: "dir"))
     var baseDir: String?
 
-    @Option(help: "The delivery profile whose files are compared (default kubectl).")
-    var delivery: Delivery = .default
+    @OptionGroup var deliveryOption: DeliveryOption
 
-    @Option(help: "text, markdown (a pull-request comment or step summary) or json.")
-    var format: Format = .text
+    @OptionGroup var report: ReportOptions<Plan>
 
     @Option(help: ArgumentHelp("Exit 2 when a cluster's change is of this class: new-nad, disable, enable, orphan, capacity, metadata-only, or any (repeatable).", valueName: "class"))
     var failOn: [String] = []
@@ -55,7 +49,7 @@ struct PlanCommand: ParsableCommand {
         let compiled = inputs.compile()
         if try diagnostics.report(compiled) { throw CommandFailure.reported() }
         // Every cluster's rendering, on every thread: a repository of thousands of clusters.
-        let delivery = self.delivery
+        let delivery = deliveryOption.profile
         let snapshots = Parallel.map(compiled.result.compilations, jobs: inputs.jobs) { compilation in
             compilation.network.flatMap { network in Plan.Snapshot(compilation, delivery: delivery, files: false).map { (network.name, $0) } }
         }
@@ -142,11 +136,7 @@ struct PlanCommand: ParsableCommand {
         }
 
         let plan = Plan(base: base.name, delivery: delivery, base: baseSides, current: current)
-        switch format {
-        case .text: try Terminal.writeOutput(plan.text)
-        case .markdown: try Terminal.writeOutput(plan.markdown)
-        case .json: try Terminal.writeOutput(plan.json.pretty)
-        }
+        try report.print(plan)
         if plan.clusters.contains(where: { Plan.fails($0.change, on: Set(failOn)) }) { throw CommandFailure.reported(.difference) }
     }
 

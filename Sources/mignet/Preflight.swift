@@ -28,8 +28,7 @@ struct PreflightCommand: ParsableCommand {
 
     @OptionGroup var kubectlOptions: KubectlOptions
 
-    @Option(help: "text or json.")
-    var format: Verify.Format = .text
+    @OptionGroup var report: ReportOptions<Preflight>
 
     @Flag(help: "Count a warning (a fact that could not be read, no headroom) as a failed check.")
     var strict = false
@@ -64,7 +63,7 @@ struct PreflightCommand: ParsableCommand {
             throw CommandFailure.reported()
         }
         let preflight = Preflight(cluster: cluster, facts: read.facts)
-        try Terminal.writeOutput(format == .json ? preflight.json.pretty : preflight.text)
+        try report.print(preflight)
         if !preflight.passed || (strict && preflight.checks.contains { $0.status == .warn }) { throw CommandFailure.reported(.difference) }
     }
 }

@@ -19,10 +19,6 @@ struct Verify: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
     @OptionGroup var input: OneSpecInput
 
     @Option(help: ArgumentHelp("The Setting, as kubectl prints it (required without --live).", valueName: "file"))
@@ -37,8 +33,7 @@ struct Verify: ParsableCommand {
     @Option(help: ArgumentHelp("The NADs of harvester-system, as kubectl prints them.", valueName: "file"))
     var nads: String?
 
-    @Option(help: "text or json.")
-    var format: Format = .text
+    @OptionGroup var report: ReportOptions<Verification>
 
     @OptionGroup var kubectlOptions: KubectlOptions
 
@@ -109,7 +104,7 @@ struct Verify: ParsableCommand {
         }
         let verification = Verification(expected: rendered, plan: cluster.addressPlan, setting: settingObjects, pods: podObjects,
                                         kubeVirt: kubeVirtObjects, nads: nadObjects)
-        try Terminal.writeOutput(format == .json ? verification.json.pretty : verification.text)
+        try report.print(verification)
         if !verification.passed { throw CommandFailure.reported(.difference) }
     }
 }

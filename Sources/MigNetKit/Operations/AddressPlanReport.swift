@@ -118,7 +118,7 @@ package struct AddressPlanReport: Sendable {
     }
 
     /// The table for a person. Long exclusion lists are shown in full: a script wants `--format json`.
-    package var table: String {
+    package var text: String {
         var rows: [(String, String)] = [("cluster", name)]
         guard let range else {
             rows += [("enabled", "no: migration traffic uses the management network"), ("value", "\"\""), ("hash", hash)]
