@@ -4,16 +4,16 @@ import Synchronization
 /// A file to compile, and whether the user named it or it was found in a folder.
 package struct SpecInput: Sendable {
     /// The file.
-    package var source: SourceFile
+    var source: SourceFile
     /// True for a file found by searching a folder: it is compiled only when it is a spec
     /// (`kind: MigrationNetwork`); other YAML is skipped silently.
-    package var discovered: Bool
+    var discovered: Bool
     /// The top-level key whose value is the spec, when the file wraps it (a KRM function's
     /// `ResourceList` holds it under `functionConfig`); diagnostics keep the file's own lines.
-    package var member: String?
+    var member: String?
     /// What the file is read as, which sets its size and depth limits: a spec's, or the
     /// wrapper's when the spec is a member of it.
-    package var kind: SourceFile.Kind
+    var kind: SourceFile.Kind
 
     /// Creates an input.
     package init(_ source: SourceFile, discovered: Bool = false, member: String? = nil, kind: SourceFile.Kind = .spec) {
@@ -43,17 +43,17 @@ package struct Compilation: Sendable {
     /// Every diagnostic, sorted by location, those of its defaults file included.
     package var diagnostics: [Diagnostic]
     /// The diagnostics beyond `DiagnosticCollector.budget`, counted only.
-    package var tallies: [DiagnosticTally] = []
+    var tallies: [DiagnosticTally] = []
     /// The files whose lines diagnostics may quote: the spec and its defaults file, each only
     /// when it declares a mignet `kind`. Any other file's text is withheld from excerpts, so that
     /// a file named by mistake or by a hostile `defaults:` is never printed.
-    package var excerptSources: [SourceFile] = []
+    var excerptSources: [SourceFile] = []
     /// The path of the defaults file the spec names, resolved from the spec's folder.
     package var defaultsFile: String?
 
     /// The setting value and its hash, computed once when the spec is valid; the value rules
     /// and the rendering take them from here.
-    package var value: SettingValue?
+    var value: SettingValue?
 
     /// The manifests of a valid spec: the rendering stage, run when called (never on property
     /// access), from the network and value computed once.
@@ -81,7 +81,7 @@ package struct CompileResult: Sendable {
 /// Rendering then goes through `Compilation.render()` and `RenderedCluster`. The one package entry point the CLI calls.
 package struct Compiler: Sendable {
     /// The YAML parser, with its limits.
-    package var parser: YAMLParser
+    var parser: YAMLParser
 
     /// Creates a compiler.
     package init(parser: YAMLParser = YAMLParser()) {
@@ -97,7 +97,7 @@ package struct Compiler: Sendable {
     /// (each once), and checks the specs against each other: two specs may not share a name,
     /// since the name is the output folder. Results follow the order of `inputs`, less the
     /// discovered files that are not specs; they do not depend on `jobs`.
-    package func compile(_ inputs: [SpecInput], loader: any SourceLoader = InMemorySourceLoader([:]), jobs: Int = 1) -> [Compilation] {
+    func compile(_ inputs: [SpecInput], loader: any SourceLoader = InMemorySourceLoader([:]), jobs: Int = 1) -> [Compilation] {
         // One pass per file, parse then check, so that no more than a thread's worth of YAML
         // trees is alive at once; defaults files are loaded on first use, each once.
         let defaults = DefaultsCache(loader: loader, parser: parser)

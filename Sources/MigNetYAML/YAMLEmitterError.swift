@@ -1,10 +1,10 @@
 /// A failure of libyaml's emitter, which only happens on misuse or lack of memory.
 package struct YAMLEmitterError: Error, CustomStringConvertible, Sendable {
     /// libyaml's own words.
-    package var problem: String
+    var problem: String
 
     /// Creates an error.
-    package init(problem: String) {
+    init(problem: String) {
         self.problem = problem
     }
 

@@ -8,7 +8,7 @@ package struct YAMLMark: Sendable, Hashable, Comparable, CustomStringConvertible
     package var column: Int
 
     /// Creates a mark from 1-based coordinates.
-    package init(line: Int, column: Int) {
+    init(line: Int, column: Int) {
         self.line = line
         self.column = column
     }

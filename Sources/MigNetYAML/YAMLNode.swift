@@ -3,7 +3,7 @@
 /// Aliases never appear: the parser refuses them. Mapping keys are always scalars.
 package struct YAMLNode: Sendable {
     /// What a node holds.
-    package enum Content: Sendable {
+    enum Content: Sendable {
         /// A scalar with its text and how it was written.
         case scalar(YAMLScalar)
         /// A mapping, its pairs in source order, without duplicate keys.
@@ -13,12 +13,12 @@ package struct YAMLNode: Sendable {
     }
 
     /// The node's content.
-    package var content: Content
+    var content: Content
     /// Where the node starts.
     package var mark: YAMLMark
 
     /// Creates a node.
-    package init(_ content: Content, at mark: YAMLMark) {
+    init(_ content: Content, at mark: YAMLMark) {
         self.content = content
         self.mark = mark
     }
@@ -56,10 +56,10 @@ package struct YAMLScalar: Sendable, Equatable {
     /// The scalar's text after YAML unescaping and folding.
     package var value: String
     /// How the scalar was written.
-    package var style: YAMLScalarStyle
+    var style: YAMLScalarStyle
 
     /// Creates a scalar.
-    package init(_ value: String, style: YAMLScalarStyle) {
+    init(_ value: String, style: YAMLScalarStyle) {
         self.value = value
         self.style = style
     }
@@ -71,7 +71,7 @@ package struct YAMLScalar: Sendable, Equatable {
     package var isNull: Bool { isPlain && YAMLResolver.isNull(value) }
 
     /// A short noun for what a YAML reader would take this scalar to be.
-    package var kindDescription: String {
+    var kindDescription: String {
         guard isPlain else { return "a quoted string" }
         switch YAMLResolver.resolve(value) {
         case .null: return "null"
@@ -106,7 +106,7 @@ package struct YAMLPair: Sendable {
     /// Where the key starts.
     package var keyMark: YAMLMark
     /// How the key was written.
-    package var keyStyle: YAMLScalarStyle
+    var keyStyle: YAMLScalarStyle
     /// The value.
     package var value: YAMLNode
 

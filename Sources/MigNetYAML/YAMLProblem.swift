@@ -32,7 +32,7 @@ package struct YAMLProblem: Sendable, Equatable {
     package var mark: YAMLMark
 
     /// Creates a problem.
-    package init(_ kind: Kind, at mark: YAMLMark) {
+    init(_ kind: Kind, at mark: YAMLMark) {
         self.kind = kind
         self.mark = mark
     }

@@ -25,7 +25,7 @@ package enum YAMLResolver {
     ]
 
     /// Whether `text`, written plain, reads as null.
-    package static func isNull(_ text: String) -> Bool {
+    static func isNull(_ text: String) -> Bool {
         let count = text.utf8.count
         return count == 0 || (count == 1 && text == "~") || (count == 4 && (text == "null" || text == "Null" || text == "NULL"))
     }
@@ -51,7 +51,7 @@ package enum YAMLResolver {
     }
 
     /// Whether `text` must be quoted so that a reader takes it back as the same string.
-    package static func needsQuotes(_ text: String) -> Bool {
+    static func needsQuotes(_ text: String) -> Bool {
         if resolve(text) != .other { return true }
         if text == "<<" || text == "=" { return true }
         return isTimestamp(Array(text.utf8))

@@ -21,9 +21,9 @@ package enum YAMLValue: Sendable, Equatable {
 /// One key and value of a mapping to emit.
 package struct YAMLEntry: Sendable, Equatable {
     /// The key.
-    package var key: String
+    var key: String
     /// The value.
-    package var value: YAMLValue
+    var value: YAMLValue
 
     /// Creates an entry.
     package init(_ key: String, _ value: YAMLValue) {

@@ -1,5 +1,5 @@
 import Foundation
-import MigNetKit
+@testable import MigNetKit
 import Testing
 
 /// Golden files: rendered output compared byte for byte (and mode) with committed files.

@@ -1,6 +1,6 @@
 import Foundation
 import MigNetTestSupport
-import MigNetYAML
+@testable import MigNetYAML
 import Testing
 
 /// mignet's Argo CD Config Management Plugin, run as argocd-cmp-server runs it (argo-cd

@@ -1,6 +1,6 @@
 import Foundation
 import MigNetTestSupport
-import MigNetYAML
+@testable import MigNetYAML
 import Testing
 
 /// mignet as kustomize's exec generator plugin, through the real `kubectl kustomize

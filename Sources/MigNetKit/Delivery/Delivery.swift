@@ -27,19 +27,19 @@ package enum Delivery: String, Sendable, CaseIterable {
 
     /// The names of the files in a cluster folder.
     package enum FileName {
-        package static let networkAttachmentDefinition = "networkattachmentdefinition.yaml"
+        static let networkAttachmentDefinition = "networkattachmentdefinition.yaml"
         package static let setting = "setting.yaml"
-        package static let kubeVirtPatch = "kubevirt-patch.yaml"
-        package static let kustomization = "kustomization.yaml"
-        package static let fleet = "fleet.yaml"
-        package static let applyScript = "apply.sh"
-        package static let preSyncHook = "presync-wait-for-migrations.yaml"
+        static let kubeVirtPatch = "kubevirt-patch.yaml"
+        static let kustomization = "kustomization.yaml"
+        static let fleet = "fleet.yaml"
+        static let applyScript = "apply.sh"
+        static let preSyncHook = "presync-wait-for-migrations.yaml"
     }
 
     /// The Kubernetes objects of one rendered cluster for this profile, by the file that holds
     /// them in its folder, in apply order. The folder adds what is not an object: kustomize's
     /// `kustomization.yaml`, Fleet's `fleet.yaml`, the kubectl profile's `apply.sh`.
-    package func objectFiles(for cluster: RenderedCluster) -> [ObjectFile] {
+    func objectFiles(for cluster: RenderedCluster) -> [ObjectFile] {
         switch self {
         case .argocd: ArgoCDProfile.objectFiles(for: cluster)
         case .fleet: FleetProfile.objectFiles(for: cluster)
@@ -56,7 +56,7 @@ package enum Delivery: String, Sendable, CaseIterable {
     }
 
     /// The folder of one rendered cluster for this profile.
-    package func folder(for cluster: RenderedCluster) throws(YAMLEmitterError) -> ClusterFolder {
+    func folder(for cluster: RenderedCluster) throws(YAMLEmitterError) -> ClusterFolder {
         let objects = objectFiles(for: cluster)
         var files = try ObjectFile.emit(objects)
         switch self {
@@ -69,14 +69,14 @@ package enum Delivery: String, Sendable, CaseIterable {
 }
 
 /// A file of Kubernetes objects in a cluster's folder: its name and its documents.
-package struct ObjectFile: Sendable, Equatable {
+struct ObjectFile: Sendable, Equatable {
     /// The file's name.
-    package var name: String
+    var name: String
     /// Its objects, one YAML document each.
-    package var documents: [YAMLValue]
+    var documents: [YAMLValue]
 
     /// Creates a file of objects.
-    package init(_ name: String, _ documents: [YAMLValue]) {
+    init(_ name: String, _ documents: [YAMLValue]) {
         self.name = name
         self.documents = documents
     }
@@ -100,7 +100,7 @@ package struct ClusterFolder: Sendable, Equatable {
     package var files: [OutputFile]
 
     /// Creates a folder.
-    package init(name: String, files: [OutputFile]) {
+    init(name: String, files: [OutputFile]) {
         self.name = name
         self.files = files
     }
@@ -116,7 +116,7 @@ package struct OutputFile: Sendable, Equatable {
     package var executable: Bool
 
     /// Creates a file.
-    package init(name: String, contents: String, executable: Bool = false) {
+    init(name: String, contents: String, executable: Bool = false) {
         self.name = name
         self.contents = contents
         self.executable = executable

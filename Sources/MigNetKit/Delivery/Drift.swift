@@ -10,9 +10,9 @@ package struct ExistingEntry: Sendable, Equatable {
     }
 
     /// The name, escaped where it is not valid UTF-8.
-    package var name: String
+    var name: String
     /// What it is.
-    package var kind: Kind
+    var kind: Kind
 
     /// Creates an entry.
     package init(name: String, kind: Kind) {
@@ -50,9 +50,9 @@ package struct FileDrift: Sendable, Equatable {
     /// The path inside the output folder: `<cluster>/<file>`.
     package var path: String
     /// What is on disk, if anything.
-    package var actual: ExistingEntry.Kind?
+    var actual: ExistingEntry.Kind?
     /// The rendered file, if any.
-    package var expected: OutputFile?
+    var expected: OutputFile?
 }
 
 /// Compares a rendering with what is on disk: what `check` reports.

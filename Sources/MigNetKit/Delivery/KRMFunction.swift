@@ -10,7 +10,7 @@ package enum KRMFunction {
     /// The apiVersion written when the input names none.
     static let apiVersion = "config.kubernetes.io/v1"
     /// The key the spec sits under.
-    package static let member = "functionConfig"
+    static let member = "functionConfig"
 
     /// What a run gives.
     package struct Outcome: Sendable {

@@ -36,7 +36,7 @@ enum KubectlProfile {
 extension RenderedCluster {
     /// The objects of the full delivery, one file each, in apply order: NAD (when enabled),
     /// Setting, KubeVirt patch. The kubectl profile's objects.
-    package var objectFiles: [ObjectFile] {
+    var objectFiles: [ObjectFile] {
         typealias Name = Delivery.FileName
         var files: [ObjectFile] = []
         if let nad = networkAttachmentDefinition {
@@ -48,7 +48,7 @@ extension RenderedCluster {
     }
 
     /// The text of the full delivery's files: what `render` prints without `-o`.
-    package func files() throws(YAMLEmitterError) -> [OutputFile] {
+    func files() throws(YAMLEmitterError) -> [OutputFile] {
         try ObjectFile.emit(objectFiles)
     }
 }

@@ -12,7 +12,7 @@ package enum OutputTree {
 
     /// Whether a folder that no spec renders is one of mignet's (it holds a `setting.yaml`),
     /// and so an orphan left by a spec that was removed.
-    package static func isClusterFolder(_ fileNames: some Sequence<String>) -> Bool {
+    static func isClusterFolder(_ fileNames: some Sequence<String>) -> Bool {
         fileNames.contains(Delivery.FileName.setting)
     }
 }

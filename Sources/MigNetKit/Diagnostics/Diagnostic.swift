@@ -18,14 +18,14 @@ package struct Diagnostic: Sendable, Hashable {
     }
 
     /// A secondary message at another place, such as where a duplicate was first written.
-    package struct Note: Sendable, Hashable {
+    struct Note: Sendable, Hashable {
         /// The note's text.
-        package var message: String
+        var message: String
         /// Where it points, if anywhere.
-        package var location: SourceLocation?
+        var location: SourceLocation?
 
         /// Creates a note.
-        package init(_ message: String, at location: SourceLocation? = nil) {
+        init(_ message: String, at location: SourceLocation? = nil) {
             self.message = message
             self.location = location
         }
@@ -40,12 +40,12 @@ package struct Diagnostic: Sendable, Hashable {
     /// Where it was found.
     package var location: SourceLocation
     /// Further places and explanations.
-    package var notes: [Note]
+    var notes: [Note]
     /// The replacement text that would fix the value at `location`, if there is one.
-    package var fixIt: String?
+    var fixIt: String?
 
     /// Creates a diagnostic.
-    package init(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation, notes: [Note] = [], fixIt: String? = nil) {
+    init(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation, notes: [Note] = [], fixIt: String? = nil) {
         self.severity = severity
         self.code = code
         self.message = message

@@ -5,35 +5,35 @@ import MigNetYAML
 /// million counts, not half a million messages, spelling hints and source copies. The report
 /// shows fewer than the budget anyway (`DiagnosticReport.defaultLimitPerFile`), and says how many
 /// more there were.
-package struct DiagnosticCollector: Sendable {
+struct DiagnosticCollector: Sendable {
     /// How many diagnostics are kept whole; the rest are counted.
-    package static let budget = 1_000
+    static let budget = 1_000
 
     /// The diagnostics kept whole, in the order they came.
-    package private(set) var kept: [Diagnostic] = []
+    private(set) var kept: [Diagnostic] = []
     /// The diagnostics counted only.
-    package private(set) var tallies: [DiagnosticTally] = []
+    private(set) var tallies: [DiagnosticTally] = []
     private var tallyIndex: [DiagnosticTally.Key: Int] = [:]
 
     /// Creates an empty collector.
-    package init() {}
+    init() {}
 
     /// Whether the budget is spent, so that a diagnostic is counted rather than kept.
-    package var isFull: Bool { kept.count >= Self.budget }
+    var isFull: Bool { kept.count >= Self.budget }
 
     /// Keeps or counts a diagnostic.
-    package mutating func append(_ diagnostic: Diagnostic) {
+    mutating func append(_ diagnostic: Diagnostic) {
         if isFull { count(diagnostic.code, diagnostic.severity, file: diagnostic.location.file) } else { kept.append(diagnostic) }
     }
 
     /// Keeps or counts diagnostics.
-    package mutating func append(contentsOf diagnostics: some Sequence<Diagnostic>) {
+    mutating func append(contentsOf diagnostics: some Sequence<Diagnostic>) {
         for diagnostic in diagnostics { append(diagnostic) }
     }
 
     /// Keeps the diagnostic `make` builds, or, once the budget is spent, counts it without
     /// building it: for the diagnostics a file can hold one of per line.
-    package mutating func append(_ code: DiagnosticCode, _ severity: Diagnostic.Severity, file: String, _ make: () -> Diagnostic) {
+    mutating func append(_ code: DiagnosticCode, _ severity: Diagnostic.Severity, file: String, _ make: () -> Diagnostic) {
         if isFull { count(code, severity, file: file) } else { kept.append(make()) }
     }
 
@@ -43,7 +43,7 @@ package struct DiagnosticCollector: Sendable {
     }
 
     /// Adds another collector's diagnostics and counts.
-    package mutating func append(_ other: DiagnosticCollector) {
+    mutating func append(_ other: DiagnosticCollector) {
         append(contentsOf: other.kept)
         for tally in other.tallies { count(tally.code, tally.severity, file: tally.file, by: tally.count) }
     }
@@ -68,13 +68,13 @@ package struct DiagnosticTally: Sendable, Hashable {
     }
 
     /// The file.
-    package var file: String
+    var file: String
     /// The code.
-    package var code: DiagnosticCode
+    var code: DiagnosticCode
     /// The severity.
-    package var severity: Diagnostic.Severity
+    var severity: Diagnostic.Severity
     /// How many.
-    package var count: Int
+    var count: Int
 }
 
 extension Array where Element == DiagnosticTally {

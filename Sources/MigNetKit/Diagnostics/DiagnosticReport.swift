@@ -3,36 +3,36 @@
 /// was left out. Every output format reads this one value.
 package struct DiagnosticReport: Sendable {
     /// What was left out of one file's diagnostics.
-    package struct Omission: Sendable, Equatable {
+    struct Omission: Sendable, Equatable {
         /// The file.
-        package var file: String
+        var file: String
         /// How many diagnostics were left out.
-        package var count: Int
+        var count: Int
         /// How many of each code, sorted by code.
-        package var codes: [(code: DiagnosticCode, count: Int)]
+        var codes: [(code: DiagnosticCode, count: Int)]
 
-        package static func == (lhs: Omission, rhs: Omission) -> Bool {
+        static func == (lhs: Omission, rhs: Omission) -> Bool {
             lhs.file == rhs.file && lhs.count == rhs.count && lhs.codes.elementsEqual(rhs.codes) { $0 == $1 }
         }
 
         /// `and 63800 more diagnostics (unknown-key: 63800)`.
-        package var summary: String {
+        var summary: String {
             let codes = codes.map { "\($0.code.rawValue): \($0.count)" }.joined(separator: ", ")
             return "and \(count) more diagnostic\(count == 1 ? "" : "s") in this file, not shown (\(codes))"
         }
     }
 
     /// The most diagnostics shown for one file.
-    package static let defaultLimitPerFile = 200
+    static let defaultLimitPerFile = 200
 
     /// The diagnostics shown, in the order given.
-    package var shown: [Diagnostic]
+    var shown: [Diagnostic]
     /// What was left out, by file in order of first appearance.
-    package var omitted: [Omission]
+    var omitted: [Omission]
     /// Errors in all, shown or not.
-    package var errorCount: Int
+    var errorCount: Int
     /// Warnings in all, shown or not.
-    package var warningCount: Int
+    var warningCount: Int
 
     /// Keeps the first `limitPerFile` diagnostics of each file (they come sorted by location);
     /// `tallies`, the diagnostics that were only counted, count as omitted.

@@ -81,7 +81,7 @@ package enum MachineDiagnosticFormatter {
     }
 
     /// One workflow command: `::command file=…,line=…,col=…,title=…::message`, every part escaped.
-    package static func workflowCommand(_ command: String, file: String, line: Int, column: Int, title: String, message: String) -> String {
+    static func workflowCommand(_ command: String, file: String, line: Int, column: Int, title: String, message: String) -> String {
         "::\(command) file=\(property(file)),line=\(line),col=\(column),title=\(property(title))::\(data(message))\n"
     }
 

@@ -7,7 +7,7 @@
 /// product with the file's size.
 package struct TextDiagnosticFormatter: Sendable {
     /// Whether to colour the output with ANSI escapes (only for a terminal).
-    package var colour: Bool
+    var colour: Bool
 
     /// Creates a formatter.
     package init(colour: Bool = false) {
@@ -45,7 +45,7 @@ package struct TextDiagnosticFormatter: Sendable {
     }
 
     /// `2 errors and 1 warning`, or nil when there are neither.
-    package static func summary(of diagnostics: [Diagnostic]) -> String? {
+    static func summary(of diagnostics: [Diagnostic]) -> String? {
         DiagnosticReport(diagnostics).summary
     }
 

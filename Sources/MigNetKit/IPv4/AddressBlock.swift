@@ -1,5 +1,5 @@
 /// A block of addresses as a spec writes it: one address, a CIDR, or an inclusive range `A-B`.
-package enum AddressBlock: Sendable, Hashable, CustomStringConvertible {
+enum AddressBlock: Sendable, Hashable, CustomStringConvertible {
     /// A single address, which stands for its /32.
     case address(IPv4Address)
     /// A CIDR block, host bits possibly set (validation refuses those).
@@ -8,7 +8,7 @@ package enum AddressBlock: Sendable, Hashable, CustomStringConvertible {
     case range(first: IPv4Address, last: IPv4Address)
 
     /// Parses any of the three forms, strictly.
-    package init(parsing text: String) throws(AddressSyntaxError) {
+    init(parsing text: String) throws(AddressSyntaxError) {
         guard let head = text.first, let tail = text.last else { throw .empty }
         if head.isWhitespace || tail.isWhitespace { throw .whitespace }
         var string = text
@@ -29,14 +29,14 @@ package enum AddressBlock: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Parses a CIDR block only.
-    package static func cidr(parsing text: String) throws(AddressSyntaxError) -> IPv4CIDR {
+    static func cidr(parsing text: String) throws(AddressSyntaxError) -> IPv4CIDR {
         let block = try AddressBlock(parsing: text)
         guard case .cidr(let cidr) = block else { throw .missingPrefixLength }
         return cidr
     }
 
     /// The addresses the block stands for, or nil for a reversed range.
-    package var interval: IPv4Interval? {
+    var interval: IPv4Interval? {
         switch self {
         case .address(let address): return IPv4Interval(address, address)
         case .cidr(let cidr): return cidr.interval
@@ -46,7 +46,7 @@ package enum AddressBlock: Sendable, Hashable, CustomStringConvertible {
 
     /// The CIDR blocks Harvester and whereabouts are given for this block: the address as a
     /// /32, the CIDR as written, a range as the fewest blocks that cover it exactly.
-    package var cidrs: [IPv4CIDR] {
+    var cidrs: [IPv4CIDR] {
         switch self {
         case .address(let address): return [IPv4CIDR(address, prefixLength: 32)]
         case .cidr(let cidr): return [cidr]
@@ -55,7 +55,7 @@ package enum AddressBlock: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The block as a spec writes it.
-    package var description: String {
+    var description: String {
         switch self {
         case .address(let address): return "\(address)"
         case .cidr(let cidr): return "\(cidr)"

@@ -1,5 +1,5 @@
 /// Why a text is not an IPv4 address or CIDR block.
-package enum AddressSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+enum AddressSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The text is empty.
     case empty
     /// The text has a colon: an IPv6 address.
@@ -20,7 +20,7 @@ package enum AddressSyntaxError: Error, Sendable, Equatable, CustomStringConvert
     case missingPrefixLength
 
     /// The reason, in lowercase, for a diagnostic.
-    package var description: String {
+    var description: String {
         switch self {
         case .empty: return "it is empty"
         case .ipv6: return "it is an IPv6 address"

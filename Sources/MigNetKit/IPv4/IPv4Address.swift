@@ -1,21 +1,21 @@
 /// An IPv4 address as a 32-bit number.
-package struct IPv4Address: Sendable, Hashable, Comparable, CustomStringConvertible {
+struct IPv4Address: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The address in host byte order: `10.1.2.3` is `0x0A010203`.
-    package var value: UInt32
+    var value: UInt32
 
     /// Creates an address from its numeric value.
-    package init(_ value: UInt32) {
+    init(_ value: UInt32) {
         self.value = value
     }
 
     /// Creates an address from four octets.
-    package init(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) {
+    init(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) {
         value = UInt32(a) << 24 | UInt32(b) << 16 | UInt32(c) << 8 | UInt32(d)
     }
 
     /// Parses a strict dotted quad: four decimal octets 0...255, no leading zeros, no signs,
     /// no spaces, no short forms such as `10.1` or `10.0.258`.
-    package init(parsing text: Substring) throws(AddressSyntaxError) {
+    init(parsing text: Substring) throws(AddressSyntaxError) {
         var string = String(text)
         let parsed = string.withUTF8 { bytes in Result { () throws(AddressSyntaxError) in try Self.parse(bytes, 0..<bytes.count) } }
         value = try parsed.get()
@@ -53,10 +53,10 @@ package struct IPv4Address: Sendable, Hashable, Comparable, CustomStringConverti
         return value
     }
 
-    package static func < (lhs: IPv4Address, rhs: IPv4Address) -> Bool { lhs.value < rhs.value }
+    static func < (lhs: IPv4Address, rhs: IPv4Address) -> Bool { lhs.value < rhs.value }
 
     /// The dotted-quad form.
-    package var description: String { Self.format(value, prefixLength: nil) }
+    var description: String { Self.format(value, prefixLength: nil) }
 
     /// `a.b.c.d`, or `a.b.c.d/n` with a prefix length, written into a stack buffer: an address
     /// is formatted once per exclusion per output, tens of thousands of times for a large spec.

@@ -1,12 +1,12 @@
 /// An IPv4 CIDR block as written: an address and a prefix length, host bits possibly set.
-package struct IPv4CIDR: Sendable, Hashable, CustomStringConvertible {
+struct IPv4CIDR: Sendable, Hashable, CustomStringConvertible {
     /// The address as written (host bits may be set).
-    package var address: IPv4Address
+    var address: IPv4Address
     /// The prefix length, 0...32.
-    package var prefixLength: Int
+    var prefixLength: Int
 
     /// Creates a block; `prefixLength` must be 0...32.
-    package init(_ address: IPv4Address, prefixLength: Int) {
+    init(_ address: IPv4Address, prefixLength: Int) {
         precondition((0...32).contains(prefixLength), "prefix length \(prefixLength) is outside 0...32")
         self.address = address
         self.prefixLength = prefixLength
@@ -14,7 +14,7 @@ package struct IPv4CIDR: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `a.b.c.d/n` strictly (see `IPv4Address.init(parsing:)`; `n` is 0...32 in
     /// decimal without leading zeros or sign).
-    package init(parsing text: Substring) throws(AddressSyntaxError) {
+    init(parsing text: Substring) throws(AddressSyntaxError) {
         var string = String(text)
         let parsed = string.withUTF8 { bytes in Result { () throws(AddressSyntaxError) in try Self.parse(bytes, 0..<bytes.count) } }
         self = try parsed.get()
@@ -39,25 +39,25 @@ package struct IPv4CIDR: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The mask of the network bits.
-    package var mask: UInt32 {
+    var mask: UInt32 {
         prefixLength == 0 ? 0 : UInt32.max << (32 - prefixLength)
     }
 
     /// The network address: the written address with its host bits cleared.
-    package var network: IPv4Address { IPv4Address(address.value & mask) }
+    var network: IPv4Address { IPv4Address(address.value & mask) }
 
     /// The last address of the block.
-    package var broadcast: IPv4Address { IPv4Address(address.value | ~mask) }
+    var broadcast: IPv4Address { IPv4Address(address.value | ~mask) }
 
     /// Whether the written address has any host bit set.
-    package var hasHostBits: Bool { address.value & ~mask != 0 }
+    var hasHostBits: Bool { address.value & ~mask != 0 }
 
     /// The block with its host bits cleared.
-    package var canonical: IPv4CIDR { IPv4CIDR(network, prefixLength: prefixLength) }
+    var canonical: IPv4CIDR { IPv4CIDR(network, prefixLength: prefixLength) }
 
     /// Every address of the block, network to broadcast.
-    package var interval: IPv4Interval { IPv4Interval(network, broadcast) }
+    var interval: IPv4Interval { IPv4Interval(network, broadcast) }
 
     /// The `a.b.c.d/n` form, with the address as written.
-    package var description: String { IPv4Address.format(address.value, prefixLength: prefixLength) }
+    var description: String { IPv4Address.format(address.value, prefixLength: prefixLength) }
 }

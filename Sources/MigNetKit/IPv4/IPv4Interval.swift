@@ -1,41 +1,41 @@
 /// A non-empty run of consecutive IPv4 addresses, both ends included.
-package struct IPv4Interval: Sendable, Hashable, Comparable, CustomStringConvertible {
+struct IPv4Interval: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The first address.
-    package var lower: IPv4Address
+    var lower: IPv4Address
     /// The last address.
-    package var upper: IPv4Address
+    var upper: IPv4Address
 
     /// Creates an interval; `lower` must not be above `upper`.
-    package init(_ lower: IPv4Address, _ upper: IPv4Address) {
+    init(_ lower: IPv4Address, _ upper: IPv4Address) {
         precondition(lower <= upper, "interval \(lower)-\(upper) is reversed")
         self.lower = lower
         self.upper = upper
     }
 
     /// The number of addresses, 1...2^32.
-    package var count: UInt64 { UInt64(upper.value) - UInt64(lower.value) + 1 }
+    var count: UInt64 { UInt64(upper.value) - UInt64(lower.value) + 1 }
 
     /// Whether the two intervals share an address.
-    package func overlaps(_ other: IPv4Interval) -> Bool {
+    func overlaps(_ other: IPv4Interval) -> Bool {
         lower <= other.upper && other.lower <= upper
     }
 
     /// Whether every address of `other` is in this interval.
-    package func contains(_ other: IPv4Interval) -> Bool {
+    func contains(_ other: IPv4Interval) -> Bool {
         lower <= other.lower && other.upper <= upper
     }
 
     /// Whether `address` is in this interval.
-    package func contains(_ address: IPv4Address) -> Bool {
+    func contains(_ address: IPv4Address) -> Bool {
         lower <= address && address <= upper
     }
 
-    package static func < (lhs: IPv4Interval, rhs: IPv4Interval) -> Bool {
+    static func < (lhs: IPv4Interval, rhs: IPv4Interval) -> Bool {
         (lhs.lower, lhs.upper) < (rhs.lower, rhs.upper)
     }
 
     /// The fewest CIDR blocks that together hold exactly these addresses, in ascending order.
-    package var coveringCIDRs: [IPv4CIDR] {
+    var coveringCIDRs: [IPv4CIDR] {
         var blocks: [IPv4CIDR] = []
         var start = UInt64(lower.value)
         let end = UInt64(upper.value)
@@ -50,5 +50,5 @@ package struct IPv4Interval: Sendable, Hashable, Comparable, CustomStringConvert
     }
 
     /// `lower-upper`, or the single address.
-    package var description: String { lower == upper ? "\(lower)" : "\(lower)-\(upper)" }
+    var description: String { lower == upper ? "\(lower)" : "\(lower)-\(upper)" }
 }

@@ -2,17 +2,17 @@
 ///
 /// Counting and subtracting work on intervals, never on single addresses, so a /16 with tens
 /// of thousands of exclusions costs n log n, not 65,536 × n.
-package struct IPv4IntervalSet: Sendable, Hashable {
+struct IPv4IntervalSet: Sendable, Hashable {
     /// The intervals, ascending, neither overlapping nor touching.
-    package private(set) var intervals: [IPv4Interval]
+    private(set) var intervals: [IPv4Interval]
 
     /// The empty set.
-    package init() {
+    init() {
         intervals = []
     }
 
     /// The union of `intervals`, in any order, overlapping or not.
-    package init<S: Sequence>(_ intervals: S) where S.Element == IPv4Interval {
+    init<S: Sequence>(_ intervals: S) where S.Element == IPv4Interval {
         var merged: [IPv4Interval] = []
         for interval in intervals.sorted() {
             if let last = merged.last, UInt64(interval.lower.value) <= UInt64(last.upper.value) + 1 {
@@ -25,19 +25,19 @@ package struct IPv4IntervalSet: Sendable, Hashable {
     }
 
     /// Whether the set holds no address.
-    package var isEmpty: Bool { intervals.isEmpty }
+    var isEmpty: Bool { intervals.isEmpty }
 
     /// How many addresses the set holds.
-    package var count: UInt64 { intervals.reduce(0) { $0 + $1.count } }
+    var count: UInt64 { intervals.reduce(0) { $0 + $1.count } }
 
     /// The lowest address, if any.
-    package var first: IPv4Address? { intervals.first?.lower }
+    var first: IPv4Address? { intervals.first?.lower }
 
     /// The highest address, if any.
-    package var last: IPv4Address? { intervals.last?.upper }
+    var last: IPv4Address? { intervals.last?.upper }
 
     /// The addresses of this set that are not in `other`.
-    package func subtracting(_ other: IPv4IntervalSet) -> IPv4IntervalSet {
+    func subtracting(_ other: IPv4IntervalSet) -> IPv4IntervalSet {
         var result: [IPv4Interval] = []
         var cut = other.intervals.startIndex
         for interval in intervals {
@@ -63,12 +63,12 @@ package struct IPv4IntervalSet: Sendable, Hashable {
     }
 
     /// The addresses in both sets.
-    package func intersection(_ other: IPv4IntervalSet) -> IPv4IntervalSet {
+    func intersection(_ other: IPv4IntervalSet) -> IPv4IntervalSet {
         subtracting(subtracting(other))
     }
 
     /// Whether `address` is in the set.
-    package func contains(_ address: IPv4Address) -> Bool {
+    func contains(_ address: IPv4Address) -> Bool {
         var low = 0
         var high = intervals.count
         while low < high {

@@ -5,15 +5,15 @@ public enum Harvester {
     /// The Setting's name, and the prefix of every NAD name.
     public static let settingName = "vm-migration-network"
     /// The KubeVirt object's name.
-    package static let kubeVirtName = "kubevirt"
+    static let kubeVirtName = "kubevirt"
     /// The prefix of the controller's annotations and labels.
-    package static let annotationPrefix = "vm-migration-network.settings.harvesterhci.io"
+    static let annotationPrefix = "vm-migration-network.settings.harvesterhci.io"
     /// The Setting annotation and NAD label that hold the value's SHA-1.
-    package static let hashKey = annotationPrefix + "/hash"
+    static let hashKey = annotationPrefix + "/hash"
     /// The Setting annotation that names the NAD, `namespace/name`.
-    package static let netAttachDefKey = annotationPrefix + "/net-attach-def"
+    static let netAttachDefKey = annotationPrefix + "/net-attach-def"
     /// The NAD annotation that marks it as the migration network's.
-    package static let nadMarkerKey = annotationPrefix
+    static let nadMarkerKey = annotationPrefix
     /// How many hex digits of the hash name a NAD.
-    package static let nadHashDigits = 8
+    static let nadHashDigits = 8
 }

@@ -15,17 +15,17 @@
 /// - a top-level `null` decodes to the empty config without error.
 package struct HarvesterValue: Sendable, Equatable {
     package var clusterNetwork = ""
-    package var vlan = 0
-    package var exclusiveVlan = false
-    package var range = ""
-    package var exclude: [String] = []
+    var vlan = 0
+    var exclusiveVlan = false
+    var range = ""
+    var exclude: [String] = []
     /// Keys that Harvester ignores, as written.
-    package var unknownKeys: [String] = []
+    var unknownKeys: [String] = []
 
     /// Why a value is not one Harvester can read.
     package struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
         /// What Go's `json.Unmarshal` returns, word for word.
-        package var goError: String
+        var goError: String
         /// The same for a diagnostic.
         package var description: String
 
@@ -161,14 +161,14 @@ package struct HarvesterValue: Sendable, Equatable {
 /// Go's `encoding/json` into `settings.RWXNetworkConfig`,
 /// `{ShareStorageNetwork bool "share-storage-network"; Network *networkutil.Config "network"}`
 /// (harvester/harvester pkg/settings/settings_helper.go line 401 at v1.8.2).
-package struct RWXNetworkValue: Sendable, Equatable {
+struct RWXNetworkValue: Sendable, Equatable {
     /// `share-storage-network`.
-    package var shareStorageNetwork = false
+    var shareStorageNetwork = false
     /// `network`, when present and not null.
-    package var network: HarvesterValue?
+    var network: HarvesterValue?
 
     /// Reads `text`, as `release` does.
-    package init(parsing text: String, release: HarvesterRelease? = nil) throws(HarvesterValue.Failure) {
+    init(parsing text: String, release: HarvesterRelease? = nil) throws(HarvesterValue.Failure) {
         switch try HarvesterValue.document(text) {
         case .null:
             return

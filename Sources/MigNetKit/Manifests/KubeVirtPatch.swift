@@ -3,20 +3,20 @@ import MigNetYAML
 /// The part of the `harvester-system/kubevirt` KubeVirt object mignet sets: only
 /// `spec.configuration.migrations.network`. The same document serves as a partial object
 /// (server-side apply) and as a `kubectl patch --type merge` body, where `null` removes the field.
-package struct KubeVirtPatch: Sendable, Equatable {
+struct KubeVirtPatch: Sendable, Equatable {
     /// The NAD's bare name, or nil to clear the field (disabled).
-    package var network: String?
+    var network: String?
 
     /// The patch pointing KubeVirt at `network` (nil clears the field).
-    package init(network: String?) {
+    init(network: String?) {
         self.network = network
     }
 
     /// The YAML document.
-    package var document: YAMLValue { document(annotations: [:]) }
+    var document: YAMLValue { document(annotations: [:]) }
 
     /// The YAML document with `annotations` (a delivery profile's, sorted by bytes).
-    package func document(annotations: [String: String]) -> YAMLValue {
+    func document(annotations: [String: String]) -> YAMLValue {
         var metadata = [
             YAMLEntry("name", .string(Harvester.kubeVirtName)),
             YAMLEntry("namespace", .string(Harvester.namespace)),

@@ -2,16 +2,16 @@ import MigNetYAML
 
 /// The Multus NetworkAttachmentDefinition Harvester's controller creates for a configuration,
 /// byte for byte as it stands after Harvester's network webhook has added the MTU.
-package struct NetworkAttachmentDefinition: Sendable, Equatable {
+struct NetworkAttachmentDefinition: Sendable, Equatable {
     /// The NAD's name, derived from the value's hash.
-    package var name: String
+    var name: String
     /// The value's SHA-1, carried as a label so that the controller adopts this NAD.
-    package var hash: String
+    var hash: String
     /// The CNI config, `spec.config`.
-    package var config: String
+    var config: String
 
     /// The NAD of an enabled configuration.
-    package init(_ configuration: MigrationNetwork.Configuration, value: SettingValue) {
+    init(_ configuration: MigrationNetwork.Configuration, value: SettingValue) {
         name = configuration.nadName(for: value)
         hash = value.hash
         config = Self.config(for: configuration)
@@ -20,7 +20,7 @@ package struct NetworkAttachmentDefinition: Sendable, Equatable {
     /// `spec.config` as Harvester builds it: bridge CNI on `<clusterNetwork>-br`, VLAN 0 taken
     /// as 1, whereabouts IPAM, `exclude` only when non-empty, and `"mtu"` appended at the top
     /// level by the network webhook when the MTU is not 1500.
-    package static func config(for configuration: MigrationNetwork.Configuration) -> String {
+    static func config(for configuration: MigrationNetwork.Configuration) -> String {
         var ipam: [JSONMember] = [
             JSONMember("type", .string("whereabouts")),
             JSONMember("range", .string(configuration.range.description)),
@@ -43,10 +43,10 @@ package struct NetworkAttachmentDefinition: Sendable, Equatable {
     }
 
     /// The YAML document.
-    package var document: YAMLValue { document(extraAnnotations: [:]) }
+    var document: YAMLValue { document(extraAnnotations: [:]) }
 
     /// The YAML document with more annotations (a delivery profile's), all sorted by bytes.
-    package func document(extraAnnotations: [String: String]) -> YAMLValue {
+    func document(extraAnnotations: [String: String]) -> YAMLValue {
         .mapping([
             YAMLEntry("apiVersion", .string("k8s.cni.cncf.io/v1")),
             YAMLEntry("kind", .string("NetworkAttachmentDefinition")),

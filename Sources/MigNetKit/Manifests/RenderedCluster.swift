@@ -5,17 +5,17 @@ package struct RenderedCluster: Sendable, Equatable {
     /// The cluster's name: its output folder.
     package var name: String
     /// The NAD, when the network is enabled.
-    package var networkAttachmentDefinition: NetworkAttachmentDefinition?
+    var networkAttachmentDefinition: NetworkAttachmentDefinition?
     /// The Setting.
-    package var setting: Setting
+    var setting: Setting
     /// The KubeVirt patch.
-    package var kubeVirtPatch: KubeVirtPatch
+    var kubeVirtPatch: KubeVirtPatch
     /// The argocd profile's PreSync hook, when the spec asks for it.
-    package var waitForMigrations: MigrationNetwork.WaitForMigrations?
+    var waitForMigrations: MigrationNetwork.WaitForMigrations?
 
     /// Renders a validated network whose value (and hash) was computed already: every object
     /// takes them from here.
-    package init(_ network: MigrationNetwork, value: SettingValue) {
+    init(_ network: MigrationNetwork, value: SettingValue) {
         name = network.name
         let nadName = network.configuration?.nadName(for: value)
         setting = Setting(value: value, nadName: nadName)

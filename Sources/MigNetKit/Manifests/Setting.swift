@@ -3,31 +3,31 @@ import MigNetYAML
 /// The cluster-scoped `vm-migration-network` Setting, with the annotations Harvester's
 /// controller writes once it has configured the network. With both annotations present the
 /// controller does nothing, so the NAD and the KubeVirt patch must be applied alongside.
-package struct Setting: Sendable, Equatable {
+struct Setting: Sendable, Equatable {
     /// The value.
-    package var value: SettingValue
+    var value: SettingValue
     /// `namespace/name` of the NAD, or "" when disabled.
-    package var netAttachDef: String
+    var netAttachDef: String
 
     /// The Setting holding `value` and naming the NAD `nadName` (nil when disabled).
-    package init(value: SettingValue, nadName: String?) {
+    init(value: SettingValue, nadName: String?) {
         self.value = value
         netAttachDef = nadName.map { Harvester.namespace + "/" + $0 } ?? ""
     }
 
     /// The controller's annotations: with both, Harvester's controller takes the Setting as
     /// already configured and does nothing.
-    package var controllerAnnotations: [String: String] {
+    var controllerAnnotations: [String: String] {
         [Harvester.hashKey: value.hash, Harvester.netAttachDefKey: netAttachDef]
     }
 
     /// The YAML document of the full delivery: the controller's annotations and the value.
     /// `default` is Harvester's and never rendered.
-    package var document: YAMLValue { document(annotations: controllerAnnotations) }
+    var document: YAMLValue { document(annotations: controllerAnnotations) }
 
     /// The YAML document with exactly `annotations` (keys sorted by bytes; none: no
     /// `annotations` key), as a delivery profile needs it.
-    package func document(annotations: [String: String]) -> YAMLValue {
+    func document(annotations: [String: String]) -> YAMLValue {
         var metadata = [YAMLEntry("name", .string(Harvester.settingName))]
         if !annotations.isEmpty { metadata.append(YAMLEntry("annotations", .sortedMapping(annotations))) }
         return .mapping([

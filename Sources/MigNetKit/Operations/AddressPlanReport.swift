@@ -3,37 +3,37 @@
 /// free first), capacity against the node counts, and every block the range was checked against.
 package struct AddressPlanReport: Sendable {
     /// One exclusion as written and the CIDRs it stands for.
-    package struct Exclusion: Sendable, Equatable {
-        package var written: String
-        package var cidrs: [String]
+    struct Exclusion: Sendable, Equatable {
+        var written: String
+        var cidrs: [String]
     }
 
     /// A block the range was checked against, and the verdict.
     package struct Check: Sendable, Equatable {
-        package var block: String
-        package var role: String
-        package var clear: Bool
+        var block: String
+        var role: String
+        var clear: Bool
     }
 
-    package var name: String
-    package var enabled: Bool
-    package var value: String
-    package var hash: String
-    package var pinned: Bool
-    package var nadName: String?
+    var name: String
+    var enabled: Bool
+    var value: String
+    var hash: String
+    var pinned: Bool
+    var nadName: String?
     /// The cluster network's MTU the NAD is rendered for (1500 when the spec gives none).
-    package var mtu: Int?
+    var mtu: Int?
     /// The NAD's `spec.config`, byte for byte as Harvester builds it.
-    package var nadConfig: String?
-    package var range: IPv4CIDR?
-    package var exclusions: [Exclusion]
-    package var excluded: [String]
-    package var usableAddresses: UInt64
-    package var firstAddress: IPv4Address?
-    package var lastAddress: IPv4Address?
-    package var nodes: Int?
-    package var plannedNodes: Int?
-    package var checks: [Check]
+    var nadConfig: String?
+    var range: IPv4CIDR?
+    var exclusions: [Exclusion]
+    var excluded: [String]
+    var usableAddresses: UInt64
+    var firstAddress: IPv4Address?
+    var lastAddress: IPv4Address?
+    var nodes: Int?
+    var plannedNodes: Int?
+    var checks: [Check]
 
     /// The report of a compiled spec; nil when the spec has errors.
     package init?(_ compilation: Compilation) {
@@ -79,12 +79,12 @@ package struct AddressPlanReport: Sendable {
     }
 
     /// Usable addresses left over `nodes`.
-    package var headroom: Int64? { nodes.map { Int64(usableAddresses) - Int64($0) } }
+    var headroom: Int64? { nodes.map { Int64(usableAddresses) - Int64($0) } }
     /// Usable addresses left over `plannedNodes` (negative when they do not fit).
-    package var plannedHeadroom: Int64? { plannedNodes.map { Int64(usableAddresses) - Int64($0) } }
+    var plannedHeadroom: Int64? { plannedNodes.map { Int64(usableAddresses) - Int64($0) } }
 
     /// The JSON form; keys documented in the README.
-    package var json: JSONValue {
+    var json: JSONValue {
         func optional(_ text: String?) -> JSONValue { text.map { .string($0) } ?? .null }
         func optional(_ number: Int64?) -> JSONValue { number.map { .integer(Int($0)) } ?? .null }
         return .object([
@@ -118,7 +118,7 @@ package struct AddressPlanReport: Sendable {
     }
 
     /// The table for a person. Long exclusion lists are shown in full: a script wants `--format json`.
-    package var text: String {
+    var text: String {
         var rows: [(String, String)] = [("cluster", name)]
         guard let range else {
             rows += [("enabled", "no: migration traffic uses the management network"), ("value", "\"\""), ("hash", hash)]

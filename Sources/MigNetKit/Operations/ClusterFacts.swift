@@ -16,7 +16,7 @@ package struct ClusterFacts: Sendable {
         package var fileName: String { rawValue + ".yaml" }
 
         /// The kind of the objects it lists.
-        package var kind: String {
+        var kind: String {
             switch self {
             case .clusterNetworks: "ClusterNetwork"
             case .vlanConfigs: "VlanConfig"
@@ -46,7 +46,7 @@ package struct ClusterFacts: Sendable {
         package var mayBeMissing: Bool { self == .serviceCIDRs }
 
         /// The source a file of that name holds.
-        package init?(fileName: String) {
+        init?(fileName: String) {
             for extensionName in [".yaml", ".yml", ".json"] where fileName.hasSuffix(extensionName) {
                 self.init(rawValue: String(fileName.dropLast(extensionName.count)))
                 return
@@ -56,7 +56,7 @@ package struct ClusterFacts: Sendable {
     }
 
     /// The objects of each source that was read (an empty list: read, and nothing there).
-    package private(set) var objects: [Source: [KubeObject]] = [:]
+    private(set) var objects: [Source: [KubeObject]] = [:]
 
     /// No facts.
     package init() {}

@@ -13,7 +13,7 @@ package enum HarvesterNodes {
     /// - v1.7 and later (`util.IsWitnessNodeWithoutPromotionStatus`, pkg/util/node.go): the
     ///   witness label is `true`;
     /// - no release named: a witness only where every release says so.
-    package static func isWitness(_ node: KubeObject, release: HarvesterRelease?) -> Bool {
+    static func isWitness(_ node: KubeObject, release: HarvesterRelease?) -> Bool {
         let labels = node.labels
         let v16: Bool = {
             guard labels[witnessLabel] != nil else { return false }

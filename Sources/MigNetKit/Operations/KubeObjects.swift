@@ -4,10 +4,10 @@ import MigNetYAML
 /// one object or a `List`, with the lookups mignet's operator commands need.
 package struct KubeObject: Sendable {
     /// The object's node.
-    package var node: YAMLNode
+    var node: YAMLNode
 
     /// The value at a path of mapping keys, if every step is there.
-    package func value(_ path: String...) -> YAMLNode? { lookup(path) }
+    func value(_ path: String...) -> YAMLNode? { lookup(path) }
 
     func lookup(_ path: [String]) -> YAMLNode? {
         var current: YAMLNode? = node
@@ -18,19 +18,19 @@ package struct KubeObject: Sendable {
     }
 
     /// The string at a path (a scalar's text), if there is one.
-    package func string(_ path: String...) -> String? {
+    func string(_ path: String...) -> String? {
         guard let scalar = lookup(path)?.scalar, !scalar.isNull else { return nil }
         return scalar.value
     }
 
     /// `kind`.
-    package var kind: String? { string("kind") }
+    var kind: String? { string("kind") }
     /// `metadata.name`.
     package var name: String? { string("metadata", "name") }
     /// `metadata.annotations` as strings.
-    package var annotations: [String: String] { strings(at: ["metadata", "annotations"]) }
+    var annotations: [String: String] { strings(at: ["metadata", "annotations"]) }
     /// `metadata.labels` as strings.
-    package var labels: [String: String] { strings(at: ["metadata", "labels"]) }
+    var labels: [String: String] { strings(at: ["metadata", "labels"]) }
 
     func strings(at path: [String]) -> [String: String] {
         var result: [String: String] = [:]
@@ -65,7 +65,7 @@ package struct KubeObject: Sendable {
     }
 
     /// Where this object starts in `file`.
-    package func location(in file: String) -> SourceLocation {
+    func location(in file: String) -> SourceLocation {
         SourceLocation(file: file, line: node.mark.line, column: node.mark.column)
     }
 }

@@ -24,19 +24,19 @@ package struct Plan: Sendable {
 
     /// What a compiled spec means for its cluster.
     package struct Snapshot: Sendable, Equatable {
-        package var enabled: Bool
-        package var value: String
-        package var hash: String
-        package var nadName: String?
-        package var nadConfig: String?
-        package var usable: UInt64?
-        package var nodes: Int?
-        package var plannedNodes: Int?
+        var enabled: Bool
+        var value: String
+        var hash: String
+        var nadName: String?
+        var nadConfig: String?
+        var usable: UInt64?
+        var nodes: Int?
+        var plannedNodes: Int?
         /// The files of the cluster's folder, by name, for the delivery profile planned for.
-        package var files: [String: String]
+        var files: [String: String]
         /// The configuration the value stands for (a pinned value means the same, validated), to
         /// name the fields that change.
-        package var configuration: MigrationNetwork.Configuration?
+        var configuration: MigrationNetwork.Configuration?
 
         /// The snapshot of a compilation without errors; `files: false` leaves the folder's files
         /// out (for a cluster whose spec is byte for byte the base's, nothing needs comparing).
@@ -59,24 +59,24 @@ package struct Plan: Sendable {
 
     /// One cluster's plan.
     package struct Cluster: Sendable {
-        package var name: String
+        var name: String
         package var change: Change
         /// One line for a table.
-        package var summary: String
+        var summary: String
         /// The evidence, a line each.
-        package var evidence: [String]
+        var evidence: [String]
         /// Whether a reviewer must look twice (headroom shrinks below `plannedNodes`).
-        package var warning: Bool
+        var warning: Bool
         /// Whether the base spec did not compile (the change may be its fix).
-        package var baseInvalid: Bool
-        package var base: Snapshot?
-        package var current: Snapshot?
+        var baseInvalid: Bool
+        var base: Snapshot?
+        var current: Snapshot?
     }
 
     /// The revision or folder planned against, for the reports.
-    package var base: String
+    var base: String
     /// The delivery profile the files were compared for.
-    package var delivery: Delivery
+    var delivery: Delivery
     /// Every cluster of either side, by name.
     package private(set) var clusters: [Cluster] = []
 
@@ -211,7 +211,7 @@ package struct Plan: Sendable {
     var unchanged: [Cluster] { clusters.filter { $0.change == .unchanged } }
 
     /// The report for a terminal.
-    package var text: String {
+    var text: String {
         // The revision's name and the evidence (values, names) come from outside: escaped here, at output.
         var output = "plan against \(TerminalText.escaped(base)) (\(delivery.rawValue) profile): \(clusters.count) cluster\(clusters.count == 1 ? "" : "s"), \(changed.count) changed\n"
         for cluster in changed {
@@ -224,7 +224,7 @@ package struct Plan: Sendable {
 
     /// The report for a pull-request comment or `$GITHUB_STEP_SUMMARY`: a table row per changed
     /// cluster, the evidence folded.
-    package var markdown: String {
+    var markdown: String {
         var output = "### mignet plan against `\(Self.code(base))`\n\n"
         if changed.isEmpty {
             output += "No cluster changes (\(clusters.count) planned, \(delivery.rawValue) profile).\n"
@@ -251,7 +251,7 @@ package struct Plan: Sendable {
     static func code(_ text: String) -> String { TerminalText.escaped(text).replacing("`", with: "'") }
 
     /// The report for a script.
-    package var json: JSONValue {
+    var json: JSONValue {
         func snapshot(_ side: Snapshot?) -> JSONValue {
             guard let side else { return .null }
             return .object([

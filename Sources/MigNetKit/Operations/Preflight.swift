@@ -9,11 +9,11 @@ package struct Preflight: Sendable {
 
     /// One check's result.
     package struct Check: Sendable {
-        package var id: String
-        package var subject: String
+        var id: String
+        var subject: String
         package var status: Status
-        package var message: String
-        package var details: [String]
+        var message: String
+        var details: [String]
     }
 
     /// Every check, in the order run.
@@ -343,7 +343,7 @@ package struct Preflight: Sendable {
     // MARK: Reports
 
     /// The report for a person: one line per check, details indented.
-    package var text: String {
+    var text: String {
         var output = ""
         for check in checks {
             // Subjects, messages and details quote the cluster's objects: escaped here, at output.
@@ -362,7 +362,7 @@ package struct Preflight: Sendable {
     }
 
     /// The report for a script.
-    package var json: JSONValue {
+    var json: JSONValue {
         .object([
             JSONMember("format_version", .string("1")),
             JSONMember("passed", .boolean(passed)),

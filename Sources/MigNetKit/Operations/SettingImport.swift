@@ -30,7 +30,7 @@ package struct SettingImport: Sendable {
 
     /// The release text of the `server-version` Setting among `objects`: its value, else its
     /// default (the value Harvester's `Setting.Get` reads), nil when there is no such Setting.
-    package static func serverVersion(in objects: [KubeObject]) -> String? {
+    static func serverVersion(in objects: [KubeObject]) -> String? {
         objects.first { $0.kind == "Setting" && $0.name == serverVersionSetting }.map(ClusterFacts.effectiveValue)
     }
 

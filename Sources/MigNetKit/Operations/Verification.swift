@@ -8,17 +8,17 @@ package struct Verification: Sendable {
     package struct Check: Sendable, Equatable {
         /// A stable identifier: `setting-value`, `setting-annotations`, `setting-configured`,
         /// `pod-network`, `pod-addresses-unique`, `kubevirt-network`, `nad-config`.
-        package var id: String
+        var id: String
         /// What was checked (a pod's name, the Setting, ...).
-        package var subject: String
-        package var passed: Bool
-        package var message: String
+        var subject: String
+        var passed: Bool
+        var message: String
         /// Further lines: a remedy, the live and expected values.
-        package var details: [String]
+        var details: [String]
     }
 
     /// Every check, in the order run.
-    package private(set) var checks: [Check] = []
+    private(set) var checks: [Check] = []
 
     /// Whether every check passed.
     package var passed: Bool { checks.allSatisfy(\.passed) }
@@ -235,7 +235,7 @@ package struct Verification: Sendable {
     }
 
     /// The report for a person: one line per check, details indented.
-    package var text: String {
+    var text: String {
         var output = ""
         for check in checks {
             // Subjects, messages and details quote the cluster's objects: escaped here, at output.
@@ -248,7 +248,7 @@ package struct Verification: Sendable {
     }
 
     /// The report for a script.
-    package var json: JSONValue {
+    var json: JSONValue {
         .object([
             JSONMember("format_version", .string("1")),
             JSONMember("passed", .boolean(passed)),

@@ -1,12 +1,12 @@
 /// A value from a spec with the place it was written.
-package struct Located<Value: Sendable>: Sendable {
+struct Located<Value: Sendable>: Sendable {
     /// The value.
-    package var value: Value
+    var value: Value
     /// Where the value was written.
-    package var location: SourceLocation
+    var location: SourceLocation
 
     /// Creates a located value.
-    package init(_ value: Value, at location: SourceLocation) {
+    init(_ value: Value, at location: SourceLocation) {
         self.value = value
         self.location = location
     }

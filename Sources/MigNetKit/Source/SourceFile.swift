@@ -29,7 +29,7 @@ public struct SourceFile: Sendable {
         }
 
         /// The deepest nesting read in such a file.
-        package var maximumDepth: Int {
+        var maximumDepth: Int {
             switch self {
             case .spec, .kubectlOutput: 64
             case .resourceList: 256
@@ -37,7 +37,7 @@ public struct SourceFile: Sendable {
         }
 
         /// What such a file is called in messages.
-        package var description: String {
+        var description: String {
             switch self {
             case .spec: "a spec file"
             case .kubectlOutput: "a file of kubectl output"
@@ -53,7 +53,7 @@ public struct SourceFile: Sendable {
     }
 
     /// The path as the user gave it, for diagnostics.
-    package var path: String
+    var path: String
     /// The raw bytes.
     package var bytes: [UInt8]
 
@@ -69,7 +69,7 @@ public struct SourceFile: Sendable {
     }
 
     /// The text of the 1-based line `number` without its line break, if the file has it.
-    package func line(_ number: Int) -> String? {
+    func line(_ number: Int) -> String? {
         guard number >= 1 else { return nil }
         var current = 1
         var start = bytes.startIndex

@@ -20,16 +20,16 @@ package enum SourceLoadError: Error, Sendable, Equatable {
 }
 
 /// A loader over files held in memory, by path.
-package struct InMemorySourceLoader: SourceLoader {
+struct InMemorySourceLoader: SourceLoader {
     /// The files, by path.
-    package var files: [String: String]
+    var files: [String: String]
 
     /// Creates a loader.
-    package init(_ files: [String: String]) {
+    init(_ files: [String: String]) {
         self.files = files
     }
 
-    package func load(_ path: String) -> Result<SourceFile, SourceLoadError> {
+    func load(_ path: String) -> Result<SourceFile, SourceLoadError> {
         guard let text = files[path] else { return .failure(.unreadable("No such file or directory")) }
         return .success(SourceFile(path: path, text: text))
     }

@@ -3,12 +3,12 @@ package struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConve
     /// The file's path as the user gave it.
     package var file: String
     /// The 1-based line.
-    package var line: Int
+    var line: Int
     /// The 1-based column, in Unicode scalars.
-    package var column: Int
+    var column: Int
 
     /// Creates a location.
-    package init(file: String, line: Int, column: Int) {
+    init(file: String, line: Int, column: Int) {
         self.file = file
         self.line = line
         self.column = column

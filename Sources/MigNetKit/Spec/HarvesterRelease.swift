@@ -10,23 +10,23 @@
 ///   IPv6 ranges, where the webhooks of v1.6 to v1.8 can hang on one.
 package struct HarvesterRelease: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The major release number.
-    package var major: Int
+    var major: Int
     /// The minor release number.
-    package var minor: Int
+    var minor: Int
 
     /// The first release with the `vm-migration-network` setting.
-    package static let oldestSupported = HarvesterRelease(major: 1, minor: 6)
+    static let oldestSupported = HarvesterRelease(major: 1, minor: 6)
     /// The first release with the `rwx-network` setting.
-    package static let rwxNetwork = HarvesterRelease(major: 1, minor: 8)
+    static let rwxNetwork = HarvesterRelease(major: 1, minor: 8)
     /// The first release with `exclusiveVlan` and an explicit refusal of IPv6.
-    package static let exclusiveVlan = HarvesterRelease(major: 1, minor: 9)
+    static let exclusiveVlan = HarvesterRelease(major: 1, minor: 9)
     /// The newest release whose source mignet's rules were read from.
-    package static let newestKnown = HarvesterRelease(major: 1, minor: 9)
+    static let newestKnown = HarvesterRelease(major: 1, minor: 9)
     /// Every release mignet's rules were read from, oldest first.
-    package static let known: [HarvesterRelease] = (6...9).map { HarvesterRelease(major: 1, minor: $0) }
+    static let known: [HarvesterRelease] = (6...9).map { HarvesterRelease(major: 1, minor: $0) }
 
     /// Creates a release.
-    package init(major: Int, minor: Int) {
+    init(major: Int, minor: Int) {
         self.major = major
         self.minor = minor
     }
@@ -55,12 +55,12 @@ package struct HarvesterRelease: Sendable, Hashable, Comparable, CustomStringCon
     }
 
     /// Whether the release has the `rwx-network` setting.
-    package var hasRWXNetwork: Bool { self >= Self.rwxNetwork }
+    var hasRWXNetwork: Bool { self >= Self.rwxNetwork }
     /// Whether the release's network value has `exclusiveVlan`.
-    package var hasExclusiveVlan: Bool { self >= Self.exclusiveVlan }
+    var hasExclusiveVlan: Bool { self >= Self.exclusiveVlan }
     /// Whether the release's webhook refuses an IPv6 range (rather than hang on one).
-    package var refusesIPv6: Bool { self >= Self.exclusiveVlan }
+    var refusesIPv6: Bool { self >= Self.exclusiveVlan }
     /// Whether the release's webhook skips a VLAN config that matches no node (v1.9), rather
     /// than refuse the setting over it.
-    package var skipsIdleVlanConfigs: Bool { self >= Self.exclusiveVlan }
+    var skipsIdleVlanConfigs: Bool { self >= Self.exclusiveVlan }
 }

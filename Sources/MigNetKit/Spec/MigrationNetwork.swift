@@ -4,41 +4,41 @@ package struct MigrationNetwork: Sendable, Equatable {
     /// The cluster's name (`metadata.name`).
     package var name: String
     /// The configuration, or nil when the spec disables the migration network.
-    package var configuration: Configuration?
+    var configuration: Configuration?
     /// The argocd profile's PreSync hook, when the spec asks for it.
-    package var waitForMigrations: WaitForMigrations?
+    var waitForMigrations: WaitForMigrations?
 
     /// A PreSync hook that waits until no migration runs.
-    package struct WaitForMigrations: Sendable, Equatable {
-        package var timeoutSeconds: Int
-        package var image: String
+    struct WaitForMigrations: Sendable, Equatable {
+        var timeoutSeconds: Int
+        var image: String
 
-        package init(timeoutSeconds: Int, image: String) {
+        init(timeoutSeconds: Int, image: String) {
             self.timeoutSeconds = timeoutSeconds
             self.image = image
         }
     }
 
     /// An enabled migration network's settings, in the form Harvester takes them.
-    package struct Configuration: Sendable, Equatable {
+    struct Configuration: Sendable, Equatable {
         /// The Harvester ClusterNetwork.
-        package var clusterNetwork: String
+        var clusterNetwork: String
         /// The VLAN id, 1...4094.
-        package var vlan: Int
+        var vlan: Int
         /// The range, a network address.
-        package var range: IPv4CIDR
+        var range: IPv4CIDR
         /// The exclusions as CIDR blocks, in the spec's order, addresses and ranges expanded.
-        package var exclude: [IPv4CIDR]
+        var exclude: [IPv4CIDR]
         /// The cluster network's MTU.
-        package var mtu: Int
+        var mtu: Int
         /// The exact value string to render, when the spec pins one (validated to mean the same).
-        package var pinnedValue: String?
+        var pinnedValue: String?
         /// The name of a live NAD to keep (validated to be for this value's hash), instead of
         /// the name mignet derives from the hash.
-        package var adoptedNADName: String?
+        var adoptedNADName: String?
 
         /// Creates a configuration.
-        package init(clusterNetwork: String, vlan: Int, range: IPv4CIDR, exclude: [IPv4CIDR], mtu: Int, pinnedValue: String? = nil) {
+        init(clusterNetwork: String, vlan: Int, range: IPv4CIDR, exclude: [IPv4CIDR], mtu: Int, pinnedValue: String? = nil) {
             self.clusterNetwork = clusterNetwork
             self.vlan = vlan
             self.range = range
@@ -49,14 +49,14 @@ package struct MigrationNetwork: Sendable, Equatable {
     }
 
     /// Creates a migration network.
-    package init(name: String, configuration: Configuration?) {
+    init(name: String, configuration: Configuration?) {
         self.name = name
         self.configuration = configuration
     }
 
     /// The network a spec describes; nil when a field it needs is missing (the decoder has
     /// then reported it). Call only for a spec whose diagnostics hold no error.
-    package init?(validated spec: MigrationNetworkSpec) {
+    init?(validated spec: MigrationNetworkSpec) {
         guard let name = spec.name?.value else { return nil }
         let wait = spec.waitForMigrations.flatMap { wait in
             wait.timeoutSeconds.flatMap { timeout in wait.image.map { WaitForMigrations(timeoutSeconds: timeout.value, image: $0.value) } }

@@ -5,36 +5,36 @@
 /// missing or failed to decode is nil (or empty), with a diagnostic already reported.
 package struct MigrationNetworkSpec: Sendable {
     /// The only `apiVersion` this version of mignet reads.
-    package static let apiVersion = "mignet/v1"
+    static let apiVersion = "mignet/v1"
     /// The only `kind` this version of mignet reads.
     package static let kind = "MigrationNetwork"
 
     /// `metadata.name`: names the cluster and its output folder.
-    package var name: Located<String>?
+    var name: Located<String>?
     /// `spec.enabled`; absent means true.
-    package var enabled: Located<Bool>?
+    var enabled: Located<Bool>?
     /// `spec.harvesterVersion`, as written.
-    package var harvesterVersion: Located<String>?
+    var harvesterVersion: Located<String>?
     /// The release `harvesterVersion` names, when it names one; nil: rules of every release apply.
-    package var release: HarvesterRelease?
+    var release: HarvesterRelease?
     /// `spec.clusterNetwork`: the Harvester ClusterNetwork carrying the VLAN.
-    package var clusterNetwork: Located<String>?
+    var clusterNetwork: Located<String>?
     /// `spec.vlan`.
-    package var vlan: Located<Int>?
+    var vlan: Located<Int>?
     /// `spec.range`: the CIDR whereabouts hands addresses out of.
-    package var range: Located<IPv4CIDR>?
+    var range: Located<IPv4CIDR>?
     /// `spec.exclude`, in the spec's order.
-    package var exclude: [Located<AddressBlock>]
+    var exclude: [Located<AddressBlock>]
     /// `spec.mtu`: the cluster network's uplink MTU; absent means 1500.
-    package var mtu: Located<Int>?
+    var mtu: Located<Int>?
     /// `spec.nodes`: the nodes that run virt-handler today (witness nodes do not).
-    package var nodes: Located<Int>?
+    var nodes: Located<Int>?
     /// `spec.plannedNodes`: the node count to plan capacity for.
-    package var plannedNodes: Located<Int>?
+    var plannedNodes: Located<Int>?
     /// `spec.reserved`: more blocks the range must stay clear of.
-    package var reserved: [Located<AddressBlock>]
+    var reserved: [Located<AddressBlock>]
     /// Where the `spec` key was written, for diagnostics about the whole spec.
-    package var specLocation: SourceLocation
+    var specLocation: SourceLocation
     /// The fields most specs leave out, kept apart (none, or one element): a repository of tens
     /// of thousands of specs holds every spec in memory, and these would double its size.
     private var rare: [RareFields] = []
@@ -61,70 +61,70 @@ package struct MigrationNetworkSpec: Sendable {
     }
 
     /// `spec.clusterPodCIDR`: the cluster's pod network, when installed with another than the default.
-    package var clusterPodCIDR: Located<IPv4CIDR>? {
+    var clusterPodCIDR: Located<IPv4CIDR>? {
         get { rare(\.clusterPodCIDR) }
         set { setRare(\.clusterPodCIDR, newValue) }
     }
     /// `spec.clusterServiceCIDR`: the cluster's service network, likewise.
-    package var clusterServiceCIDR: Located<IPv4CIDR>? {
+    var clusterServiceCIDR: Located<IPv4CIDR>? {
         get { rare(\.clusterServiceCIDR) }
         set { setRare(\.clusterServiceCIDR, newValue) }
     }
     /// `spec.storageNetwork`: the cluster's storage-network setting.
-    package var storageNetwork: StorageNetworkSpec? {
+    var storageNetwork: StorageNetworkSpec? {
         get { rare(\.storageNetwork) }
         set { setRare(\.storageNetwork, newValue) }
     }
     /// `spec.rwxNetwork`: the cluster's rwx-network setting (Harvester v1.8 and later).
-    package var rwxNetwork: RWXNetworkSpec? {
+    var rwxNetwork: RWXNetworkSpec? {
         get { rare(\.rwxNetwork) }
         set { setRare(\.rwxNetwork, newValue) }
     }
     /// `spec.pinnedValue`: the exact value string to render instead of the UI's spelling.
-    package var pinnedValue: Located<String>? {
+    var pinnedValue: Located<String>? {
         get { rare(\.pinnedValue) }
         set { setRare(\.pinnedValue, newValue) }
     }
     /// `spec.adoptedNAD`: a live NAD to keep, and the hash of the value it was made for.
-    package var adoptedNAD: AdoptedNAD? {
+    var adoptedNAD: AdoptedNAD? {
         get { rare(\.adoptedNAD) }
         set { setRare(\.adoptedNAD, newValue) }
     }
     /// `spec.waitForMigrations`: the argocd profile's PreSync hook.
-    package var waitForMigrations: WaitForMigrationsSpec? {
+    var waitForMigrations: WaitForMigrationsSpec? {
         get { rare(\.waitForMigrations) }
         set { setRare(\.waitForMigrations, newValue) }
     }
 
     /// Creates an empty spec whose `spec:` mapping is at `specLocation`; the decoder fills it in.
-    package init(specLocation: SourceLocation) {
+    init(specLocation: SourceLocation) {
         self.exclude = []
         self.reserved = []
         self.specLocation = specLocation
     }
 
     /// Whether the spec configures a migration network (`enabled` absent or true).
-    package var isEnabled: Bool { enabled?.value ?? true }
+    var isEnabled: Bool { enabled?.value ?? true }
 
     /// The MTU in force: the spec's or Harvester's default 1500.
-    package var effectiveMTU: Int { mtu?.value ?? FieldBounds.defaultMTU }
+    var effectiveMTU: Int { mtu?.value ?? FieldBounds.defaultMTU }
 }
 
 /// `spec.storageNetwork`: the storage-network setting the migration range must stay clear of.
-package struct StorageNetworkSpec: Sendable {
+struct StorageNetworkSpec: Sendable {
     /// The storage network's range.
-    package var range: Located<IPv4CIDR>?
+    var range: Located<IPv4CIDR>?
     /// The storage network's exclusions.
-    package var exclude: [Located<AddressBlock>]
+    var exclude: [Located<AddressBlock>]
     /// The storage network's VLAN.
-    package var vlan: Located<Int>?
+    var vlan: Located<Int>?
     /// `exclusiveVlan` (Harvester v1.9 and later): no other network may use the storage VLAN.
-    package var exclusiveVlan: Located<Bool>?
+    var exclusiveVlan: Located<Bool>?
     /// Where the `storageNetwork` key was written.
-    package var location: SourceLocation
+    var location: SourceLocation
 
     /// Creates a storage-network spec.
-    package init(range: Located<IPv4CIDR>?, exclude: [Located<AddressBlock>], vlan: Located<Int>? = nil,
+    init(range: Located<IPv4CIDR>?, exclude: [Located<AddressBlock>], vlan: Located<Int>? = nil,
                  exclusiveVlan: Located<Bool>? = nil, at location: SourceLocation) {
         self.range = range
         self.exclude = exclude
@@ -137,18 +137,18 @@ package struct StorageNetworkSpec: Sendable {
 /// `spec.rwxNetwork`: the rwx-network setting (Harvester v1.8 and later), value
 /// `{"share-storage-network":bool,"network":{...}}`. Its own network's usable addresses must
 /// not be the range's; sharing the storage network, it adds nothing to check.
-package struct RWXNetworkSpec: Sendable {
+struct RWXNetworkSpec: Sendable {
     /// `shareStorageNetwork`: the rwx network is the storage network.
-    package var shareStorageNetwork: Located<Bool>?
+    var shareStorageNetwork: Located<Bool>?
     /// Its own network's range, when it does not share the storage network.
-    package var range: Located<IPv4CIDR>?
+    var range: Located<IPv4CIDR>?
     /// Its own network's exclusions.
-    package var exclude: [Located<AddressBlock>]
+    var exclude: [Located<AddressBlock>]
     /// Where the `rwxNetwork` key was written.
-    package var location: SourceLocation
+    var location: SourceLocation
 
     /// Creates an rwx-network spec.
-    package init(shareStorageNetwork: Located<Bool>?, range: Located<IPv4CIDR>?, exclude: [Located<AddressBlock>], at location: SourceLocation) {
+    init(shareStorageNetwork: Located<Bool>?, range: Located<IPv4CIDR>?, exclude: [Located<AddressBlock>], at location: SourceLocation) {
         self.shareStorageNetwork = shareStorageNetwork
         self.range = range
         self.exclude = exclude
@@ -156,20 +156,20 @@ package struct RWXNetworkSpec: Sendable {
     }
 
     /// Whether it shares the storage network.
-    package var sharesStorageNetwork: Bool { shareStorageNetwork?.value ?? false }
+    var sharesStorageNetwork: Bool { shareStorageNetwork?.value ?? false }
 }
 
 /// `spec.adoptedNAD`: the NAD Harvester's controller made for a cluster configured by hand,
 /// kept so that moving the cluster to GitOps renames nothing and restarts no virt-handler pod.
 /// Valid only while the spec renders the value it was made for (`hash`).
-package struct AdoptedNAD: Sendable {
+struct AdoptedNAD: Sendable {
     /// The live NAD's name in `harvester-system`.
-    package var name: Located<String>
+    var name: Located<String>
     /// The SHA-1 of the value the NAD was made for.
-    package var hash: Located<String>
+    var hash: Located<String>
 
     /// Creates an adopted NAD.
-    package init(name: Located<String>, hash: Located<String>) {
+    init(name: Located<String>, hash: Located<String>) {
         self.name = name
         self.hash = hash
     }
@@ -178,9 +178,9 @@ package struct AdoptedNAD: Sendable {
 /// `spec.waitForMigrations`: render, in the argocd profile, a PreSync hook Job that waits until
 /// no VM migration is running, since changing the setting restarts every virt-handler pod and
 /// aborts the migrations in flight.
-package struct WaitForMigrationsSpec: Sendable {
+struct WaitForMigrationsSpec: Sendable {
     /// How long to wait before failing the sync.
-    package var timeoutSeconds: Located<Int>?
+    var timeoutSeconds: Located<Int>?
     /// The Job's image: it needs /bin/sh and kubectl.
-    package var image: Located<String>?
+    var image: Located<String>?
 }

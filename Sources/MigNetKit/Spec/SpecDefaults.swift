@@ -13,12 +13,12 @@ import MigNetYAML
 /// A spec names it with a top-level `defaults: ../site-defaults.yaml`, relative to the spec's
 /// folder. Every `spec` key may have a default; a spec's own value replaces the default whole
 /// (lists are not appended to). Diagnostics about a default point into the defaults file.
-package struct SpecDefaults: Sendable {
+struct SpecDefaults: Sendable {
     /// The kind of a defaults file.
-    package static let kind = "MigrationNetworkDefaults"
+    static let kind = "MigrationNetworkDefaults"
 
     /// The defaults file's path.
-    package var file: String
+    var file: String
     /// The `spec` pairs of the defaults file, by key.
     var fields: [String: YAMLPair]
 

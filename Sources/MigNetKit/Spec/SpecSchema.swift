@@ -1,7 +1,7 @@
 /// One key of a spec mapping: its name, what its value must be, whether it is required, and
 /// what it means. The decoder takes its allowed and required keys from these tables, and
 /// `mignet schema` generates the JSON Schema from the same tables, so the two cannot drift.
-package struct SpecField: Sendable {
+struct SpecField: Sendable {
     /// What a value must be.
     package indirect enum Kind: Sendable {
         /// A fixed string.
@@ -25,7 +25,7 @@ package struct SpecField: Sendable {
     }
 
     /// When a key must be present.
-    package enum Requirement: Sendable {
+    enum Requirement: Sendable {
         case always
         /// In a spec that is enabled and names no defaults file (which may supply it).
         case whenEnabled
@@ -33,13 +33,13 @@ package struct SpecField: Sendable {
     }
 
     /// The key.
-    package var name: String
+    var name: String
     /// What its value must be.
-    package var kind: Kind
+    var kind: Kind
     /// When it must be present.
-    package var requirement: Requirement
+    var requirement: Requirement
     /// What it means, for the reference and the schema.
-    package var description: String
+    var description: String
 
     init(_ name: String, _ kind: Kind, _ requirement: Requirement, _ description: String) {
         self.name = name
@@ -56,7 +56,7 @@ package struct SpecField: Sendable {
 /// The tables of keys of a spec and a defaults file.
 package enum SpecSchema {
     /// The keys of `spec.storageNetwork`.
-    package static let storageNetworkFields: [SpecField] = [
+    static let storageNetworkFields: [SpecField] = [
         SpecField("range", .cidr, .always, "The storage network's range."),
         SpecField("exclude", .addressBlocks, "The storage network's exclusions."),
         SpecField("vlan", .integer(0...FieldBounds.vlan.upperBound), "The storage network's VLAN; needed with exclusiveVlan."),
@@ -64,26 +64,26 @@ package enum SpecSchema {
     ]
 
     /// The keys of `spec.rwxNetwork`.
-    package static let rwxNetworkFields: [SpecField] = [
+    static let rwxNetworkFields: [SpecField] = [
         SpecField("shareStorageNetwork", .boolean, "true when the rwx network is the storage network (share-storage-network); default false."),
         SpecField("range", .cidr, "The rwx network's own range; required unless shareStorageNetwork is true."),
         SpecField("exclude", .addressBlocks, "The rwx network's own exclusions."),
     ]
 
     /// The keys of `spec.waitForMigrations`.
-    package static let waitForMigrationsFields: [SpecField] = [
+    static let waitForMigrationsFields: [SpecField] = [
         SpecField("timeoutSeconds", .integer(FieldBounds.waitTimeout), .always, "How long the hook waits for running migrations to finish before it fails the sync."),
         SpecField("image", .string(dnsLabel: false, maximumLength: nil), .always, "A container image with /bin/sh and kubectl, such as alpine/k8s:1.33.5 or a mirror of it."),
     ]
 
     /// The keys of `spec.adoptedNAD`.
-    package static let adoptedNADFields: [SpecField] = [
+    static let adoptedNADFields: [SpecField] = [
         SpecField("name", .string(dnsLabel: true, maximumLength: FieldBounds.dnsLabelLength), .always, "The live NAD's name in harvester-system."),
         SpecField("hash", .string(dnsLabel: true, maximumLength: 40), .always, "The SHA-1 of the value the NAD was made for: its label vm-migration-network.settings.harvesterhci.io/hash."),
     ]
 
     /// The keys of `spec`, in the order the reference documents them.
-    package static let specFields: [SpecField] = [
+    static let specFields: [SpecField] = [
         SpecField("enabled", .boolean, "false renders the rollback to the management network; default true."),
         SpecField("harvesterVersion", .release, "The Harvester release the cluster runs (v1.8, v1.8.2, 1.9), whose rules apply; without it, only what every release from v\(HarvesterRelease.oldestSupported.major).\(HarvesterRelease.oldestSupported.minor) on accepts is accepted."),
         SpecField("clusterNetwork", .string(dnsLabel: true, maximumLength: FieldBounds.clusterNetworkLength), .whenEnabled, "The Harvester ClusterNetwork that carries the VLAN; its bridge <name>-br must fit 15 characters."),
@@ -104,14 +104,14 @@ package enum SpecSchema {
     ]
 
     /// The keys of `metadata`.
-    package static let metadataFields: [SpecField] = [
+    static let metadataFields: [SpecField] = [
         SpecField("name", .string(dnsLabel: true, maximumLength: FieldBounds.dnsLabelLength), .always, "The cluster's name: names its output folder and its Argo CD or Fleet cluster."),
         SpecField("annotations", .stringMap, "Annotations of the spec itself (kustomize's config.kubernetes.io/function, say); checked to be strings, ignored for rendering."),
         SpecField("labels", .stringMap, "Labels of the spec itself; checked to be strings, ignored for rendering."),
     ]
 
     /// The top-level keys of a spec.
-    package static let topLevelFields: [SpecField] = [
+    static let topLevelFields: [SpecField] = [
         SpecField("apiVersion", .constant(MigrationNetworkSpec.apiVersion), .always, "The format version."),
         SpecField("kind", .constant(MigrationNetworkSpec.kind), .always, "The kind of file."),
         SpecField("metadata", .object(metadataFields), .always, "The cluster's identity."),
@@ -120,21 +120,21 @@ package enum SpecSchema {
     ]
 
     /// The top-level keys.
-    package static let topLevel = topLevelFields.map(\.name)
+    static let topLevel = topLevelFields.map(\.name)
     /// The top-level keys of a defaults file.
-    package static let defaultsTopLevel = ["apiVersion", "kind", "spec"]
+    static let defaultsTopLevel = ["apiVersion", "kind", "spec"]
     /// The keys of `metadata`.
-    package static let metadata = metadataFields.map(\.name)
+    static let metadata = metadataFields.map(\.name)
     /// The keys of `spec`.
-    package static let spec = specFields.map(\.name)
+    static let spec = specFields.map(\.name)
     /// The keys of `spec` an enabled spec must have (from itself or its defaults file).
-    package static let requiredWhenEnabled = specFields.filter { if case .whenEnabled = $0.requirement { return true } else { return false } }.map(\.name)
+    static let requiredWhenEnabled = specFields.filter { if case .whenEnabled = $0.requirement { return true } else { return false } }.map(\.name)
     /// The keys of `spec.storageNetwork`.
-    package static let storageNetwork = storageNetworkFields.map(\.name)
+    static let storageNetwork = storageNetworkFields.map(\.name)
     /// The keys of `spec.rwxNetwork`.
-    package static let rwxNetwork = rwxNetworkFields.map(\.name)
+    static let rwxNetwork = rwxNetworkFields.map(\.name)
     /// The keys of `spec.adoptedNAD`.
-    package static let adoptedNAD = adoptedNADFields.map(\.name)
+    static let adoptedNAD = adoptedNADFields.map(\.name)
     /// The keys of `spec.waitForMigrations`.
-    package static let waitForMigrations = waitForMigrationsFields.map(\.name)
+    static let waitForMigrations = waitForMigrationsFields.map(\.name)
 }

@@ -9,9 +9,9 @@
 /// for a `uint16`), and keeps neither member order nor duplicates, which decide Go's result for
 /// `{"vlan":1,"VLAN":2}`. No JSON package within reach keeps them either. The reader is checked
 /// against Go itself over a table of values (Tests/GoReference).
-package enum GoJSON {
+enum GoJSON {
     /// A JSON value with its members in document order and numbers as written.
-    package indirect enum Value: Sendable, Equatable {
+    indirect enum Value: Sendable, Equatable {
         case object([Member])
         case array([Value])
         case string(String)
@@ -20,7 +20,7 @@ package enum GoJSON {
         case null
 
         /// What Go's `UnmarshalTypeError` calls this kind of value.
-        package var kindName: String {
+        var kindName: String {
             switch self {
             case .object: "object"
             case .array: "array"
@@ -33,24 +33,24 @@ package enum GoJSON {
     }
 
     /// One member of an object.
-    package struct Member: Sendable, Equatable {
-        package var key: String
-        package var value: Value
+    struct Member: Sendable, Equatable {
+        var key: String
+        var value: Value
     }
 
     /// Text that is not JSON, with Go's description and its offset: the bytes read when the
     /// problem showed, which is the 1-based position of an invalid byte.
-    package struct SyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
-        package var message: String
-        package var offset: Int
-        package var description: String { "\(message) at byte \(offset)" }
+    struct SyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+        var message: String
+        var offset: Int
+        var description: String { "\(message) at byte \(offset)" }
     }
 
     /// Go's `maxNestingDepth`: deeper text is refused ("invalid character '[' exceeded max depth").
-    package static let maximumDepth = 10_000
+    static let maximumDepth = 10_000
 
     /// Reads `text`: exactly one JSON value, with only whitespace around it.
-    package static func parse(_ text: String) throws(SyntaxError) -> Value {
+    static func parse(_ text: String) throws(SyntaxError) -> Value {
         var reader = Reader(bytes: Array(text.utf8))
         return try reader.document()
     }

@@ -13,7 +13,7 @@ package enum JSONValue: Sendable, Equatable {
     case object([JSONMember])
 
     /// The compact text.
-    package var serialized: String {
+    var serialized: String {
         var output = JSONOutput()
         write(to: &output)
         return output.string
@@ -22,7 +22,7 @@ package enum JSONValue: Sendable, Equatable {
     /// The compact text of a report for a terminal or a log: as `serialized`, and every scalar
     /// `TerminalText` escapes (DEL, C1, line separators, bidirectional overrides) written as a
     /// `\u` escape too, which JSON readers decode to the same string.
-    package var reportText: String {
+    var reportText: String {
         var output = JSONOutput(escapesTerminalScalars: true)
         write(to: &output)
         return output.string
@@ -155,12 +155,12 @@ struct JSONOutput {
 /// One member of a JSON object.
 package struct JSONMember: Sendable, Equatable {
     /// The member's name.
-    package var key: String
+    var key: String
     /// The member's value.
-    package var value: JSONValue
+    var value: JSONValue
 
     /// Creates a member.
-    package init(_ key: String, _ value: JSONValue) {
+    init(_ key: String, _ value: JSONValue) {
         self.key = key
         self.value = value
     }

@@ -3,7 +3,7 @@ import Crypto
 /// SHA-1 digests as lowercase hex: the setting value's hash, and git's object ids.
 package enum SHA1Hex {
     /// The hex digest of `bytes`.
-    package static func digest(_ bytes: [UInt8]) -> String {
+    static func digest(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(40)

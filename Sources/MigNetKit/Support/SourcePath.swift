@@ -3,7 +3,7 @@
 package enum SourcePath {
     /// The path of `reference` as seen from the file at `referrer`: absolute references stay,
     /// relative ones are taken from the referrer's folder. `<stdin>` refers from the current folder.
-    package static func resolve(_ reference: String, from referrer: String) -> String {
+    static func resolve(_ reference: String, from referrer: String) -> String {
         if reference.hasPrefix("/") { return normalize(reference) }
         let folder = referrer.hasPrefix("<") ? "" : directory(of: referrer)
         return normalize(folder.isEmpty ? reference : folder + "/" + reference)

@@ -17,7 +17,7 @@ package enum TerminalText {
     }
 
     /// The escape of one scalar: `\n`, `\r`, `\t`, or `\u{1B}`.
-    package static func escape(_ scalar: Unicode.Scalar) -> String {
+    static func escape(_ scalar: Unicode.Scalar) -> String {
         switch scalar {
         case "\n": return "\\n"
         case "\r": return "\\r"
@@ -46,7 +46,7 @@ package enum TerminalText {
     /// start (after spaces and tabs) written `\u{3A}:`: what CI runners read as commands, shown
     /// as what it is without being one. Used by every escaper of text from outside, the
     /// `github` diagnostics format's included.
-    package static func breakingMarkers(_ text: String) -> String {
+    static func breakingMarkers(_ text: String) -> String {
         guard hasMarker(text) else { return text }
         var output = text.replacing("##[", with: "#\\u{23}[").replacing("##vso[", with: "#\\u{23}vso[")
         let indent = output.prefix(while: { $0 == " " || $0 == "\t" })

@@ -12,7 +12,7 @@ package enum StarterKit {
     /// The output folder the templates' commands name.
     package static let outputFolder = "rendered"
     /// Where the JSON Schema goes: the starter spec's `yaml-language-server` modeline points at it.
-    package static let schemaPath = "schema/mignet-v1.schema.json"
+    static let schemaPath = "schema/mignet-v1.schema.json"
 
     /// A file to create, its path relative to the folder being set up.
     package struct File: Sendable, Equatable {

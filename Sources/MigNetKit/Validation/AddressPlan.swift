@@ -2,16 +2,16 @@
 /// the exclusions take away. Every count is interval arithmetic, never an enumeration.
 package struct AddressPlan: Sendable {
     /// The range as a network block (host bits cleared), when the spec has a parseable one.
-    package var range: IPv4CIDR?
+    var range: IPv4CIDR?
     /// The exclusions that stand for addresses (reversed ranges left out), in the spec's order.
-    package var exclusions: [(entry: Located<AddressBlock>, interval: IPv4Interval)]
+    var exclusions: [(entry: Located<AddressBlock>, interval: IPv4Interval)]
     /// The range less its network and broadcast addresses, when it has a range.
-    package var hostAddresses: IPv4IntervalSet
+    var hostAddresses: IPv4IntervalSet
     /// The host addresses less every exclusion: what whereabouts can hand out.
-    package var usable: IPv4IntervalSet
+    var usable: IPv4IntervalSet
 
     /// Computes the plan of a spec's `range` and `exclude`.
-    package init(range: IPv4CIDR?, exclude: [Located<AddressBlock>]) {
+    init(range: IPv4CIDR?, exclude: [Located<AddressBlock>]) {
         self.range = range?.canonical
         exclusions = exclude.compactMap { entry in entry.value.interval.map { (entry, $0) } }
         guard let range = self.range, range.prefixLength <= FieldBounds.rangePrefix.upperBound else {
@@ -24,7 +24,7 @@ package struct AddressPlan: Sendable {
     }
 
     /// The plan of a spec's migration range.
-    package init(_ spec: MigrationNetworkSpec) {
+    init(_ spec: MigrationNetworkSpec) {
         self.init(range: spec.range?.value, exclude: spec.exclude)
     }
 }

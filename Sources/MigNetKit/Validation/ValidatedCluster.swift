@@ -5,47 +5,47 @@
 package struct ValidatedCluster: Sendable {
     /// One of the cluster's own networks the range must stay clear of: Harvester's default, or
     /// the one the spec declares in its place (with where).
-    package struct ClusterNetwork: Sendable {
-        package var cidr: IPv4CIDR
+    struct ClusterNetwork: Sendable {
+        var cidr: IPv4CIDR
         /// "pod network" or "service network".
-        package var role: String
+        var role: String
         /// The spec key that declares the role's network.
-        package var key: String
+        var key: String
         /// Where the spec declares it; nil for Harvester's default.
-        package var declared: SourceLocation?
+        var declared: SourceLocation?
     }
 
     /// A peer network setting's range and its usable addresses.
-    package struct Peer: Sendable {
-        package var range: IPv4CIDR
-        package var plan: AddressPlan
+    struct Peer: Sendable {
+        var range: IPv4CIDR
+        var plan: AddressPlan
     }
 
     /// The network the spec describes: what rendering needs.
-    package var network: MigrationNetwork
+    var network: MigrationNetwork
     /// The Harvester release the spec names, as written and as read.
-    package var harvesterVersion: Located<String>?
+    var harvesterVersion: Located<String>?
     package var release: HarvesterRelease?
     /// `spec.nodes` and `spec.plannedNodes`.
-    package var nodes: Int?
-    package var plannedNodes: Int?
+    var nodes: Int?
+    var plannedNodes: Int?
     /// The range's address arithmetic (empty for a disabled spec).
     package var addressPlan: AddressPlan
     /// The exclusions and reserved blocks as the spec writes them.
-    package var exclusions: [AddressBlock]
-    package var reserved: [AddressBlock]
+    var exclusions: [AddressBlock]
+    var reserved: [AddressBlock]
     /// The cluster's pod and service networks.
-    package var clusterNetworks: [ClusterNetwork]
+    var clusterNetworks: [ClusterNetwork]
     /// `clusterPodCIDR` and `clusterServiceCIDR` as declared.
-    package var clusterPodCIDR: Located<IPv4CIDR>?
-    package var clusterServiceCIDR: Located<IPv4CIDR>?
+    var clusterPodCIDR: Located<IPv4CIDR>?
+    var clusterServiceCIDR: Located<IPv4CIDR>?
     /// The peer settings as declared (preflight compares them with the cluster's).
-    package var storageNetwork: StorageNetworkSpec?
-    package var rwxNetwork: RWXNetworkSpec?
+    var storageNetwork: StorageNetworkSpec?
+    var rwxNetwork: RWXNetworkSpec?
     /// The peers whose usable addresses must not meet the range's: the storage network, and
     /// the rwx network unless it shares the storage network.
-    package var storagePeer: Peer?
-    package var rwxPeer: Peer?
+    var storagePeer: Peer?
+    var rwxPeer: Peer?
 
     /// The cluster of a spec that passed every rule, with the address plan validation computed.
     init(spec: MigrationNetworkSpec, network: MigrationNetwork, plan: AddressPlan) {

@@ -1,5 +1,5 @@
-import MigNetKit
-import MigNetYAML
+@testable import MigNetKit
+@testable import MigNetYAML
 
 /// A small model of a Harvester cluster: the Setting, the NADs of `harvester-system`, KubeVirt's
 /// migration network, and Harvester's controller as harvester/harvester pkg/controller/master/kubevirt/vm_migration_network.go runs it. Objects

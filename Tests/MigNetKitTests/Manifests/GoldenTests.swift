@@ -1,5 +1,5 @@
 import Foundation
-import MigNetYAML
+@testable import MigNetYAML
 import MigNetTestSupport
 import Testing
 @testable import MigNetKit
