@@ -121,13 +121,15 @@ extension Kubectl {
             case .noSuchResource:
                 continue
             case .tooLarge(let diagnostic):
+                // The run fails; the rest of the commands are not run, nor their output held.
                 problems.append(diagnostic)
+                return ([:], problems)
             case .printed(let output):
                 sources[command.fileName] = output
                 if let save { saved.append((DiskPath(save).appending(command.fileName), output.bytes, 0o644)) }
             }
         }
-        if let save, problems.isEmpty {
+        if let save {
             if let failed = FileIO.makeParents(of: save + "/.") {
                 throw Failure(command: "mkdir -p \(TerminalText.escaped(save))", reason: "cannot create the --save folder \(TerminalText.escaped(failed)): \(String(cString: strerror(errno)))")
             }

@@ -90,8 +90,10 @@ enum ToolProcess {
         var timedOut = false
         while !reader.overflowed {
             if !exited {
-                let waited = waitpid(pid, &status, WNOHANG)
-                exited = waited == pid
+                // Seen without being reaped (WNOWAIT): while the program is a zombie its process
+                // id, and so its group's, cannot be reused, so the kill below reaches only its own.
+                var info = siginfo_t()
+                exited = waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info._sifields._sigchld.si_pid == pid
             }
             let remaining = deadline - monotonicNow()
             if remaining <= 0 && !exited {
@@ -103,11 +105,10 @@ enum ToolProcess {
             let progress = reader.readAvailable(waitingMilliseconds: wait)
             if reader.isDone || (exited && !progress) { break }
         }
-        // The whole group: the program when it is still running, and whatever it left behind.
+        // The whole group: the program when it is still running, and whatever it left behind;
+        // then the program is reaped.
         kill(-pid, SIGKILL)
-        if !exited {
-            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        }
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         reader.close()
         let normal = status & 0x7F == 0
         return Outcome(status: normal ? (status >> 8) & 0xFF : 128 + (status & 0x7F), stdout: reader.output,
