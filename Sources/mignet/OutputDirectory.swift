@@ -165,9 +165,11 @@ struct OutputDirectory {
     }
 
     /// The entries of the output folder itself (none when it does not exist): the names of its
-    /// folders, and every other entry by its type (links and plain files are not folders).
+    /// folders, and every other entry by its type (links and plain files are not folders). The
+    /// output folder itself may be a link to a folder, as `render` follows it.
     func topLevel() throws(Failure) -> (folders: [String], others: [ExistingEntry]) {
-        guard let status = folder.linkStatus() else {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
             if errno == ENOENT { return ([], []) }
             throw Failure("read", path)
         }

@@ -57,8 +57,12 @@ struct PlanCommand: ParsableCommand {
         for case let (name, snapshot)? in snapshots { current[name] = snapshot }
 
         // The repository's root here; every path below is relative to it.
+        // A folder base needs no git: git missing or refusing the folder matters only for --base.
         let gitTop: String?
-        do { gitTop = try GitRevision.top(of: ".") } catch { throw Self.failure(error.description) }
+        do { gitTop = try GitRevision.top(of: ".") } catch {
+            guard baseDir != nil else { throw Self.failure(error.description) }
+            gitTop = nil
+        }
         let top = gitTop ?? SpecRoots.realPath(".") ?? "."
         guard let here = SpecRoots.realPath(".") else { throw Self.failure("cannot resolve the current folder") }
         let relativeSpecs = inputs.specs.map { Self.relative($0, here: here, top: top) }

@@ -185,6 +185,17 @@ import Testing
         #expect(try MignetProcess.run(["check", "c.yaml", "-o", "out"], in: directory).status == 0)
     }
 
+    /// The output folder itself may be a link to a folder: render follows it, and so does check.
+    @Test func anOutputFolderThatIsALinkIsCheckedAsRenderWroteIt() throws {
+        let directory = try MignetProcess.temporaryDirectory()
+        try MignetProcess.spec("c").write(toFile: directory + "/c.yaml", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: directory + "/real", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: directory + "/rendered", withDestinationPath: "real")
+        #expect(try MignetProcess.run(["render", "c.yaml", "-o", "rendered"], in: directory).status == 0)
+        let check = try MignetProcess.run(["check", "c.yaml", "-o", "rendered"], in: directory)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    }
+
     /// A lock file that is a link or a folder: render refuses it, and check no longer passes it.
     @Test func aLockThatIsNotAFileFailsCheckAsItFailsRender() throws {
         let directory = try MignetProcess.temporaryDirectory()
