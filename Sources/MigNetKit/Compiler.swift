@@ -28,16 +28,16 @@ package struct SpecInput: Sendable {
 package struct Compilation: Sendable {
     /// The file's path as given.
     package var file: String
-    /// The decoded spec, when the file was a readable `mignet/v1` spec: the compiler's own;
-    /// later stages read `name`, `isSpec` and `cluster`.
-    var spec: MigrationNetworkSpec?
+    /// The spec's `metadata.name` where it is written, valid or not; the decoded spec itself
+    /// stays in the compiler, and a repository of thousands of specs holds none of them.
+    var locatedName: Located<String>?
+    /// Whether the file was read as a spec (valid or not).
+    package var isSpec = false
     /// The validated cluster; present only when no diagnostic is an error.
     package var cluster: ValidatedCluster?
 
     /// The spec's `metadata.name`, valid or not.
-    package var name: String? { spec?.name?.value }
-    /// Whether the file was read as a spec (valid or not).
-    package var isSpec: Bool { spec != nil }
+    package var name: String? { locatedName?.value }
     /// The validated network (`cluster.network`).
     package var network: MigrationNetwork? { cluster?.network }
     /// Every diagnostic, sorted by location, those of its defaults file included.
@@ -230,7 +230,7 @@ package struct Compiler: Sendable {
             // Sources are kept only where a diagnostic may quote them: a repository of thousands
             // of valid specs holds none of their bytes after compiling.
             let quoted = collected.kept.isEmpty && collected.tallies.isEmpty ? [] : excerptSources
-            return Compilation(file: path, spec: spec, cluster: cluster, diagnostics: collected.kept.sortedByLocation(), tallies: collected.tallies,
+            return Compilation(file: path, locatedName: spec?.name, isSpec: spec != nil, cluster: cluster, diagnostics: collected.kept.sortedByLocation(), tallies: collected.tallies,
                                excerptSources: quoted, defaultsFile: file.defaultsPath, value: value)
         }
         if file.result.problems.contains(where: \.isFatal) { return compilation() }
@@ -260,7 +260,7 @@ package struct Compiler: Sendable {
     private func rejectDuplicateNames(_ compilations: inout [Compilation]) {
         var firstByName: [String: SourceLocation] = [:]
         for index in compilations.indices {
-            guard let name = compilations[index].spec?.name else { continue }
+            guard let name = compilations[index].locatedName else { continue }
             if let first = firstByName[name.value] {
                 compilations[index].diagnostics.append(.duplicateName(name.value, at: name.location, first: first))
                 compilations[index].diagnostics = compilations[index].diagnostics.sortedByLocation()

@@ -91,6 +91,30 @@ extension TrustAtEveryDoorTests {
         Self.expectSafe(outcome.stdout + outcome.stderr)
     }
 
+    /// Guarantees 2 and 7 on every surface that reads a spec: a spec larger than any limit is
+    /// refused unread (input-too-large), and a FIFO in a spec's place is refused without
+    /// blocking (the KRM function reads its spec from standard input, which the shell fills, so
+    /// it has no FIFO case).
+    @Test(arguments: specSurfaces.map { $0.name })
+    func aHugeSpecOrAFIFOIsRefusedOnEverySurfaceThatReadsSpecs(surface: String) throws {
+        let command = try #require(Self.specSurfaces.first { $0.name == surface }).command
+        let huge = try MignetProcess.temporaryDirectory()
+        let padding = String(repeating: "# " + String(repeating: "x", count: 100) + "\n", count: 9 << 20 / 103 + 1)
+        try (MignetProcess.spec("c") + padding).write(toFile: huge + "/c.yaml", atomically: true, encoding: .utf8)
+        let tooLarge = try MignetProcess.shell(command, in: huge)
+        #expect(tooLarge.status == 1, "\(surface): \(tooLarge.stderr.prefix(400))")
+        #expect(tooLarge.stderr.contains("input-too-large") || tooLarge.stdout.contains("input-too-large") || tooLarge.stderr.contains("may be at most"),
+                "\(surface): \(tooLarge.stderr.prefix(400))")
+        guard surface != "krm" else { return }
+        let fifo = try MignetProcess.temporaryDirectory()
+        #expect(mkfifo(fifo + "/c.yaml", 0o644) == 0)
+        let started = Date()
+        let blocked = try MignetProcess.shell(command, in: fifo, seconds: 30)
+        #expect(blocked.status == 1, "\(surface): \(blocked.stderr)")
+        #expect(blocked.stderr.contains("not a regular file"), "\(surface): \(blocked.stderr)")
+        #expect(Date().timeIntervalSince(started) < 20)
+    }
+
     // MARK: 6. a ResourceList has its own limits
 
     /// A kustomization's ResourceList larger than a spec may be (6 MiB of items) and deeper

@@ -65,12 +65,12 @@ package struct AddressPlanReport: Sendable {
         nodes = cluster.nodes
         plannedNodes = cluster.plannedNodes
         let interval = configuration.range.interval
-        checks = cluster.clusterNetworks.map { network in
+        checks = cluster.clusterNetworks().map { network in
             Check(block: network.cidr.description, role: network.declared == nil ? "Harvester's \(network.role)" : "the cluster's \(network.role) (\(network.key))",
                   clear: !interval.overlaps(network.cidr.interval))
         }
         checks += cluster.reserved.map { entry in
-            Check(block: entry.description, role: "reserved", clear: !(entry.interval.map(interval.overlaps) ?? false))
+            Check(block: entry.value.description, role: "reserved", clear: !(entry.value.interval.map(interval.overlaps) ?? false))
         }
         for (peer, role) in [(cluster.storagePeer, "storage network"), (cluster.rwxPeer, "rwx network")] {
             guard let peer else { continue }

@@ -25,9 +25,14 @@ struct ReservedNetworksRule: ValidationRule {
     /// The cluster's networks: the defaults, where the spec declares a role's network, that
     /// one (with where it is declared) in place of the role's defaults.
     static func clusterNetworks(_ spec: MigrationNetworkSpec) -> [(cidr: IPv4CIDR, role: Role, declared: SourceLocation?)] {
+        clusterNetworks(pod: spec.clusterPodCIDR, service: spec.clusterServiceCIDR)
+    }
+
+    /// The same, from the declared networks alone.
+    static func clusterNetworks(pod: Located<IPv4CIDR>?, service: Located<IPv4CIDR>?) -> [(cidr: IPv4CIDR, role: Role, declared: SourceLocation?)] {
         var placed: Set<String> = []
         return defaultNetworks.compactMap { network in
-            guard let declared = network.role == .pod ? spec.clusterPodCIDR : spec.clusterServiceCIDR else { return (network.cidr, network.role, nil) }
+            guard let declared = network.role == .pod ? pod : service else { return (network.cidr, network.role, nil) }
             guard placed.insert(network.role.rawValue).inserted else { return nil }
             return (declared.value.canonical, network.role, declared.location)
         }

@@ -29,13 +29,19 @@ package struct ValidatedCluster: Sendable {
     /// `spec.nodes` and `spec.plannedNodes`.
     var nodes: Int?
     var plannedNodes: Int?
-    /// The range's address arithmetic (empty for a disabled spec).
+    /// The range's address arithmetic (empty for a disabled spec), less the located exclusions
+    /// only the rules read: a repository of thousands of clusters holds one of these each.
     package var addressPlan: AddressPlan
     /// The exclusions and reserved blocks as the spec writes them.
     var exclusions: [AddressBlock]
-    var reserved: [AddressBlock]
-    /// The cluster's pod and service networks.
-    var clusterNetworks: [ClusterNetwork]
+    var reserved: [Located<AddressBlock>]
+    /// The cluster's pod and service networks: Harvester's defaults, each role's replaced by the
+    /// network `clusterPodCIDR` or `clusterServiceCIDR` declares.
+    func clusterNetworks() -> [ClusterNetwork] {
+        ReservedNetworksRule.clusterNetworks(pod: clusterPodCIDR, service: clusterServiceCIDR).map {
+            ClusterNetwork(cidr: $0.cidr, role: $0.role.rawValue, key: $0.role.key, declared: $0.declared)
+        }
+    }
     /// `clusterPodCIDR` and `clusterServiceCIDR` as declared.
     var clusterPodCIDR: Located<IPv4CIDR>?
     var clusterServiceCIDR: Located<IPv4CIDR>?
@@ -55,11 +61,9 @@ package struct ValidatedCluster: Sendable {
         nodes = spec.nodes?.value
         plannedNodes = spec.plannedNodes?.value
         addressPlan = plan
+        addressPlan.exclusions = []
         exclusions = spec.exclude.map(\.value)
-        reserved = spec.reserved.map(\.value)
-        clusterNetworks = ReservedNetworksRule.clusterNetworks(spec).map {
-            ClusterNetwork(cidr: $0.cidr, role: $0.role.rawValue, key: $0.role.key, declared: $0.declared)
-        }
+        reserved = spec.reserved
         clusterPodCIDR = spec.clusterPodCIDR
         clusterServiceCIDR = spec.clusterServiceCIDR
         storageNetwork = spec.storageNetwork
