@@ -28,12 +28,18 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .executableTarget(
-            name: "mignet",
+        // The commands, as a library: parsing, the file system and the programs mignet runs.
+        .target(
+            name: "MigNetCLI",
             dependencies: [
                 "MigNetKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // The executable: main.swift calls the library's entry point.
+        .executableTarget(
+            name: "mignet",
+            dependencies: ["MigNetCLI"]
         ),
         // What every test target shares: the repository root, a seeded generator, sources with
         // position markers, the process runner.
@@ -51,7 +57,7 @@ let package = Package(
         ),
         .testTarget(
             name: "mignetTests",
-            dependencies: ["mignet", "MigNetKit", "MigNetTestSupport"],
+            dependencies: ["mignet", "MigNetCLI", "MigNetKit", "MigNetTestSupport"],
             exclude: ["Fixtures"]
         ),
     ],

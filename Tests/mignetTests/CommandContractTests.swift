@@ -9,30 +9,30 @@ import Testing
     @Test func machineDiagnosticsNeverMixWithACommandsOwnOutput() throws {
         // management-network.yaml has a warning: its diagnostics go to stderr, the YAML to stdout.
         for format in ["json", "github"] {
-            let render = try MignetProcess.run(["render", "--diagnostics-format", format, "examples/management-network.yaml"])
+            let render = try InProcess.run(["render", "--diagnostics-format", format, "examples/management-network.yaml"])
             #expect(render.status == 0)
             #expect(render.stdout.hasPrefix("---"), "\(format): \(render.stdout.prefix(200))")
             #expect(render.stderr.contains("cluster-network-mgmt"))
-            let explain = try MignetProcess.run(["explain", "--format", "json", "--diagnostics-format", format, "examples/management-network.yaml"])
+            let explain = try InProcess.run(["explain", "--format", "json", "--diagnostics-format", format, "examples/management-network.yaml"])
             #expect(explain.status == 0)
             #expect((try? JSONSerialization.jsonObject(with: Data(explain.stdout.utf8))) != nil, "\(format): stdout is not one JSON object")
             #expect(explain.stderr.contains("cluster-network-mgmt"))
         }
         // validate prints nothing else: there the machine formats go to stdout.
-        let validate = try MignetProcess.run(["validate", "--diagnostics-format", "json", "examples/management-network.yaml"])
+        let validate = try InProcess.run(["validate", "--diagnostics-format", "json", "examples/management-network.yaml"])
         #expect(validate.stdout.hasPrefix(#"{"format_version":"1","valid":true,"error_count":0,"warning_count":1"#))
         #expect(validate.stderr.isEmpty)
     }
 
     @Test func commandsOfOneSpecRefuseAFolder() throws {
         for command in [["explain", "examples"], ["verify", "examples", "--setting", "x", "--pods", "y"], ["preflight", "examples", "--cluster", "x"]] {
-            let outcome = try MignetProcess.run(command)
+            let outcome = try InProcess.run(command)
             #expect(outcome.status == 64, "\(command)")
             #expect(outcome.stderr.contains("examples is a folder; this command reads one spec file."))
         }
-        let two = try MignetProcess.run(["explain", "examples/dedicated.yaml", "examples/disabled.yaml"])
+        let two = try InProcess.run(["explain", "examples/dedicated.yaml", "examples/disabled.yaml"])
         #expect(two.status == 64)
-        let import_ = try MignetProcess.run(["import", Self.verifyFixtures + "/healthy/setting.yaml", "-o", "examples"])
+        let import_ = try InProcess.run(["import", Self.verifyFixtures + "/healthy/setting.yaml", "-o", "examples"])
         #expect(import_.status == 1)
         #expect(import_.stderr.contains("mignet: examples is a folder; -o names the spec file to write"))
     }
@@ -57,14 +57,14 @@ import Testing
     }
 
     @Test func exitStatusesAreAsDocumented() throws {
-        let bare = try MignetProcess.run([])
+        let bare = try InProcess.run([])
         #expect(bare.status == 64)
         #expect(bare.stderr.contains("USAGE: mignet <subcommand>"))
-        let help = try MignetProcess.run(["--help"])
+        let help = try InProcess.run(["--help"])
         #expect(help.status == 0)
         let words = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(words.contains("2 check found the output stale, verify or preflight a failed check, or plan a change --fail-on names; 64 wrong arguments"), "\(words)")
-        let checkHelp = try MignetProcess.run(["check", "--help"])
+        let checkHelp = try InProcess.run(["check", "--help"])
         #expect(checkHelp.stdout.contains(" --output <DIR> ") && !checkHelp.stdout.contains("[--output <DIR>]"), "\(checkHelp.stdout)")
     }
 

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct ExplainCommandTests {
     @Test func tableShowsThePlan() throws {
-        let outcome = try MignetProcess.run(["explain", "examples/dedicated.yaml"])
+        let outcome = try InProcess.run(["explain", "examples/dedicated.yaml"])
         #expect(outcome.status == 0)
         let lines = outcome.stdout.split(separator: "\n").map(String.init)
         #expect(lines.contains("hash             ba1107390f15defabfc5de79ebbe538ec7b2becd"))
@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func jsonHasTheDocumentedKeys() throws {
-        let outcome = try MignetProcess.run(["explain", "--format", "json", "examples/dedicated.yaml"])
+        let outcome = try InProcess.run(["explain", "--format", "json", "examples/dedicated.yaml"])
         #expect(outcome.status == 0)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
         #expect(report["value"] as? String == #"{"clusterNetwork":"migration","vlan":100,"range":"10.1.2.0/24","exclude":["10.1.2.1/32","10.1.2.240/28","10.1.2.10/31","10.1.2.12/30","10.1.2.16/30","10.1.2.20/32"]}"#)
@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func disabledSpecExplainsItself() throws {
-        let outcome = try MignetProcess.run(["explain", "--format", "json", "examples/disabled.yaml"])
+        let outcome = try InProcess.run(["explain", "--format", "json", "examples/disabled.yaml"])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
         #expect(report["enabled"] as? Bool == false)
         #expect(report["value"] as? String == "")
@@ -48,7 +48,7 @@ import Testing
     @Test func anInvalidSpecIsDiagnosed() throws {
         let directory = try MignetProcess.temporaryDirectory()
         try specText(vlan: 0).write(toFile: directory + "/bad.yaml", atomically: true, encoding: .utf8)
-        let outcome = try MignetProcess.run(["explain", directory + "/bad.yaml"])
+        let outcome = try InProcess.run(["explain", directory + "/bad.yaml"])
         #expect(outcome.status == 1)
         #expect(outcome.stdout == "")
         #expect(outcome.stderr.contains("error: vlan 0 is outside 1...4094"))
@@ -63,7 +63,7 @@ import Testing
         let exclude = (0..<60_000).map { index in "10.8.\((index + 1) / 256).\((index + 1) % 256)" }
         let directory = try MignetProcess.temporaryDirectory()
         try specText(range: "10.8.0.0/16", exclude: exclude).write(toFile: directory + "/big.yaml", atomically: true, encoding: .utf8)
-        let outcome = try MignetProcess.run(["explain", "--format", "json", directory + "/big.yaml"])
+        let outcome = try InProcess.run(["explain", "--format", "json", directory + "/big.yaml"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
         #expect(report["usable_addresses"] as? Int == 65_534 - 60_000)

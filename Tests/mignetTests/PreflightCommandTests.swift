@@ -26,7 +26,7 @@ import Testing
     ]
 
     func preflight(_ cluster: String, spec: String = Self.spec, format: String = "text", extra: [String] = []) throws -> MignetProcess.Outcome {
-        try MignetProcess.run(["preflight", spec, "--cluster", Self.folder + "clusters/" + cluster, "--format", format] + extra)
+        try InProcess.run(["preflight", spec, "--cluster", Self.folder + "clusters/" + cluster, "--format", format] + extra)
     }
 
     @Test(arguments: fixtures.map(\.cluster))
@@ -87,14 +87,14 @@ import Testing
     @Test func unusableInputIsExitOne() throws {
         let directory = try MignetProcess.temporaryDirectory()
         try "a: [1\n".write(toFile: directory + "/nodes.yaml", atomically: true, encoding: .utf8)
-        let garbage = try MignetProcess.run(["preflight", Self.spec, "--cluster", directory])
+        let garbage = try InProcess.run(["preflight", Self.spec, "--cluster", directory])
         #expect(garbage.status == 1)
         #expect(garbage.stderr.contains("/nodes.yaml:2:1: error:"))
-        let missing = try MignetProcess.run(["preflight", Self.spec, "--cluster", directory + "/none.yaml"])
+        let missing = try InProcess.run(["preflight", Self.spec, "--cluster", directory + "/none.yaml"])
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("[file-unreadable]"))
-        #expect(try MignetProcess.run(["preflight", Self.spec]).status == 64)
-        #expect(try MignetProcess.run(["preflight", Self.spec, "--cluster", directory, "--live"]).status == 64)
-        #expect(try MignetProcess.run(["preflight", Self.spec, "--cluster", directory, "--context", "x"]).status == 64)
+        #expect(try InProcess.run(["preflight", Self.spec]).status == 64)
+        #expect(try InProcess.run(["preflight", Self.spec, "--cluster", directory, "--live"]).status == 64)
+        #expect(try InProcess.run(["preflight", Self.spec, "--cluster", directory, "--context", "x"]).status == 64)
     }
 }

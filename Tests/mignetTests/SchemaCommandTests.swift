@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct SchemaCommandTests {
     @Test func printsTheCommittedSchema() throws {
-        let outcome = try MignetProcess.run(["schema"])
+        let outcome = try InProcess.run(["schema"])
         #expect(outcome.status == 0)
         #expect(outcome.stdout == (try String(contentsOfFile: MignetProcess.root + "/schema/mignet-v1.schema.json", encoding: .utf8)))
     }

@@ -11,7 +11,7 @@ import Testing
     }
 
     @Test func validSpecsExitZeroSilently() throws {
-        let outcome = try MignetProcess.run(["validate", "examples/dedicated.yaml", "examples/disabled.yaml", "examples/ui-equivalent.yaml"])
+        let outcome = try InProcess.run(["validate", "examples/dedicated.yaml", "examples/disabled.yaml", "examples/ui-equivalent.yaml"])
         #expect(outcome.status == 0)
         #expect(outcome.stdout == "")
         #expect(outcome.stderr == "")
@@ -19,7 +19,7 @@ import Testing
 
     @Test func textDiagnosticsGoToStderr() throws {
         let path = try writeBad()
-        let outcome = try MignetProcess.run(["validate", path])
+        let outcome = try InProcess.run(["validate", path])
         #expect(outcome.status == 1)
         #expect(outcome.stdout == "")
         #expect(outcome.stderr == """
@@ -36,7 +36,7 @@ import Testing
 
     @Test func jsonReportGoesToStdout() throws {
         let path = try writeBad()
-        let outcome = try MignetProcess.run(["validate", "--diagnostics-format", "json", path])
+        let outcome = try InProcess.run(["validate", "--diagnostics-format", "json", path])
         #expect(outcome.status == 1)
         #expect(outcome.stderr == "")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
@@ -53,7 +53,7 @@ import Testing
 
     @Test func githubAnnotationsGoToStdout() throws {
         let path = try writeBad()
-        let outcome = try MignetProcess.run(["validate", "--diagnostics-format", "github", path])
+        let outcome = try InProcess.run(["validate", "--diagnostics-format", "github", path])
         #expect(outcome.status == 1)
         let lines = outcome.stdout.split(separator: "\n")
         #expect(lines.count == 2)
@@ -61,13 +61,13 @@ import Testing
     }
 
     @Test func warningsAsErrorsFails() throws {
-        let plain = try MignetProcess.run(["validate", "examples/management-network.yaml"])
+        let plain = try InProcess.run(["validate", "examples/management-network.yaml"])
         #expect(plain.status == 0)
         #expect(plain.stderr.contains("warning:"))
-        let strict = try MignetProcess.run(["validate", "--warnings-as-errors", "examples/management-network.yaml"])
+        let strict = try InProcess.run(["validate", "--warnings-as-errors", "examples/management-network.yaml"])
         #expect(strict.status == 1)
         #expect(strict.stderr.contains("error: clusterNetwork 'mgmt'"))
-        let render = try MignetProcess.run(["render", "--warnings-as-errors", "examples/management-network.yaml"])
+        let render = try InProcess.run(["render", "--warnings-as-errors", "examples/management-network.yaml"])
         #expect(render.status == 1)
         #expect(render.stdout == "")
     }
@@ -75,19 +75,19 @@ import Testing
     @Test(arguments: [["validate"], ["render"], ["validate", "--diagnostics-format", "xml", "examples/dedicated.yaml"],
                       ["render", "--bogus", "examples/dedicated.yaml"], ["frobnicate"], ["validate", "-", "-"]])
     func wrongArgumentsExit64(arguments: [String]) throws {
-        let outcome = try MignetProcess.run(arguments)
+        let outcome = try InProcess.run(arguments)
         #expect(outcome.status == 64)
         #expect(outcome.stdout == "")
     }
 
     @Test func unreadableAndOversizedFilesAreDiagnosed() throws {
         let directory = try MignetProcess.temporaryDirectory()
-        let missing = try MignetProcess.run(["validate", directory + "/nope.yaml"])
+        let missing = try InProcess.run(["validate", directory + "/nope.yaml"])
         #expect(missing.status == 1)
         #expect(missing.stderr.hasPrefix("\(directory)/nope.yaml:1:1: error: cannot read the file: No such file or directory [file-unreadable]"))
         let big = directory + "/big.yaml"
         #expect(FileManager.default.createFile(atPath: big, contents: Data(repeating: UInt8(ascii: "#"), count: 8 << 20)))
-        let oversized = try MignetProcess.run(["validate", big])
+        let oversized = try InProcess.run(["validate", big])
         #expect(oversized.status == 1)
         #expect(oversized.stderr.hasPrefix("\(big):1:1: error: the file is 8388608 bytes; a spec file may be at most 4194304 bytes [input-too-large]"))
     }

@@ -6,7 +6,7 @@ import Testing
 
     func verify(_ cluster: String, kubevirt: String = "kubevirt.yaml", format: String = "text") throws -> MignetProcess.Outcome {
         let folder = Self.fixtures + cluster + "/"
-        return try MignetProcess.run(["verify", "examples/ui-equivalent.yaml", "--setting", folder + "setting.yaml", "--pods", folder + "pods.yaml",
+        return try InProcess.run(["verify", "examples/ui-equivalent.yaml", "--setting", folder + "setting.yaml", "--pods", folder + "pods.yaml",
                                       "--kubevirt", folder + kubevirt, "--nads", folder + "nads.yaml", "--format", format])
     }
 
@@ -71,7 +71,7 @@ import Testing
 
     @Test func kubeVirtAndNADsAreOptional() throws {
         let folder = Self.fixtures + "healthy/"
-        let outcome = try MignetProcess.run(["verify", "examples/ui-equivalent.yaml", "--setting", folder + "setting.yaml", "--pods", folder + "pods.yaml"])
+        let outcome = try InProcess.run(["verify", "examples/ui-equivalent.yaml", "--setting", folder + "setting.yaml", "--pods", folder + "pods.yaml"])
         #expect(outcome.status == 0)
         #expect(outcome.stdout.hasSuffix("all 7 checks passed\n"))
     }

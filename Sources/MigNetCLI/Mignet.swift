@@ -2,7 +2,6 @@ import ArgumentParser
 import Glibc
 
 /// The root command: compiles migration-network specs into Harvester manifests.
-@main
 struct Mignet: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mignet",
@@ -22,22 +21,21 @@ struct Mignet: ParsableCommand {
     /// would be misread are refused first; a command's `CommandFailure` is printed (escaped) and
     /// is its status; a failed write to stdout ends the run with exit status 1 (a closed pipe
     /// without a message); swift-argument-parser's own errors are its usage errors (64).
-    static func main() {
-        let arguments = Array(CommandLine.arguments.dropFirst())
-        let generator = CommandLine.arguments.first.map(GeneratorPlugin.isInvoked(as:)) ?? false
+    /// `argv` is the whole command line, the program's name first; `raw` the arguments' bytes
+    /// as the process received them.
+    static func run(_ argv: [String], raw: [[UInt8]]) -> Int32 {
+        let arguments = Array(argv.dropFirst())
+        let generator = argv.first.map(GeneratorPlugin.isInvoked(as:)) ?? false
         if !generator {
             if arguments.isEmpty {
                 // Nothing asked for is a usage error, not success.
                 Terminal.writeError(helpMessage() + "\n")
-                Glibc.exit(CommandFailure.Status.usage.rawValue)
-            }
-            let raw = (1..<Int(CommandLine.argc)).map { index in
-                CommandLine.unsafeArgv[index].map { Array(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0))) } ?? []
+                return CommandFailure.Status.usage.rawValue
             }
             if let problem = ArgumentGuard.problem(in: arguments, raw: raw) {
                 let failure = CommandFailure(problem, status: .usage)
                 Terminal.writeError(failure.text)
-                Glibc.exit(failure.status.rawValue)
+                return failure.status.rawValue
             }
         }
         do {
@@ -49,13 +47,50 @@ struct Mignet: ParsableCommand {
             }
         } catch let failure as CommandFailure {
             Terminal.writeError(failure.text)
-            Glibc.exit(failure.status.rawValue)
+            return failure.status.rawValue
         } catch let failure as Terminal.OutputFailure {
             if failure.errorNumber != EPIPE { Terminal.writeError("mignet: \(failure)\n") }
-            Glibc.exit(1)
+            return 1
         } catch {
-            exit(withError: error)
+            // swift-argument-parser's own: help (stdout, 0) or a usage error (stderr, 64).
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                do { try Terminal.writeOutput(message + "\n") } catch { return 1 }
+            } else {
+                Terminal.writeError(message + "\n")
+            }
+            return code.rawValue
         }
-        Glibc.exit(0)
+        return 0
+    }
+}
+
+/// What the executable calls, and what tests run in process: mignet's whole command line,
+/// from the arguments to the exit status.
+package enum CommandLineTool {
+    /// Runs the process's command line and exits with its status.
+    package static func main() -> Never {
+        let raw = (1..<Int(CommandLine.argc)).map { index in
+            CommandLine.unsafeArgv[index].map { Array(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0))) } ?? []
+        }
+        Glibc.exit(Mignet.run(CommandLine.arguments, raw: raw))
+    }
+
+    /// What a command run in process did.
+    package struct Outcome: Sendable {
+        package var status: Int32
+        package var stdout: String
+        package var stderr: String
+    }
+
+    /// Runs `arguments` (after the program's name, `mignet` unless given) in this process, with
+    /// stdout and stderr captured instead of written: for tests, which so need no binary.
+    package static func run(_ arguments: [String], as program: String = "mignet") -> Outcome {
+        let capture = Terminal.Capture()
+        let status = Terminal.$capture.withValue(capture) {
+            Mignet.run([program] + arguments, raw: arguments.map { Array($0.utf8) })
+        }
+        return Outcome(status: status, stdout: capture.text(\.output), stderr: capture.text(\.error))
     }
 }
