@@ -66,24 +66,26 @@ struct DiagnosticReporter {
     /// is always exactly one parseable thing. At most `DiagnosticReport.defaultLimitPerFile` are
     /// shown per file; the rest are counted.
     func report(_ diagnostics: [Diagnostic], tallies: [DiagnosticTally] = [], sources: [String: SourceFile], toStandardOutput: Bool = false) throws(Terminal.OutputFailure) {
+        guard format == .json || !diagnostics.isEmpty || !tallies.isEmpty else { return }
         let report = DiagnosticReport(diagnostics, tallies: tallies)
-        switch format {
-        case .text:
-            guard !diagnostics.isEmpty || !tallies.isEmpty else { return }
-            var text = TextDiagnosticFormatter(colour: Terminal.standardErrorIsColourTerminal).format(report, sources: sources)
-            if let summary = report.summary {
-                text += "mignet: \(summary)\n"
-            }
+        var text = sink.format(report, sources: sources)
+        // Text is for a person: on stderr always, with the counts after it.
+        if format == .text {
+            if let summary = report.summary { text += "mignet: \(summary)\n" }
             Terminal.writeError(text)
-        case .json:
-            try write(MachineDiagnosticFormatter.json(report), toStandardOutput)
-        case .github:
-            guard !diagnostics.isEmpty || !tallies.isEmpty else { return }
-            try write(MachineDiagnosticFormatter.github(report), toStandardOutput)
+        } else if toStandardOutput {
+            try Terminal.writeOutput(text)
+        } else {
+            Terminal.writeError(text)
         }
     }
 
-    private func write(_ text: String, _ toStandardOutput: Bool) throws(Terminal.OutputFailure) {
-        if toStandardOutput { try Terminal.writeOutput(text) } else { Terminal.writeError(text) }
+    /// The sink of the chosen format.
+    private var sink: any DiagnosticSink {
+        switch format {
+        case .text: TextDiagnosticFormatter(colour: Terminal.standardErrorIsColourTerminal)
+        case .json: JSONDiagnosticSink()
+        case .github: GitHubDiagnosticSink()
+        }
     }
 }

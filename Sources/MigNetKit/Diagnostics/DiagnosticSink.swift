@@ -1,0 +1,30 @@
+/// One format of diagnostics: what a command writes for a report of them. The text a person
+/// reads (`TextDiagnosticFormatter`), the JSON report (`JSONDiagnosticSink`) and GitHub's
+/// workflow commands (`GitHubDiagnosticSink`) are its implementations; the KRM function's
+/// `results` are built from the same diagnostics by `KRMFunction`. A command chooses one by
+/// `--diagnostics-format` and writes what it gives.
+package protocol DiagnosticSink: Sendable {
+    /// The report in this format; empty when the format says nothing of an empty report.
+    func format(_ report: DiagnosticReport, sources: [String: SourceFile]) -> String
+}
+
+extension TextDiagnosticFormatter: DiagnosticSink {}
+
+/// The JSON report (`MachineDiagnosticFormatter.json`), written even when it holds nothing, so
+/// that a program reading it always gets one document.
+package struct JSONDiagnosticSink: DiagnosticSink {
+    package init() {}
+
+    package func format(_ report: DiagnosticReport, sources: [String: SourceFile]) -> String {
+        MachineDiagnosticFormatter.json(report)
+    }
+}
+
+/// GitHub Actions workflow commands (`MachineDiagnosticFormatter.github`), nothing for an empty report.
+package struct GitHubDiagnosticSink: DiagnosticSink {
+    package init() {}
+
+    package func format(_ report: DiagnosticReport, sources: [String: SourceFile]) -> String {
+        report.shown.isEmpty && report.omitted.isEmpty ? "" : MachineDiagnosticFormatter.github(report)
+    }
+}
