@@ -100,19 +100,12 @@ struct Kubectl {
 }
 
 extension Kubectl {
-    /// One documented command and the file name its output is saved under.
-    struct Command {
-        var fileName: String
-        var arguments: [String]
-        var mayBeMissing = false
-    }
-
     /// Runs each command and returns what it printed, as a source named by its command line, by
     /// file name (none for a resource type the cluster lacks, when that may be), and the
     /// diagnostics of outputs that were too large; with `save`, also writes each output to
     /// `save/<fileName>` (creating the folder and its parents), all or nothing, once every
     /// command has succeeded.
-    func fetch(_ commands: [Command], save: String?) throws(Failure) -> (sources: [String: SourceFile], problems: [Diagnostic]) {
+    func fetch(_ commands: [KubectlGet], save: String?) throws(Failure) -> (sources: [String: SourceFile], problems: [Diagnostic]) {
         var sources: [String: SourceFile] = [:]
         var problems: [Diagnostic] = []
         var saved: [(path: DiskPath, bytes: [UInt8], mode: mode_t)] = []

@@ -39,14 +39,6 @@ struct Verify: ParsableCommand {
 
     @OptionGroup var diagnostics: DiagnosticOptions
 
-    /// The documented commands, by the option whose file they stand for.
-    static let liveCommands: [Kubectl.Command] = [
-        Kubectl.Command(fileName: "setting.yaml", arguments: ["get", "settings.harvesterhci.io", Harvester.settingName, "-o", "yaml"]),
-        Kubectl.Command(fileName: "pods.yaml", arguments: ["get", "pods", "--namespace", Harvester.namespace, "--selector", "kubevirt.io=virt-handler", "-o", "yaml"]),
-        Kubectl.Command(fileName: "kubevirt.yaml", arguments: ["get", "kubevirts.kubevirt.io", "kubevirt", "--namespace", Harvester.namespace, "-o", "yaml"]),
-        Kubectl.Command(fileName: "nads.yaml", arguments: ["get", "network-attachment-definitions.k8s.cni.cncf.io", "--namespace", Harvester.namespace, "-o", "yaml"]),
-    ]
-
     func validate() throws {
         if kubectlOptions.live {
             if setting != nil || pods != nil || kubevirt != nil || nads != nil {
@@ -68,7 +60,7 @@ struct Verify: ParsableCommand {
         var files: [String: SourceFile] = [:]
         if kubectlOptions.live {
             do {
-                (files, problems) = try kubectlOptions.kubectl.fetch(Self.liveCommands, save: kubectlOptions.save)
+                (files, problems) = try kubectlOptions.kubectl.fetch(KubectlGet.verify, save: kubectlOptions.save)
             } catch {
                 throw CommandFailure(error.description)
             }

@@ -12,8 +12,11 @@ package struct ClusterFacts: Sendable {
         case settings
         case serviceCIDRs = "servicecidrs"
 
+        /// The get that reads it (`KubectlGet`, the one table of live mode's commands).
+        package var command: KubectlGet { KubectlGet(rawValue: rawValue)! }
+
         /// The file name `--save` writes and a folder is read by.
-        package var fileName: String { rawValue + ".yaml" }
+        package var fileName: String { command.fileName }
 
         /// The kind of the objects it lists.
         var kind: String {
@@ -28,22 +31,7 @@ package struct ClusterFacts: Sendable {
             }
         }
 
-        /// The arguments after `kubectl` (and its global options): a `get`, nothing else.
-        package var arguments: [String] {
-            switch self {
-            case .clusterNetworks: ["get", "clusternetworks.network.harvesterhci.io", "-o", "yaml"]
-            case .vlanConfigs: ["get", "vlanconfigs.network.harvesterhci.io", "-o", "yaml"]
-            case .vlanStatuses: ["get", "vlanstatuses.network.harvesterhci.io", "-o", "yaml"]
-            case .nodes: ["get", "nodes", "-o", "yaml"]
-            case .migrations: ["get", "virtualmachineinstancemigrations.kubevirt.io", "--all-namespaces", "-o", "yaml"]
-            case .settings: ["get", "settings.harvesterhci.io", "-o", "yaml"]
-            case .serviceCIDRs: ["get", "servicecidrs.networking.k8s.io", "-o", "yaml"]
-            }
-        }
 
-        /// Whether a cluster may lack the resource type altogether (ServiceCIDR needs
-        /// Kubernetes 1.33): kubectl's "doesn't have a resource type" is then a fact not read.
-        package var mayBeMissing: Bool { self == .serviceCIDRs }
 
         /// The source a file of that name holds.
         init?(fileName: String) {
