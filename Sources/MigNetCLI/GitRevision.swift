@@ -36,10 +36,10 @@ struct GitRevision {
 
     /// Runs git in `folder` with `arguments`; a failure when it cannot be run or prints more than
     /// `limit` bytes.
-    static func git(_ arguments: [String], in folder: String, input: [UInt8]? = nil, limit: Int = listingLimit) throws(Failure) -> ToolProcess.Outcome {
-        let outcome: ToolProcess.Outcome
+    static func git(_ arguments: [String], in folder: String, input: [UInt8]? = nil, limit: Int = listingLimit) throws(Failure) -> ProgramOutcome {
+        let outcome: ProgramOutcome
         do {
-            outcome = try ToolProcess.run(["git", "-C", folder] + arguments, input: input, timeout: timeout, outputLimit: limit)
+            outcome = try Programs.runner.run(["git", "-C", folder] + arguments, input: input, timeout: timeout, outputLimit: limit)
         } catch {
             throw Failure(description: "git could not be run: \(error)")
         }

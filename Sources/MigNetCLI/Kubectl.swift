@@ -75,9 +75,9 @@ struct Kubectl {
     func get(_ arguments: [String], mayBeMissing: Bool = false) throws(Failure) -> Output {
         let line = commandLine(arguments)
         let shown = line.map(TerminalText.escaped).joined(separator: " ")
-        let outcome: ToolProcess.Outcome
+        let outcome: ProgramOutcome
         do {
-            outcome = try ToolProcess.run(line, timeout: timeout, outputLimit: SourceFile.Kind.kubectlOutput.maximumSize)
+            outcome = try Programs.runner.run(line, input: nil, timeout: timeout, outputLimit: SourceFile.Kind.kubectlOutput.maximumSize)
         } catch {
             throw Failure(command: shown, reason: "kubectl could not be run: \(error)")
         }

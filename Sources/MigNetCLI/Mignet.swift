@@ -85,11 +85,18 @@ package enum CommandLineTool {
     }
 
     /// Runs `arguments` (after the program's name, `mignet` unless given) in this process, with
-    /// stdout and stderr captured instead of written: for tests, which so need no binary.
-    package static func run(_ arguments: [String], as program: String = "mignet") -> Outcome {
+    /// stdout and stderr captured instead of written, the variables `environment` names in place
+    /// of the process's when given, and the programs it runs run by `programs` when given: for
+    /// tests, which so need no binary.
+    package static func run(_ arguments: [String], as program: String = "mignet", environment: [String: String]? = nil,
+                            programs: (any ProgramRunner)? = nil) -> Outcome {
         let capture = Terminal.Capture()
         let status = Terminal.$capture.withValue(capture) {
-            Mignet.run([program] + arguments, raw: arguments.map { Array($0.utf8) })
+            Environment.$overrides.withValue(environment ?? Environment.overrides) {
+                Programs.$runner.withValue(programs ?? Programs.runner) {
+                    Mignet.run([program] + arguments, raw: arguments.map { Array($0.utf8) })
+                }
+            }
         }
         return Outcome(status: status, stdout: capture.text(\.output), stderr: capture.text(\.error))
     }

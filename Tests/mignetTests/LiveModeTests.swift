@@ -40,10 +40,9 @@ import Testing
         Self.preflightTable.map { ($0.arguments, Self.preflightFixtures + "clusters/\(cluster)/" + $0.file) }
     }
 
+    /// mignet in process, with the stand-in as its kubectl.
     func run(_ arguments: [String], kubectl: String) throws -> MignetProcess.Outcome {
-        var environment = ProcessInfo.processInfo.environment
-        environment["KUBECTL"] = kubectl
-        return try MignetProcess.run(arguments + ["--context", "lab", "--kubeconfig", "/etc/lab.kubeconfig"], environment: environment)
+        try InProcess.run(arguments + ["--context", "lab", "--kubeconfig", "/etc/lab.kubeconfig"], environment: ["KUBECTL": kubectl])
     }
 
     static func calls(_ directory: String) throws -> [String] {
@@ -65,7 +64,7 @@ import Testing
         // What was saved replays offline to the same report.
         let saved = try FileManager.default.contentsOfDirectory(atPath: directory + "/saved").sorted()
         #expect(saved == Self.preflightTable.map(\.file).sorted())
-        let replay = try MignetProcess.run(["preflight", spec, "--cluster", directory + "/saved"])
+        let replay = try InProcess.run(["preflight", spec, "--cluster", directory + "/saved"])
         #expect(replay.stdout == live.stdout)
     }
 
@@ -120,10 +119,10 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
         #expect(outcome.stdout.hasSuffix("all 9 checks passed\n"))
         #expect(try Self.calls(directory).count == 4)
-        let replay = try MignetProcess.run(["verify", "examples/ui-equivalent.yaml", "--setting", directory + "/saved/setting.yaml", "--pods", directory + "/saved/pods.yaml",
+        let replay = try InProcess.run(["verify", "examples/ui-equivalent.yaml", "--setting", directory + "/saved/setting.yaml", "--pods", directory + "/saved/pods.yaml",
                                             "--kubevirt", directory + "/saved/kubevirt.yaml", "--nads", directory + "/saved/nads.yaml"])
         #expect(replay.stdout == outcome.stdout)
-        #expect(try MignetProcess.run(["verify", "examples/ui-equivalent.yaml", "--live", "--pods", "x.yaml"]).status == 64)
+        #expect(try InProcess.run(["verify", "examples/ui-equivalent.yaml", "--live", "--pods", "x.yaml"]).status == 64)
     }
 
     @Test func importLiveFillsReleaseNodesAndMTU() throws {
@@ -142,7 +141,7 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("spec:\n  harvesterVersion: v1.8.2\n  clusterNetwork: migration\n  vlan: 100\n  range: 10.1.2.0/24\n  exclude:\n  - 10.1.2.1/32\n  mtu: 9000\n  nodes: 3\n"), "\(outcome.stdout)")
         #expect(outcome.stderr.contains("mignet: note: nodes: 3, the nodes that run virt-handler now (witness nodes not counted)"))
-        #expect(try MignetProcess.run(["import", "x.yaml", "--live"]).status == 64)
+        #expect(try InProcess.run(["import", "x.yaml", "--live"]).status == 64)
     }
 
     /// The real kubectl against a loopback port nothing listens on: a clean, quick exit 1 with
