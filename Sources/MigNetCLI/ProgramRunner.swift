@@ -37,19 +37,7 @@ package struct ProgramFailure: Error, CustomStringConvertible {
     }
 }
 
-/// The runner in force: processes, unless a command run in process was given another.
+/// The runner in force: processes (`ToolProcess`), unless a command run in process was given another.
 enum Programs {
-    @TaskLocal static var runner: any ProgramRunner = ProcessRunner()
-
-    /// Runs programs as processes, through `ToolProcess`.
-    struct ProcessRunner: ProgramRunner {
-        func run(_ line: [String], input: [UInt8]?, timeout: Int, outputLimit: Int) throws(ProgramFailure) -> ProgramOutcome {
-            do {
-                let outcome = try ToolProcess.run(line, input: input, timeout: timeout, outputLimit: outputLimit)
-                return ProgramOutcome(status: outcome.status, stdout: outcome.stdout, stderr: outcome.stderr, timedOut: outcome.timedOut, overflowed: outcome.overflowed)
-            } catch {
-                throw ProgramFailure(error.description)
-            }
-        }
-    }
+    @TaskLocal static var runner: any ProgramRunner = ToolProcess()
 }

@@ -11,22 +11,11 @@ import MigNetKit
 /// - the program's exit ends the wait: what it wrote before exiting is read, and a child it left
 ///   behind holding the pipes open is stopped with its group rather than waited for;
 /// - past `timeout` seconds the group is killed (`timedOut`).
-enum ToolProcess {
-    struct Outcome {
-        var status: Int32
-        var stdout: [UInt8]
-        var stderr: String
-        var timedOut: Bool
-        /// Standard output passed `outputLimit`: the program was stopped and `stdout` is cut.
-        var overflowed: Bool
-
-        /// Standard output as text (invalid UTF-8 replaced).
-        var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
-    }
-
-    struct SpawnError: Error, CustomStringConvertible {
-        var errorNumber: Int32
-        var description: String { String(cString: strerror(errorNumber)) }
+/// It is the `ProgramRunner` the binary uses (`Programs.runner`).
+struct ToolProcess: ProgramRunner {
+    /// A program that could not be started, with the system's reason.
+    private static func failure(_ errorNumber: Int32) -> ProgramFailure {
+        ProgramFailure(String(cString: strerror(errorNumber)))
     }
 
     /// The most of a program's standard error kept for a message.
@@ -34,13 +23,13 @@ enum ToolProcess {
 
     /// Runs `line` (the program looked up on PATH) with `input` on its standard input (nothing
     /// when nil), for at most `timeout` seconds and `outputLimit` bytes of standard output.
-    static func run(_ line: [String], input: [UInt8]? = nil, timeout: Int, outputLimit: Int) throws(SpawnError) -> Outcome {
+    func run(_ line: [String], input: [UInt8]?, timeout: Int, outputLimit: Int) throws(ProgramFailure) -> ProgramOutcome {
         var outputPipe: [Int32] = [0, 0], errorPipe: [Int32] = [0, 0]
-        guard pipe(&outputPipe) == 0 else { throw SpawnError(errorNumber: errno) }
+        guard pipe(&outputPipe) == 0 else { throw Self.failure(errno) }
         guard pipe(&errorPipe) == 0 else {
             let failure = errno
             close(outputPipe[0]); close(outputPipe[1])
-            throw SpawnError(errorNumber: failure)
+            throw Self.failure(failure)
         }
         for descriptor in outputPipe + errorPipe { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
         // The input is handed over as a file, unlinked as soon as it is made (nothing is left
@@ -49,11 +38,11 @@ enum ToolProcess {
         var inputDescriptor: Int32 = -1
         defer { if inputDescriptor >= 0 { close(inputDescriptor) } }
         if let input {
-            inputDescriptor = anonymousFile()
+            inputDescriptor = Self.anonymousFile()
             guard inputDescriptor >= 0, FileIO.writeAll(input, to: inputDescriptor), lseek(inputDescriptor, 0, SEEK_SET) == 0 else {
                 let failure = errno
                 for descriptor in outputPipe + errorPipe { close(descriptor) }
-                throw SpawnError(errorNumber: failure)
+                throw Self.failure(failure)
             }
         }
         var actions = posix_spawn_file_actions_t()
@@ -81,10 +70,10 @@ enum ToolProcess {
         guard spawned == 0 else {
             close(outputPipe[0])
             close(errorPipe[0])
-            throw SpawnError(errorNumber: spawned)
+            throw Self.failure(spawned)
         }
         var reader = Reader(output: outputPipe[0], error: errorPipe[0], outputLimit: outputLimit)
-        let deadline = monotonicNow() + Double(timeout)
+        let deadline = Self.monotonicNow() + Double(timeout)
         var status: Int32 = 0
         var exited = false
         var timedOut = false
@@ -95,7 +84,7 @@ enum ToolProcess {
                 var info = siginfo_t()
                 exited = waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info._sifields._sigchld.si_pid == pid
             }
-            let remaining = deadline - monotonicNow()
+            let remaining = deadline - Self.monotonicNow()
             if remaining <= 0 && !exited {
                 timedOut = true
                 break
@@ -111,7 +100,7 @@ enum ToolProcess {
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         reader.close()
         let normal = status & 0x7F == 0
-        return Outcome(status: normal ? (status >> 8) & 0xFF : 128 + (status & 0x7F), stdout: reader.output,
+        return ProgramOutcome(status: normal ? (status >> 8) & 0xFF : 128 + (status & 0x7F), stdout: reader.output,
                        stderr: String(decoding: reader.errors, as: UTF8.self), timedOut: timedOut, overflowed: reader.overflowed)
     }
 
