@@ -42,7 +42,7 @@ enum ClusterInput {
     /// with its message and command.
     static func live(_ sources: [ClusterFacts.Source], kubectl: Kubectl, save: String?) throws(Kubectl.Failure)
         -> (facts: ClusterFacts, problems: [Diagnostic], files: [String: SourceFile]) {
-        let fetched = try kubectl.fetch(sources.map(\.command), save: save)
+        let fetched = try kubectl.fetch(sources, save: save)
         var facts = ClusterFacts()
         var problems = fetched.problems
         for source in sources {

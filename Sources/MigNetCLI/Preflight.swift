@@ -49,7 +49,7 @@ struct PreflightCommand: ParsableCommand {
         let read: (facts: ClusterFacts, problems: [Diagnostic])
         if kubectlOptions.live {
             do {
-                let fetched = try ClusterInput.live(ClusterFacts.Source.allCases, kubectl: kubectlOptions.kubectl, save: kubectlOptions.save)
+                let fetched = try ClusterInput.live(KubectlGet.clusterFacts, kubectl: kubectlOptions.kubectl, save: kubectlOptions.save)
                 read = (fetched.facts, fetched.problems)
             } catch {
                 throw CommandFailure(error.description)

@@ -2,45 +2,30 @@
 /// commands, by the command it came from. A command whose output was not given is a fact not
 /// read, which preflight reports as a warning, never as a pass.
 package struct ClusterFacts: Sendable {
-    /// One documented command, and the file its output is kept in.
-    package enum Source: String, CaseIterable, Sendable {
-        case clusterNetworks = "clusternetworks"
-        case vlanConfigs = "vlanconfigs"
-        case vlanStatuses = "vlanstatuses"
-        case nodes
-        case migrations
-        case settings
-        case serviceCIDRs = "servicecidrs"
+    /// One documented command, and the file its output is kept in: one of
+    /// `KubectlGet.clusterFacts`, the gets of live mode's one table that read cluster facts.
+    package typealias Source = KubectlGet
 
-        /// The get that reads it (`KubectlGet`, the one table of live mode's commands).
-        package var command: KubectlGet { KubectlGet(rawValue: rawValue)! }
-
-        /// The file name `--save` writes and a folder is read by.
-        package var fileName: String { command.fileName }
-
-        /// The kind of the objects it lists.
-        var kind: String {
-            switch self {
-            case .clusterNetworks: "ClusterNetwork"
-            case .vlanConfigs: "VlanConfig"
-            case .vlanStatuses: "VlanStatus"
-            case .nodes: "Node"
-            case .migrations: "VirtualMachineInstanceMigration"
-            case .settings: "Setting"
-            case .serviceCIDRs: "ServiceCIDR"
-            }
+    /// The kind of the objects a source lists.
+    static func kind(of source: Source) -> String? {
+        switch source {
+        case .clusterNetworks: "ClusterNetwork"
+        case .vlanConfigs: "VlanConfig"
+        case .vlanStatuses: "VlanStatus"
+        case .nodes: "Node"
+        case .migrations: "VirtualMachineInstanceMigration"
+        case .settings: "Setting"
+        case .serviceCIDRs: "ServiceCIDR"
+        case .migrationSetting, .virtHandlerPods, .kubeVirt, .migrationNADs: nil
         }
+    }
 
-
-
-        /// The source a file of that name holds.
-        init?(fileName: String) {
-            for extensionName in [".yaml", ".yml", ".json"] where fileName.hasSuffix(extensionName) {
-                self.init(rawValue: String(fileName.dropLast(extensionName.count)))
-                return
-            }
-            return nil
+    /// The source a file of that name holds.
+    static func source(fileName: String) -> Source? {
+        for extensionName in [".yaml", ".yml", ".json"] where fileName.hasSuffix(extensionName) {
+            return Source(rawValue: String(fileName.dropLast(extensionName.count))).flatMap { KubectlGet.clusterFacts.contains($0) ? $0 : nil }
         }
+        return nil
     }
 
     /// The objects of each source that was read (an empty list: read, and nothing there).
@@ -52,9 +37,9 @@ package struct ClusterFacts: Sendable {
     /// Adds the objects of a file. A file named after a source counts as that source read, even
     /// empty (an empty `List` carries no kind); any object of a source's kind counts too.
     package mutating func add(_ found: [KubeObject], fileName: String) {
-        if let source = Source(fileName: fileName), objects[source] == nil { objects[source] = [] }
+        if let source = Self.source(fileName: fileName), objects[source] == nil { objects[source] = [] }
         for object in found {
-            guard let source = Source.allCases.first(where: { $0.kind == object.kind }) else { continue }
+            guard let source = KubectlGet.clusterFacts.first(where: { Self.kind(of: $0) == object.kind }) else { continue }
             objects[source, default: []].append(object)
         }
     }

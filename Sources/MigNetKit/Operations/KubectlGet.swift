@@ -40,6 +40,9 @@ package enum KubectlGet: String, CaseIterable, Sendable {
     /// 1.33): kubectl's "doesn't have a resource type" is then a fact not read.
     package var mayBeMissing: Bool { self == .serviceCIDRs }
 
+    /// The gets that read cluster facts (`ClusterFacts.Source`): preflight runs them all, in order.
+    package static let clusterFacts: [KubectlGet] = [.clusterNetworks, .vlanConfigs, .vlanStatuses, .nodes, .migrations, .settings, .serviceCIDRs]
+
     /// The gets verify runs, in order.
     package static let verify: [KubectlGet] = [.migrationSetting, .virtHandlerPods, .kubeVirt, .migrationNADs]
 }

@@ -50,7 +50,7 @@ package struct Preflight: Sendable {
     }
 
     private mutating func unread(_ id: String, _ subject: String, _ source: ClusterFacts.Source) {
-        record(id, subject, .warn, "not checked: nothing was read from \(source.fileName) (kubectl \(source.command.arguments.joined(separator: " ")))")
+        record(id, subject, .warn, "not checked: nothing was read from \(source.fileName) (kubectl \(source.arguments.joined(separator: " ")))")
     }
 
     // MARK: The checks
