@@ -60,11 +60,11 @@ struct PlanCommand: ParsableCommand {
         // A folder base needs no git: git missing or refusing the folder matters only for --base.
         let gitTop: String?
         do { gitTop = try GitRevision.top(of: ".") } catch {
-            guard baseDir != nil else { throw Self.failure(error.description) }
+            guard baseDir != nil else { throw CommandFailure(error.description) }
             gitTop = nil
         }
         let top = gitTop ?? SpecRoots.realPath(".") ?? "."
-        guard let here = SpecRoots.realPath(".") else { throw Self.failure("cannot resolve the current folder") }
+        guard let here = SpecRoots.realPath(".") else { throw CommandFailure("cannot resolve the current folder") }
         let relativeSpecs = inputs.specs.map { Self.relative($0, here: here, top: top) }
         let defaults = Set(compiled.result.compilations.compactMap(\.defaultsFile)).compactMap { path -> String? in
             guard let real = SpecRoots.realPath(path), SpecRoots.contains(top, real) else { return nil }
@@ -83,20 +83,20 @@ struct PlanCommand: ParsableCommand {
         let base: PlanBase
         if let baseDir {
             guard let folder = PlanBase.folder(baseDir, specs: relativeSpecs, currentBytes: currentBytes) else {
-                throw Self.failure("--base-dir \(baseDir) does not exist")
+                throw CommandFailure("--base-dir \(baseDir) does not exist")
             }
             base = folder
         } else {
-            guard gitTop != nil else { throw Self.failure("plan --base needs a git checkout (the current folder is not in one); give --base-dir instead") }
+            guard gitTop != nil else { throw CommandFailure("plan --base needs a git checkout (the current folder is not in one); give --base-dir instead") }
             do {
                 base = try PlanBase.revision(self.base ?? "HEAD", top: top, specs: relativeSpecs, currentBytes: currentBytes)
             } catch {
-                throw Self.failure(error.description)
+                throw CommandFailure(error.description)
             }
         }
         if !base.problems.isEmpty {
             try diagnostics.report(base.problems.map(base.located), sources: [:])
-            if base.problems.hasErrors { throw Self.failure("the base cannot be read in full, so nothing is planned") }
+            if base.problems.hasErrors { throw CommandFailure("the base cannot be read in full, so nothing is planned") }
         }
         let same = base.same
         let defaultsSame = defaults.allSatisfy(same)
@@ -123,11 +123,11 @@ struct PlanCommand: ParsableCommand {
         // The rest is compiled as it was, defaults confined to the base's tree.
         if !needed.isEmpty {
             let baseResult: CompileResult
-            do { baseResult = try base.compile(needed, inputs.options) } catch { throw Self.failure(error.description) }
+            do { baseResult = try base.compile(needed, inputs.options) } catch { throw CommandFailure(error.description) }
             let unreadable = baseResult.diagnostics.filter { $0.code == .fileUnreadable || $0.code == .inputTooLarge }
             if !unreadable.isEmpty {
                 try diagnostics.report(unreadable.map(base.located), sources: [:])
-                throw Self.failure("a spec at the base cannot be read, so nothing is planned")
+                throw CommandFailure("a spec at the base cannot be read, so nothing is planned")
             }
             for compilation in baseResult.compilations {
                 guard let name = compilation.name else { continue }
@@ -145,11 +145,6 @@ struct PlanCommand: ParsableCommand {
     }
 
     // MARK: The base
-
-    /// Exit 1 with `message` (it may quote a revision or git's words: escaped where it is printed).
-    static func failure(_ message: String) -> CommandFailure {
-        CommandFailure(message)
-    }
 
     /// `path` (as given, from the current folder) relative to the repository's top.
     static func relative(_ path: String, here: String, top: String) -> String {
