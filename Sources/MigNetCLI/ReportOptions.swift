@@ -1,7 +1,11 @@
 import ArgumentParser
 import MigNetKit
 
-extension ReportFormat: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {
+    /// None listed by the type: each command's help names the formats its report has
+    /// (`ReportOptions`), which a list of every format would contradict.
+    package static var allValueStrings: [String] { [] }
+}
 
 /// `--format`: how a command's report is written, among the formats that report has. The one
 /// option group of every command that prints a report (explain, plan, preflight, verify).
