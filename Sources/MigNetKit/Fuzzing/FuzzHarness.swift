@@ -6,7 +6,8 @@ import MigNetYAML
 /// It must never crash except on a broken invariant, which it reports with `preconditionFailure`
 /// (the fuzzer's signal). The invariants: every diagnostic formats; a spec mignet accepts renders
 /// in every profile, as YAML that reads back to the same strings; its value is one Harvester's
-/// controller reads as the spec's own fields; its NAD config is the one Harvester builds from them (harvester/harvester pkg/util/network/common.go).
+/// controller reads as the spec's own fields; its NAD config is the one Harvester builds from
+/// them (harvester/harvester pkg/util/network/common.go).
 public enum FuzzHarness {
     /// Runs the pipeline on `bytes` as a spec file.
     public static func run(_ bytes: [UInt8]) {

@@ -100,7 +100,8 @@ package struct Verification: Sendable {
             ])
         case nil where annotated:
             // The full delivery writes the annotations itself: the controller finds them matching
-            // the value and returns before writing any status (harvester/harvester pkg/controller/master/kubevirt/vm_migration_network.go), so no condition is the
+            // the value and returns before writing any status (harvester/harvester
+            // pkg/controller/master/kubevirt/vm_migration_network.go), so no condition is the
             // healthy state there, and the other checks are the evidence.
             record("setting-configured", "Setting", true, "no configured condition, as under the full delivery (the controller had nothing to do); the pods, KubeVirt and NAD checks are the evidence")
         case nil:

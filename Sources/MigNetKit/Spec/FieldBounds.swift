@@ -1,6 +1,7 @@
-/// The bounds of the spec's fields, from Harvester's webhook and UI (harvester/harvester pkg/webhook/resources/setting/validator.go; the README's rule table): the one source
-/// the validation rules, their messages and the JSON Schema read, so that they cannot disagree
-/// (a test holds the three together).
+/// The bounds of the spec's fields, from Harvester's webhook and UI (harvester/harvester
+/// pkg/webhook/resources/setting/validator.go; the README's rule table): the one source the
+/// validation rules, their messages and the JSON Schema read, so that they cannot disagree (a
+/// test holds the three together).
 enum FieldBounds {
     /// `vlan`: the UI offers 1...4094 (the webhook would also take 0).
     static let vlan = 1...4094

@@ -2,8 +2,9 @@
 @testable import MigNetYAML
 
 /// A small model of a Harvester cluster: the Setting, the NADs of `harvester-system`, KubeVirt's
-/// migration network, and Harvester's controller as harvester/harvester pkg/controller/master/kubevirt/vm_migration_network.go runs it. Objects
-/// come in as the YAML text mignet renders, parsed back, so the model sees exactly those bytes.
+/// migration network, and Harvester's controller as harvester/harvester
+/// pkg/controller/master/kubevirt/vm_migration_network.go runs it. Objects come in as the YAML
+/// text mignet renders, parsed back, so the model sees exactly those bytes.
 struct HarvesterModel {
     struct NAD: Equatable {
         var labels: [String: String]

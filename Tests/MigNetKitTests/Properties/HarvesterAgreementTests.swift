@@ -4,8 +4,9 @@ import Testing
 @testable import MigNetKit
 
 /// Properties over thousands of generated specs: whatever mignet accepts, Harvester's admission
-/// webhook (harvester/harvester pkg/webhook/resources/setting/validator.go, modelled here independently, by enumerating addresses as the webhook does)
-/// accepts too, and the NAD config is the one pkg/util/network/common.go builds.
+/// webhook (harvester/harvester pkg/webhook/resources/setting/validator.go, modelled here
+/// independently, by enumerating addresses as the webhook does) accepts too, and the NAD config
+/// is the one pkg/util/network/common.go builds.
 @Suite struct HarvesterAgreementTests {
     typealias Generator = SeededGenerator
 
@@ -70,8 +71,8 @@ import Testing
                      storageVLAN: storageVLAN, rwx: rwx, release: releases.randomElement(using: &g)!)
     }
 
-    /// Harvester's webhook for the `vm-migration-network` setting of `release` (pkg/webhook/resources/setting/validator.go at each release tag),
-    /// on the value's JSON as Harvester would receive it, with the cluster's peer settings.
+    /// Harvester's webhook for the `vm-migration-network` setting of `release`
+    /// (pkg/webhook/resources/setting/validator.go at each release tag), on the value's JSON as Harvester would receive it, with the cluster's peer settings.
     /// nil when accepted, else why not. A release the spec does not name is any of them.
     static func webhookRefusal(value: String, nodes: Int, storage: String?, storageVLAN: (vlan: Int, exclusive: Bool)? = nil,
                                rwx: String? = nil, release: HarvesterRelease) -> String? {
