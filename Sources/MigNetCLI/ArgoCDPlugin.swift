@@ -31,7 +31,7 @@ struct ArgoCDPlugin: ParsableCommand {
     /// by removing `ARGOCD_APP_SOURCE_PATH` from the end of the working folder's real path. Without
     /// it (or when the two do not match) the usual rule applies.
     static func repositoryRoot(of folder: String) -> String? {
-        guard let sourcePath = Environment.value(Variable.sourcePath), let real = SpecRoots.realPath(folder) else { return nil }
+        guard let sourcePath = Environment.value(Variable.sourcePath), let real = FileSystems.current.realPath(folder) else { return nil }
         let components = sourcePath.split(separator: "/").filter { $0 != "." }
         guard !components.contains("..") else { return nil }
         var path = real.split(separator: "/", omittingEmptySubsequences: true)

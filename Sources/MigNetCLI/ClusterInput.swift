@@ -10,11 +10,15 @@ enum ClusterInput {
     static func read(_ paths: [String]) -> (facts: ClusterFacts, problems: [Diagnostic]) {
         var facts = ClusterFacts()
         var problems: [Diagnostic] = []
+        let disk = FileSystems.current
         for path in paths {
             var files: [(DiskPath, String)] = [(DiskPath(path), path)]
-            if let status = DiskPath(path).linkStatus(), status.st_mode & S_IFMT == S_IFDIR {
-                guard let entries = DiskPath(path).entries() else {
-                    problems.append(.fileUnreadable(String(cString: strerror(errno)), file: path))
+            if disk.existing(DiskPath(path))?.kind == .folder {
+                let entries: [[UInt8]]
+                switch disk.entries(DiskPath(path)) {
+                case .success(let names): entries = names
+                case .failure(let error):
+                    problems.append(.fileUnreadable(error.description, file: path))
                     continue
                 }
                 files = entries.map { String(decoding: $0, as: UTF8.self) }
@@ -22,7 +26,7 @@ enum ClusterInput {
                     .sorted().map { (DiskPath(path).appending($0), path.hasSuffix("/") ? path + $0 : path + "/" + $0) }
             }
             for (file, shown) in files {
-                switch SourceReader.read(file, kind: .kubectlOutput) {
+                switch SourceReader.read(file, kind: .kubectlOutput, in: disk) {
                 case .failure(let failure):
                     problems.append(Diagnostic.unreadable(failure, file: shown))
                 case .success(let source):

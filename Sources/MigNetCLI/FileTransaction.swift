@@ -20,10 +20,17 @@ struct FileTransaction {
     /// Why a change failed.
     typealias Failure = OutputDirectory.Failure
 
+    /// The file system changed.
+    let files: any FileSystem
+
     private(set) var staged: [StagedFile] = []
     private(set) var removals: [DiskPath] = []
     /// Folders this transaction created, to remove again when it fails.
     private(set) var createdFolders: [DiskPath] = []
+
+    init(files: any FileSystem = FileSystems.current) {
+        self.files = files
+    }
 
     /// Whether a name is one of mignet's temporary or backup files: `.<name>.mignet-<pid>.tmp`
     /// or `.old`.
@@ -42,7 +49,7 @@ struct FileTransaction {
     /// a link to a folder when `followingLink`, for a folder the user named), remembering it for
     /// removal should the transaction fail.
     mutating func makeFolder(_ folder: DiskPath, followingLink: Bool = false) throws(Failure) {
-        if try Self.makeFolder(folder, followingLink: followingLink) { createdFolders.append(folder) }
+        if try Self.makeFolder(folder, followingLink: followingLink, in: files) { createdFolders.append(folder) }
     }
 
     /// Records folders made with the static `makeFolder` (on other threads), for removal should
@@ -50,41 +57,29 @@ struct FileTransaction {
     mutating func add(createdFolders folders: [DiskPath]) { createdFolders += folders }
 
     /// Creates a folder as `makeFolder` does, on any thread; whether it was created.
-    static func makeFolder(_ folder: DiskPath, followingLink: Bool = false) throws(Failure) -> Bool {
-        if folder.withCString({ mkdir($0, 0o755) }) == 0 { return true }
-        let error = errno
-        guard error == EEXIST else { throw Failure("create directory", folder.display, errorNumber: error) }
-        var followed = stat()
-        if followingLink, folder.withCString({ stat($0, &followed) }) == 0, followed.st_mode & S_IFMT == S_IFDIR { return false }
-        guard let status = folder.linkStatus(), status.st_mode & S_IFMT == S_IFDIR else {
-            let what = folder.linkStatus().map { $0.st_mode & S_IFMT == S_IFLNK ? "it is a symbolic link, which mignet does not follow there" : "it is \(fileKind($0.st_mode)), not a folder" } ?? "it cannot be read"
+    static func makeFolder(_ folder: DiskPath, followingLink: Bool = false, in files: any FileSystem) throws(Failure) -> Bool {
+        guard let error = files.makeFolder(folder) else { return true }
+        guard error.number == EEXIST else { throw Failure("create directory", folder.display, error) }
+        if followingLink, files.existing(folder, followingLinks: true)?.kind == .folder { return false }
+        guard let status = files.existing(folder), status.kind == .folder else {
+            let what = files.existing(folder).map { $0.kind == .link ? "it is a symbolic link, which mignet does not follow there" : "it is \($0.kind.words), not a folder" } ?? "it cannot be read"
             throw Failure(message: "cannot write into \(folder.display): \(what)")
         }
         return false
     }
 
     /// Writes `bytes` with `mode` to a new temporary file beside `target`; safe on any thread.
-    static func stage(_ bytes: [UInt8], mode: mode_t, at target: DiskPath) throws(Failure) -> StagedFile {
+    /// No fsync: the rename makes each file old or new whatever happens to the process, which is
+    /// what a git working tree needs; surviving a power cut is the file system's concern (git
+    /// itself does not sync by default), and syncing thousands of files costs seconds.
+    static func stage(_ bytes: [UInt8], mode: Int, at target: DiskPath, in files: any FileSystem) throws(Failure) -> StagedFile {
         let temporary = sibling(target, "tmp")
-        _ = temporary.withCString { unlink($0) }
-        let descriptor = temporary.withCString { open($0, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode) }
-        guard descriptor >= 0 else { throw Failure("create", temporary.display) }
-        // The umask may have narrowed the mode; the file must be exactly what was rendered.
-        // No fsync: the rename makes each file old or new whatever happens to the process, which
-        // is what a git working tree needs; surviving a power cut is the file system's concern
-        // (git itself does not sync by default), and syncing thousands of files costs seconds.
-        guard FileIO.writeAll(bytes, to: descriptor), fchmod(descriptor, mode) == 0 else {
-            let error = errno
-            close(descriptor)
-            _ = temporary.withCString { unlink($0) }
-            throw Failure("write", temporary.display, errorNumber: error)
+        _ = files.remove(temporary)
+        switch files.createFile(temporary, bytes: bytes, permissions: mode) {
+        case nil: return StagedFile(target: target)
+        case .create(let error)?: throw Failure("create", temporary.display, error)
+        case .write(let error)?: throw Failure("write", temporary.display, error)
         }
-        guard close(descriptor) == 0 else {
-            let error = errno
-            _ = temporary.withCString { unlink($0) }
-            throw Failure("write", temporary.display, errorNumber: error)
-        }
-        return StagedFile(target: target)
     }
 
     /// Adds staged files to the transaction.
@@ -95,19 +90,21 @@ struct FileTransaction {
 
     /// Applies every change, or none: see the type's description.
     func commit(jobs: Int = 1) throws(Failure) {
+        let files = self.files
         // 1. Every target that exists must be a file or a link, and is kept under a backup name.
         let targets = staged.map(\.target) + removals
         let backups = Parallel.map(targets, jobs: jobs) { target -> Result<DiskPath?, Failure> in
-            guard let status = target.linkStatus() else {
-                return errno == ENOENT ? .success(nil) : .failure(Failure("read", target.display))
+            let status: FileStatus
+            switch files.status(target, followingLinks: false) {
+            case .success(let found): status = found
+            case .failure(let error): return error.number == ENOENT ? .success(nil) : .failure(Failure("read", target.display, error))
             }
-            if status.st_mode & S_IFMT == S_IFDIR {
+            if status.kind == .folder {
                 return .failure(Failure(message: "cannot replace \(target.display): it is a folder"))
             }
             let backup = Self.sibling(target, "old")
-            _ = backup.withCString { unlink($0) }
-            let linked = target.withCString { from in backup.withCString { link(from, $0) } }
-            return linked == 0 ? .success(backup) : .failure(Failure("replace", target.display))
+            _ = files.remove(backup)
+            return files.hardLink(target, as: backup).map { .failure(Failure("replace", target.display, $0)) } ?? .success(backup)
         }
         var kept: [(target: DiskPath, backup: DiskPath?)] = []
         var failure: Failure?
@@ -123,7 +120,7 @@ struct FileTransaction {
         }
         // 2. Renames (on every thread), then removals; on a failure everything done is undone.
         let renamed = Parallel.map(staged, jobs: jobs) { file -> Failure? in
-            file.temporary.withCString { from in file.target.withCString { rename(from, $0) } } == 0 ? nil : Failure("rename into place", file.target.display)
+            files.rename(file.temporary, to: file.target).map { Failure("rename into place", file.target.display, $0) }
         }
         var done = renamed.map { $0 == nil }
         if let failure = renamed.compactMap({ $0 }).first {
@@ -131,15 +128,14 @@ struct FileTransaction {
             throw failure
         }
         for target in removals {
-            guard target.withCString({ unlink($0) }) == 0 || errno == ENOENT else {
-                let error = Failure("remove", target.display)
+            if let error = files.remove(target), error.number != ENOENT {
                 restore(kept, changed: done)
-                throw error
+                throw Failure("remove", target.display, error)
             }
             done.append(true)
         }
         // 3. Done: the backups go.
-        for entry in kept { if let backup = entry.backup { _ = backup.withCString { unlink($0) } } }
+        for entry in kept { if let backup = entry.backup { _ = files.remove(backup) } }
     }
 
     /// Undoes the changes marked done (by index into `kept`) from the backups, then removes every
@@ -147,21 +143,21 @@ struct FileTransaction {
     private func restore(_ kept: [(target: DiskPath, backup: DiskPath?)], changed done: [Bool]) {
         for (entry, changed) in zip(kept, done) where changed {
             if let backup = entry.backup {
-                _ = backup.withCString { from in entry.target.withCString { rename(from, $0) } }
+                _ = files.rename(backup, to: entry.target)
             } else {
-                _ = entry.target.withCString { unlink($0) }
+                _ = files.remove(entry.target)
             }
         }
         for (index, entry) in kept.enumerated() where !(index < done.count && done[index]) {
-            if let backup = entry.backup { _ = backup.withCString { unlink($0) } }
+            if let backup = entry.backup { _ = files.remove(backup) }
         }
         abandon()
     }
 
     /// Removes the staged files and the folders this transaction created (when empty).
     func abandon() {
-        for file in staged { _ = file.temporary.withCString { unlink($0) } }
-        for folder in createdFolders.reversed() { _ = folder.withCString { rmdir($0) } }
+        for file in staged { _ = files.remove(file.temporary) }
+        for folder in createdFolders.reversed() { _ = files.removeFolder(folder) }
     }
 }
 
@@ -169,10 +165,11 @@ extension FileTransaction {
     /// Writes whole files all or nothing, creating the folders above them. With `inside`, the
     /// folders between it and each file must be real folders: a symbolic link there is refused,
     /// so nothing is written outside it.
-    static func write(_ files: [(path: DiskPath, bytes: [UInt8], mode: mode_t)], inside base: DiskPath?) throws(Failure) {
-        var transaction = FileTransaction()
+    static func write(_ writes: [(path: DiskPath, bytes: [UInt8], mode: Int)], inside base: DiskPath?,
+                      in files: any FileSystem = FileSystems.current) throws(Failure) {
+        var transaction = FileTransaction(files: files)
         do throws(Failure) {
-            for file in files {
+            for file in writes {
                 let components = file.path.bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropLast()
                 var folder: [UInt8] = []
                 for (index, component) in components.enumerated() {
@@ -182,7 +179,7 @@ extension FileTransaction {
                     let withinBase = base.map { folder.count > $0.bytes.count && folder.starts(with: $0.bytes + [UInt8(ascii: "/")]) } ?? false
                     try transaction.makeFolder(DiskPath(bytes: folder), followingLink: !withinBase)
                 }
-                transaction.add([try stage(file.bytes, mode: file.mode, at: file.path)])
+                transaction.add([try stage(file.bytes, mode: file.mode, at: file.path, in: files)])
             }
             try transaction.commit()
         } catch {

@@ -56,7 +56,7 @@ struct GitRevision {
             if outcome.stderr.contains("not a git repository") { return nil }
             throw Failure(description: "git refused the repository: \(outcome.stderr.trimmingTrailingNewlines)")
         }
-        return SpecRoots.realPath(outcome.stdoutText.trimmingTrailingNewlines)
+        return FileSystems.current.realPath(outcome.stdoutText.trimmingTrailingNewlines)
     }
 
     /// The commit `revision` names in the repository at `top`, or why there is none (a shallow

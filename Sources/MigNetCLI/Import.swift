@@ -118,8 +118,8 @@ struct Import: ParsableCommand {
             try diagnostics.report(failure.diagnostics, sources: [:])
             throw CommandFailure.reported()
         }
-        if let output, let status = DiskPath(output).linkStatus() {
-            if status.st_mode & S_IFMT == S_IFDIR {
+        if let output, let status = FileSystems.current.existing(DiskPath(output)) {
+            if status.kind == .folder {
                 throw CommandFailure("\(output) is a folder; -o names the spec file to write")
             }
             if !force {

@@ -42,7 +42,7 @@ struct Init: ParsableCommand {
     func run() throws {
         let files = try StarterKit.files(mode: delivery, repository: repository, image: image)
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        let existing = files.map { base + "/" + $0.path }.filter { DiskPath($0).linkStatus() != nil }
+        let existing = files.map { base + "/" + $0.path }.filter { FileSystems.current.existing(DiskPath($0)) != nil }
         if !existing.isEmpty && !force {
             throw CommandFailure(lines: existing.map { "\($0) exists; use --force to overwrite it" } + ["nothing was written"])
         }

@@ -24,7 +24,7 @@ struct KRM: ParsableCommand {
     var root: String?
 
     func validate() throws {
-        if let root, SpecRoots.realPath(root) == nil { throw ValidationError("--root \(root) does not exist.") }
+        if let root, FileSystems.current.realPath(root) == nil { throw ValidationError("--root \(root) does not exist.") }
     }
 
     func run() throws {

@@ -108,7 +108,7 @@ extension Kubectl {
     func fetch(_ commands: [KubectlGet], save: String?) throws(Failure) -> (sources: [String: SourceFile], problems: [Diagnostic]) {
         var sources: [String: SourceFile] = [:]
         var problems: [Diagnostic] = []
-        var saved: [(path: DiskPath, bytes: [UInt8], mode: mode_t)] = []
+        var saved: [(path: DiskPath, bytes: [UInt8], mode: Int)] = []
         for command in commands {
             switch try get(command.arguments, mayBeMissing: command.mayBeMissing) {
             case .noSuchResource:
@@ -123,8 +123,8 @@ extension Kubectl {
             }
         }
         if let save {
-            if let failed = FileIO.makeParents(of: save + "/.") {
-                throw Failure(command: "mkdir -p \(TerminalText.escaped(save))", reason: "cannot create the --save folder \(TerminalText.escaped(failed)): \(String(cString: strerror(errno)))")
+            if let failed = FileSystems.current.makeParents(of: DiskPath(save + "/.")) {
+                throw Failure(command: "mkdir -p \(TerminalText.escaped(save))", reason: "cannot create the --save folder \(TerminalText.escaped(failed.folder)): \(failed.error)")
             }
             do {
                 try FileTransaction.write(saved, inside: nil)

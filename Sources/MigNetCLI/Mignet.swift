@@ -85,16 +85,19 @@ package enum CommandLineTool {
     }
 
     /// Runs `arguments` (after the program's name, `mignet` unless given) in this process, with
-    /// stdout and stderr captured instead of written, the variables `environment` names in place
-    /// of the process's when given, and the programs it runs run by `programs` when given: for
-    /// tests, which so need no binary.
+    /// stdout and stderr captured instead of written: for tests, which so need no binary. Each
+    /// seam may be given its own stand-in: `environment` in place of the process's variables,
+    /// `files` for the disk (the disk seen from a folder of the test's own, or a file system in
+    /// memory), `programs` for the programs it runs (kubectl, git).
     package static func run(_ arguments: [String], as program: String = "mignet", environment: [String: String]? = nil,
-                            programs: (any ProgramRunner)? = nil) -> Outcome {
+                            files: (any FileSystem)? = nil, programs: (any ProgramRunner)? = nil) -> Outcome {
         let capture = Terminal.Capture()
         let status = Terminal.$capture.withValue(capture) {
             Environment.$overrides.withValue(environment ?? Environment.overrides) {
-                Programs.$runner.withValue(programs ?? Programs.runner) {
-                    Mignet.run([program] + arguments, raw: arguments.map { Array($0.utf8) })
+                FileSystems.$current.withValue(files ?? FileSystems.current) {
+                    Programs.$runner.withValue(programs ?? Programs.runner) {
+                        Mignet.run([program] + arguments, raw: arguments.map { Array($0.utf8) })
+                    }
                 }
             }
         }

@@ -11,13 +11,15 @@ import MigNetKit
 /// symbolic link inside it is followed, and no file that was read as an input is replaced.
 struct OutputDirectory {
     var path: String
+    /// The file system it is on.
+    var files: any FileSystem = FileSystems.current
 
     /// Why writing or reading failed.
     struct Failure: Error, CustomStringConvertible, Sendable {
         var description: String
 
-        init(_ action: String, _ path: String, errorNumber: Int32 = errno) {
-            description = "cannot \(action) \(path): \(String(cString: strerror(errorNumber)))"
+        init(_ action: String, _ path: String, _ error: SystemError) {
+            description = "cannot \(action) \(path): \(error)"
         }
 
         init(message: String) {
@@ -55,11 +57,11 @@ struct OutputDirectory {
         if path.utf8.count + 2 * (Int(NAME_MAX) + 1) >= Int(PATH_MAX) {
             throw Failure(message: "the output folder's path is \(path.utf8.count) bytes long, too long for the files below it (PATH_MAX is \(PATH_MAX))")
         }
-        if let failed = FileIO.makeParents(of: path) { throw Failure("create directory", failed) }
-        var transaction = FileTransaction()
+        if let failed = files.makeParents(of: folder) { throw Failure("create directory", failed.folder, failed.error) }
+        var transaction = FileTransaction(files: files)
         try transaction.makeFolder(folder, followingLink: true)
         let lock: OutputLock
-        do { lock = try OutputLock.acquire(folder, waiting: wait) } catch {
+        do { lock = try OutputLock.acquire(folder, waiting: wait, in: files) } catch {
             transaction.abandon()
             throw error
         }
@@ -94,11 +96,11 @@ struct OutputDirectory {
         if let failure { throw failure }
         // Orphans: folders holding a setting.yaml that no spec renders.
         let rendered = Set(folders.map { Array($0.name.utf8) })
-        guard let names = folder.entries() else { throw Failure("list", path) }
+        let names = try list(folder)
         for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) where !rendered.contains(name) && name != Array(OutputLock.fileName.utf8) {
             let orphan = folder.appending(name)
-            guard let status = orphan.linkStatus(), status.st_mode & S_IFMT == S_IFDIR else { continue }
-            guard let entries = orphan.entries() else { throw Failure("list", orphan.display) }
+            guard files.existing(orphan)?.kind == .folder else { continue }
+            let entries = try list(orphan)
             // A cluster's folder holds its setting.yaml; a render killed while it created the
             // folder may have left only its temporary files.
             guard entries.contains(Array(Delivery.FileName.setting.utf8)) || (!entries.isEmpty && entries.allSatisfy(FileTransaction.isTemporary)) else { continue }
@@ -115,13 +117,13 @@ struct OutputDirectory {
         }
         // Nothing read as an input may be replaced or removed.
         for target in transaction.staged.map(\.target) + transaction.removals {
-            if let status = target.linkStatus(), inputs.contains(FileIdentity(status)) {
+            if let status = files.existing(target), inputs.contains(status.identity) {
                 throw Failure(message: "refusing to write: \(target.display) was read as an input of this run, and the output would replace or remove it; choose an output folder apart from the specs")
             }
         }
         outcome.removed = transaction.removals.count
         try transaction.commit(jobs: jobs)
-        for orphan in outcome.pruned { _ = orphan.withCString { rmdir($0) } }
+        for orphan in outcome.pruned { _ = files.removeFolder(orphan) }
         return outcome
     }
 
@@ -135,13 +137,13 @@ struct OutputDirectory {
         let directory = folder.appending(cluster.name)
         var plan = FolderPlan()
         // A folder made just now is empty: there is nothing to list or compare.
-        let created = try FileTransaction.makeFolder(directory)
+        let created = try FileTransaction.makeFolder(directory, in: files)
         if created { plan.createdFolder = directory }
-        guard let names = created ? [] : directory.entries() else { throw Failure("list", directory.display) }
+        let names = created ? [] : try list(directory)
         let renderedNames = Set(cluster.files.map { Array($0.name.utf8) })
         for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) where !renderedNames.contains(name) {
             let entry = directory.appending(name)
-            if Self.isOwn(name), let status = entry.linkStatus(), status.st_mode & S_IFMT != S_IFDIR {
+            if Self.isOwn(name), let status = files.existing(entry), status.kind != .folder {
                 plan.removals.append(entry)
             } else {
                 plan.warnings.append("\(entry.display) is not a file mignet writes; it was left as it is")
@@ -150,15 +152,15 @@ struct OutputDirectory {
         do {
             for file in cluster.files {
                 let target = directory.appending(file.name)
-                if !created, let existing = Self.entry(target, name: file.name, sizeMustBe: file.contents.utf8.count), existing.matches(file) {
+                if !created, let existing = try? entry(target, name: file.name, sizeMustBe: file.contents.utf8.count).get(), existing.matches(file) {
                     plan.unchanged += 1
                     continue
                 }
-                plan.staged.append(try FileTransaction.stage(Array(file.contents.utf8), mode: mode_t(ExistingEntry.mode(of: file)), at: target))
+                plan.staged.append(try FileTransaction.stage(Array(file.contents.utf8), mode: ExistingEntry.mode(of: file), at: target, in: files))
             }
         } catch {
-            for file in plan.staged { _ = file.temporary.withCString { unlink($0) } }
-            if created { _ = directory.withCString { rmdir($0) } }
+            for file in plan.staged { _ = files.remove(file.temporary) }
+            if created { _ = files.removeFolder(directory) }
             throw error
         }
         return plan
@@ -168,27 +170,25 @@ struct OutputDirectory {
     /// folders, and every other entry by its type (links and plain files are not folders). The
     /// output folder itself may be a link to a folder, as `render` follows it.
     func topLevel() throws(Failure) -> (folders: [String], others: [ExistingEntry]) {
-        var status = stat()
-        guard stat(path, &status) == 0 else {
-            if errno == ENOENT { return ([], []) }
-            throw Failure("read", path)
+        let status: FileStatus
+        switch files.status(folder, followingLinks: true) {
+        case .success(let found): status = found
+        case .failure(let error):
+            if error.number == ENOENT { return ([], []) }
+            throw Failure("read", path, error)
         }
-        guard status.st_mode & S_IFMT == S_IFDIR else {
-            throw Failure(message: "\(TerminalText.escaped(path)) is \(fileKind(status.st_mode)), not the output folder mignet renders into")
+        guard status.kind == .folder else {
+            throw Failure(message: "\(TerminalText.escaped(path)) is \(status.kind.words), not the output folder mignet renders into")
         }
-        guard let names = folder.entries() else { throw Failure("list", path) }
         var folders: [String] = []
         var others: [ExistingEntry] = []
-        for name in names {
+        for name in try list(folder) {
             let entryPath = folder.appending(name)
             let display = DiskPath(bytes: name).display
-            guard let status = entryPath.linkStatus() else { throw Failure("read", entryPath.display) }
-            if status.st_mode & S_IFMT == S_IFDIR {
-                folders.append(display)
-            } else if let entry = Self.entry(entryPath, name: display) {
-                others.append(entry)
-            } else {
-                throw Failure("read", entryPath.display)
+            switch files.status(entryPath, followingLinks: false) {
+            case .failure(let error): throw Failure("read", entryPath.display, error)
+            case .success(let status) where status.kind == .folder: folders.append(display)
+            case .success: others.append(try entry(entryPath, name: display).get())
             }
         }
         return (folders, others)
@@ -198,22 +198,25 @@ struct OutputDirectory {
     /// failure when it cannot be listed or is something else than a folder (a link, a file).
     func entries(inFolder name: String) -> Result<[ExistingEntry]?, Failure> {
         let directory = folder.appending(name)
-        guard let status = directory.linkStatus() else {
-            return errno == ENOENT ? .success(nil) : .failure(Failure("read", directory.display))
+        let status: FileStatus
+        switch files.status(directory, followingLinks: false) {
+        case .success(let found): status = found
+        case .failure(let error): return error.number == ENOENT ? .success(nil) : .failure(Failure("read", directory.display, error))
         }
-        guard status.st_mode & S_IFMT == S_IFDIR else {
-            return .failure(Failure(message: "\(directory.display) is \(fileKind(status.st_mode)), not the folder mignet renders there"))
+        guard status.kind == .folder else {
+            return .failure(Failure(message: "\(directory.display) is \(status.kind.words), not the folder mignet renders there"))
         }
-        guard let names = directory.entries() else { return .failure(Failure("list", directory.display)) }
-        var entries: [ExistingEntry] = []
-        for name in names {
-            let display = DiskPath(bytes: name).display
-            guard let entry = Self.entry(directory.appending(name), name: display) else {
-                return .failure(Failure("read", directory.appending(name).display))
-            }
-            entries.append(entry)
+        return Result { () throws(Failure) in
+            try list(directory).map { name throws(Failure) in try entry(directory.appending(name), name: DiskPath(bytes: name).display).get() }
         }
-        return .success(entries)
+    }
+
+    /// The names in a folder, or the failure to list it.
+    private func list(_ directory: DiskPath) throws(Failure) -> [[UInt8]] {
+        switch files.entries(directory) {
+        case .success(let names): return names
+        case .failure(let error): throw Failure("list", directory.display, error)
+        }
     }
 
     /// The largest file `check` reads to compare and diff; larger ones are reported by size.
@@ -222,18 +225,21 @@ struct OutputDirectory {
     /// An entry as it is: a regular file's bytes when it is no larger than `compareLimit` and,
     /// with `sizeMustBe`, of that size (the size decides a difference before any read); anything
     /// else by its type. Nil when it is missing or cannot be read (`errno` set).
-    private static func entry(_ path: DiskPath, name: String, sizeMustBe expected: Int? = nil) -> ExistingEntry? {
-        guard let status = path.linkStatus() else { return nil }
-        guard status.st_mode & S_IFMT == S_IFREG else { return ExistingEntry(name: name, kind: .other(fileKind(status.st_mode))) }
-        let size = Int(status.st_size)
-        let mode = Int(status.st_mode & 0o7777)
-        guard size <= compareLimit, expected.map({ $0 == size }) ?? true else {
-            return ExistingEntry(name: name, kind: .file(bytes: nil, size: size, mode: mode))
+    private func entry(_ path: DiskPath, name: String, sizeMustBe expected: Int? = nil) -> Result<ExistingEntry, Failure> {
+        let status: FileStatus
+        switch files.status(path, followingLinks: false) {
+        case .success(let found): status = found
+        case .failure(let error): return .failure(Failure("read", path.display, error))
         }
-        let descriptor = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK) }
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        guard let bytes = FileIO.readAll(from: descriptor, limit: size + 1, expected: size) else { return nil }
-        return ExistingEntry(name: name, kind: .file(bytes: bytes, size: bytes.count, mode: mode))
+        guard status.kind == .regular else { return .success(ExistingEntry(name: name, kind: .other(status.kind.words))) }
+        guard status.size <= Self.compareLimit, expected.map({ $0 == status.size }) ?? true else {
+            return .success(ExistingEntry(name: name, kind: .file(bytes: nil, size: status.size, mode: status.permissions)))
+        }
+        switch files.read(path, followingLinks: false, limit: status.size) {
+        case .failure(let error): return .failure(Failure("read", path.display, error))
+        case .success(let contents):
+            guard let bytes = contents.bytes else { return .failure(Failure(message: "cannot read \(path.display): it changed while it was read")) }
+            return .success(ExistingEntry(name: name, kind: .file(bytes: bytes, size: bytes.count, mode: status.permissions)))
+        }
     }
 }

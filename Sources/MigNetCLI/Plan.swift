@@ -63,11 +63,12 @@ struct PlanCommand: ParsableCommand {
             guard baseDir != nil else { throw CommandFailure(error.description) }
             gitTop = nil
         }
-        let top = gitTop ?? SpecRoots.realPath(".") ?? "."
-        guard let here = SpecRoots.realPath(".") else { throw CommandFailure("cannot resolve the current folder") }
+        let files = FileSystems.current
+        let top = gitTop ?? files.realPath(".") ?? "."
+        guard let here = files.realPath(".") else { throw CommandFailure("cannot resolve the current folder") }
         let relativeSpecs = inputs.specs.map { Self.relative($0, here: here, top: top) }
         let defaults = Set(compiled.result.compilations.compactMap(\.defaultsFile)).compactMap { path -> String? in
-            guard let real = SpecRoots.realPath(path), SpecRoots.contains(top, real) else { return nil }
+            guard let real = files.realPath(path), SpecRoots.contains(top, real) else { return nil }
             return String(real.dropFirst(top.count).drop { $0 == "/" })
         }.sorted()
         // The current compilations by their file, relative to the repository's root.
@@ -75,7 +76,7 @@ struct PlanCommand: ParsableCommand {
         for compilation in compiled.result.compilations {
             currentByFile[Self.relative(compilation.file, here: here, top: top)] = compilation
         }
-        let currentBytes: @Sendable (String) -> [UInt8]? = { path in Self.bytes(top + "/" + path) }
+        let currentBytes: @Sendable (String) -> [UInt8]? = { path in Self.bytes(top + "/" + path, in: files) }
 
         // The base's specs under the spec arguments, and whether each is the same as now. A spec
         // whose bytes (and defaults files) are the same at the base plans as it stands,
@@ -156,8 +157,8 @@ struct PlanCommand: ParsableCommand {
     }
 
     /// A file's bytes, nil when it cannot be read.
-    static func bytes(_ path: String) -> [UInt8]? {
-        guard case .success(let source) = SourceReader.read(DiskPath(path)) else { return nil }
+    static func bytes(_ path: String, in files: any FileSystem) -> [UInt8]? {
+        guard case .success(let source) = SourceReader.read(DiskPath(path), in: files) else { return nil }
         return source.bytes
     }
 }

@@ -21,17 +21,18 @@ struct PlanBase {
 
     /// The base in a folder.
     static func folder(_ folder: String, specs: [String], currentBytes: @escaping @Sendable (String) -> [UInt8]?) -> PlanBase? {
-        guard let real = SpecRoots.realPath(folder) else { return nil }
+        let disk = FileSystems.current
+        guard let real = disk.realPath(folder) else { return nil }
         var files: [String] = []
         var problems: [Diagnostic] = []
-        for argument in specs where DiskPath(real + "/" + argument).linkStatus() != nil {
-            let found = SpecDiscovery.files(for: real + "/" + argument, skipping: nil)
+        for argument in specs where disk.existing(DiskPath(real + "/" + argument)) != nil {
+            let found = SpecDiscovery(files: disk).files(for: real + "/" + argument, skipping: nil)
             files += found.files.map { String($0.path.display.dropFirst(real.count + 1)) }
             problems += found.problems
         }
         return PlanBase(
             name: folder, files: files.filter(isYAML), problems: problems,
-            same: { path in PlanCommand.bytes(real + "/" + path).map { $0 == currentBytes(path) } ?? false },
+            same: { path in PlanCommand.bytes(real + "/" + path, in: disk).map { $0 == currentBytes(path) } ?? false },
             compile: { paths, options in
                 var options = options
                 options.root = real

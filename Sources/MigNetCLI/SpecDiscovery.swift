@@ -1,4 +1,3 @@
-import Glibc
 import MigNetKit
 
 /// Finds spec files: a named file is taken as it is; a folder is searched recursively for
@@ -6,7 +5,10 @@ import MigNetKit
 /// output folder. Nothing that could be a spec is skipped silently: a folder or entry that cannot
 /// be read, and a `*.yaml` entry that is not a regular file, is an error; a symbolic link is
 /// not followed (it could lead outside the repository or round in a loop) and is warned about.
-enum SpecDiscovery {
+struct SpecDiscovery {
+    /// The file system searched.
+    var files: any FileSystem = FileSystems.current
+
     struct File {
         var path: DiskPath
         /// Found in a folder rather than named: compiled only when it turns out to be a spec.
@@ -23,42 +25,47 @@ enum SpecDiscovery {
     }
 
     /// The files an argument names, and the diagnostics of what could not be searched.
-    static func files(for argument: String, skipping excluded: String?) -> (files: [File], problems: [Diagnostic]) {
-        var status = stat()
-        let found = argument != "-" && stat(argument, &status) == 0
-        guard found, status.st_mode & S_IFMT == S_IFDIR else {
-            return ([File(path: DiskPath(argument), discovered: false, identity: found ? FileIdentity(status) : nil)], [])
+    func files(for argument: String, skipping excluded: String?) -> (files: [File], problems: [Diagnostic]) {
+        let status = argument == "-" ? nil : files.existing(DiskPath(argument), followingLinks: true)
+        guard let status, status.kind == .folder else {
+            return ([File(path: DiskPath(argument), discovered: false, identity: status?.identity)], [])
         }
-        var skipped = stat()
-        let excludedFolder = excluded.flatMap { stat($0, &skipped) == 0 ? FileIdentity(skipped) : nil }
-        var search = Search(excluded: excludedFolder)
+        let excludedFolder = excluded.flatMap { files.existing(DiskPath($0), followingLinks: true)?.identity }
+        var search = Search(files: files, excluded: excludedFolder)
         search.walk(DiskPath(argument.hasSuffix("/") && argument.count > 1 ? String(argument.dropLast()) : argument))
         return (search.found.sorted { $0.path.bytes.lexicographicallyPrecedes($1.path.bytes) }, search.problems)
     }
 
     private struct Search {
+        var files: any FileSystem
         var excluded: FileIdentity?
         var found: [File] = []
         var problems: [Diagnostic] = []
 
         mutating func walk(_ folder: DiskPath) {
-            if let excluded, let status = folder.linkStatus(), FileIdentity(status) == excluded { return }
-            guard let names = folder.entries() else {
-                problems.append(.fileUnreadable("cannot search this folder: \(String(cString: strerror(errno)))", file: folder.display))
+            if let excluded, files.existing(folder)?.identity == excluded { return }
+            let names: [[UInt8]]
+            switch files.entries(folder) {
+            case .success(let found): names = found
+            case .failure(let error):
+                problems.append(.fileUnreadable("cannot search this folder: \(error)", file: folder.display))
                 return
             }
             for name in names where name.first != UInt8(ascii: ".") {
                 let path = folder.appending(name)
-                guard let status = path.linkStatus() else {
-                    problems.append(.fileUnreadable(String(cString: strerror(errno)), file: path.display))
+                let status: FileStatus
+                switch files.status(path, followingLinks: false) {
+                case .success(let found): status = found
+                case .failure(let error):
+                    problems.append(.fileUnreadable(error.description, file: path.display))
                     continue
                 }
                 let isYAML = name.ends(with: ".yaml") || name.ends(with: ".yml")
-                switch status.st_mode & S_IFMT {
-                case S_IFDIR: walk(path)
-                case S_IFREG where isYAML: found.append(File(path: path, discovered: true, identity: FileIdentity(status)))
-                case S_IFLNK where isYAML: problems.append(.symbolicLinkSkipped(file: path.display))
-                default: if isYAML { problems.append(.fileUnreadable("it is \(fileKind(status.st_mode)), not a regular file", file: path.display)) }
+                switch status.kind {
+                case .folder: walk(path)
+                case .regular where isYAML: found.append(File(path: path, discovered: true, identity: status.identity))
+                case .link where isYAML: problems.append(.symbolicLinkSkipped(file: path.display))
+                default: if isYAML { problems.append(.fileUnreadable("it is \(status.kind.words), not a regular file", file: path.display)) }
                 }
             }
         }

@@ -15,7 +15,7 @@ struct CompileOptions: ParsableArguments {
 
     func validate() throws {
         if let jobsOption, jobsOption < 1 { throw ValidationError("--jobs must be at least 1.") }
-        if let root, SpecRoots.realPath(root) == nil { throw ValidationError("--root \(root) does not exist.") }
+        if let root, FileSystems.current.realPath(root) == nil { throw ValidationError("--root \(root) does not exist.") }
     }
 }
 
@@ -57,8 +57,9 @@ struct SpecInputs: ParsableArguments {
         var argumentOfFile: [String: Int] = [:]
         // Arguments that named (or held) a file another argument had already named.
         var repeated = Set<Int>()
+        let disk = FileSystems.current
         for (index, spec) in specs.enumerated() {
-            let found = SpecDiscovery.files(for: spec, skipping: excluded)
+            let found = SpecDiscovery(files: disk).files(for: spec, skipping: excluded)
             // The same file named twice (or found in two folders given) is read once.
             for file in found.files {
                 if let identity = file.identity, !seenFiles.insert(identity).inserted {
@@ -72,7 +73,7 @@ struct SpecInputs: ParsableArguments {
         }
         // Read on every thread too: a repository of thousands of specs is thousands of reads.
         let reads = Parallel.map(files, jobs: jobs) { file in
-            file.isStandardInput ? SourceReader.read("-") : SourceReader.read(file.path)
+            file.isStandardInput ? SourceReader.read("-", in: disk) : SourceReader.read(file.path, in: disk)
         }
         for (file, read) in zip(files, reads) {
             switch read {
@@ -80,7 +81,7 @@ struct SpecInputs: ParsableArguments {
             case .failure(let failure): diagnostics.append(Diagnostic.unreadable(failure, file: file.display))
             }
         }
-        var result = Compiler().compile(inputs, problems: diagnostics, loader: DefaultsReader(specs: specs, root: options.root), jobs: jobs)
+        var result = Compiler().compile(inputs, problems: diagnostics, loader: DefaultsReader(files: disk, specs: specs, root: options.root), jobs: jobs)
         // An argument under which no spec was found is an error: a typo in a CI job's folder
         // must not pass as "nothing to check".
         var specsPerArgument = Array(repeating: 0, count: specs.count)
@@ -94,8 +95,7 @@ struct SpecInputs: ParsableArguments {
         }
         var identities = seenFiles
         for path in Set(result.compilations.compactMap(\.defaultsFile)) {
-            var status = stat()
-            if stat(path, &status) == 0 { identities.insert(FileIdentity(status)) }
+            if let status = disk.existing(DiskPath(path), followingLinks: true) { identities.insert(status.identity) }
         }
         return Compiled(result: result, inputs: identities)
     }
@@ -109,8 +109,7 @@ struct OneSpecInput: ParsableArguments {
     @OptionGroup var options: CompileOptions
 
     func validate() throws {
-        var status = stat()
-        if spec != "-", stat(spec, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+        if spec != "-", FileSystems.current.existing(DiskPath(spec), followingLinks: true)?.kind == .folder {
             throw ValidationError("\(spec) is a folder; this command reads one spec file.")
         }
     }

@@ -12,18 +12,32 @@ import MigNetKit
 ///   behind holding the pipes open is stopped with its group rather than waited for;
 /// - past `timeout` seconds the group is killed (`timedOut`).
 /// It is the `ProgramRunner` the binary uses (`Programs.runner`).
-struct ToolProcess: ProgramRunner {
+package struct ToolProcess: ProgramRunner {
+    /// The folder programs start in; the process's current folder when nil.
+    var workingFolder: String?
+
+    package init(workingFolder: String? = nil) {
+        self.workingFolder = workingFolder
+    }
+
     /// A program that could not be started, with the system's reason.
     private static func failure(_ errorNumber: Int32) -> ProgramFailure {
         ProgramFailure(String(cString: strerror(errorNumber)))
     }
+
+    /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29 and later), which its headers show
+    /// only to GNU sources, so Swift does not import it: looked up by name.
+    private static let addChdir: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addchdir_np") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32).self)
+    }()
 
     /// The most of a program's standard error kept for a message.
     static let errorLimit = 64 << 10
 
     /// Runs `line` (the program looked up on PATH) with `input` on its standard input (nothing
     /// when nil), for at most `timeout` seconds and `outputLimit` bytes of standard output.
-    func run(_ line: [String], input: [UInt8]?, timeout: Int, outputLimit: Int) throws(ProgramFailure) -> ProgramOutcome {
+    package func run(_ line: [String], input: [UInt8]?, timeout: Int, outputLimit: Int) throws(ProgramFailure) -> ProgramOutcome {
         var outputPipe: [Int32] = [0, 0], errorPipe: [Int32] = [0, 0]
         guard pipe(&outputPipe) == 0 else { throw Self.failure(errno) }
         guard pipe(&errorPipe) == 0 else {
@@ -39,7 +53,7 @@ struct ToolProcess: ProgramRunner {
         defer { if inputDescriptor >= 0 { close(inputDescriptor) } }
         if let input {
             inputDescriptor = Self.anonymousFile()
-            guard inputDescriptor >= 0, FileIO.writeAll(input, to: inputDescriptor), lseek(inputDescriptor, 0, SEEK_SET) == 0 else {
+            guard inputDescriptor >= 0, DiskFileSystem.writeAll(input, to: inputDescriptor), lseek(inputDescriptor, 0, SEEK_SET) == 0 else {
                 let failure = errno
                 for descriptor in outputPipe + errorPipe { close(descriptor) }
                 throw Self.failure(failure)
@@ -53,6 +67,9 @@ struct ToolProcess: ProgramRunner {
         } else {
             posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         }
+        if let workingFolder {
+            guard let addChdir = Self.addChdir, addChdir(&actions, workingFolder) == 0 else { throw Self.failure(ENOSYS) }
+        }
         posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errorPipe[1], 2)
         var attributes = posix_spawnattr_t()
@@ -64,7 +81,11 @@ struct ToolProcess: ProgramRunner {
         var pid = pid_t()
         let arguments = line.map { strdup($0) } + [nil]
         defer { for argument in arguments { free(argument) } }
-        let spawned = posix_spawnp(&pid, line[0], &actions, &attributes, arguments, environ)
+        // A command run in process with variables of its own hands them on, as a process would.
+        let variables = Environment.overrides.map { $0.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil] }
+        defer { for variable in variables ?? [] { free(variable) } }
+        let spawned = variables.map { posix_spawnp(&pid, line[0], &actions, &attributes, arguments, $0) }
+            ?? posix_spawnp(&pid, line[0], &actions, &attributes, arguments, environ)
         close(outputPipe[1])
         close(errorPipe[1])
         guard spawned == 0 else {

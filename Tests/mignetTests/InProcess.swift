@@ -3,16 +3,18 @@ import MigNetCLI
 import Testing
 
 /// Runs mignet's command line in this process (`CommandLineTool.run`), stdout and stderr
-/// captured, with `environment` (when given) as its whole environment: what a test needs when it
-/// is about the command and not about the process (a FIFO, a signal, a kill timeout, the plugin
-/// names keep `MignetProcess`). The programs it runs (a stand-in kubectl) are still processes.
-/// Relative paths are taken from the working folder, which `swift test` sets to the package's root.
+/// captured, through its seams: the disk seen from `directory` (the package's root unless given)
+/// with `stdin` as standard input (empty unless given), programs started in that folder, and
+/// `environment` (when given) as the whole environment. What only a process shows (a FIFO on
+/// standard input, a signal, a kill timeout, the plugin names, the exit of the binary itself)
+/// keeps `MignetProcess`.
 enum InProcess {
-    static func run(_ arguments: [String], environment: [String: String]? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> MignetProcess.Outcome {
-        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath().path
-        let root = URL(fileURLWithPath: MignetProcess.root).resolvingSymlinksInPath().path
-        try #require(here == root, "in-process runs take relative paths from the package's root; run swift test there", sourceLocation: sourceLocation)
-        let outcome = CommandLineTool.run(arguments, environment: environment)
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String]? = nil, in directory: String? = nil,
+                    files: (any FileSystem)? = nil) throws -> MignetProcess.Outcome {
+        let folder = directory ?? MignetProcess.root
+        let outcome = CommandLineTool.run(arguments, environment: environment,
+                                          files: files ?? DiskFileSystem(workingFolder: folder, standardInput: Array((stdin ?? "").utf8)),
+                                          programs: ToolProcess(workingFolder: folder))
         return MignetProcess.Outcome(status: outcome.status, stdout: outcome.stdout, stderr: outcome.stderr)
     }
 }
