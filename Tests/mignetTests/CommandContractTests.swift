@@ -44,14 +44,14 @@ import Testing
         ])
         let spec = MignetProcess.root + "/examples/ui-equivalent.yaml"
         let pods = Self.verifyFixtures + "/healthy/pods.yaml"
-        let noSetting = try MignetProcess.run(["verify", spec, "--setting", "empty-list.yaml", "--pods", pods], in: directory)
+        let noSetting = try InProcess.run(["verify", spec, "--setting", "empty-list.yaml", "--pods", pods], in: directory)
         #expect(noSetting.status == 1)
         #expect(noSetting.stderr.contains("empty-list.yaml:1:1: error: no Setting named vm-migration-network in the file"), "\(noSetting.stderr)")
         #expect(noSetting.stderr.contains("[object-missing]"))
-        let noPods = try MignetProcess.run(["verify", spec, "--setting", Self.verifyFixtures + "/healthy/setting.yaml", "--pods", "empty-list.yaml"], in: directory)
+        let noPods = try InProcess.run(["verify", spec, "--setting", Self.verifyFixtures + "/healthy/setting.yaml", "--pods", "empty-list.yaml"], in: directory)
         #expect(noPods.status == 1)
         #expect(noPods.stderr.contains("empty-list.yaml:1:1: error: no virt-handler pod in the file"), "\(noPods.stderr)")
-        let badValue = try MignetProcess.run(["verify", spec, "--setting", "bad-value.yaml", "--pods", pods], in: directory)
+        let badValue = try InProcess.run(["verify", spec, "--setting", "bad-value.yaml", "--pods", pods], in: directory)
         #expect(badValue.status == 1)
         #expect(badValue.stderr.contains("bad-value.yaml:5:8: error: the setting's value cannot be read as Harvester reads it"), "\(badValue.stderr)")
     }
@@ -75,41 +75,41 @@ import Testing
             "near/cluster.yaml": "apiVersion: mignet/v1\nkind: MigrationNetwrok\nmetadata:\n  name: x\n",
             "specs/c.yaml": MignetProcess.spec("c"),
         ])
-        let none = try MignetProcess.run(["validate", "empty", "other", "specs"], in: directory)
+        let none = try InProcess.run(["validate", "empty", "other", "specs"], in: directory)
         #expect(none.status == 1)
         #expect(none.stderr.contains("empty:1:1: error: no spec found here: no *.yaml or *.yml file declares kind: MigrationNetwork"), "\(none.stderr)")
         #expect(none.stderr.contains("other:1:1: error: no spec found here") && !none.stderr.contains("specs:1:1"))
-        let near = try MignetProcess.run(["validate", "near"], in: directory)
+        let near = try InProcess.run(["validate", "near"], in: directory)
         #expect(near.status == 1)
         #expect(near.stderr.contains("near/cluster.yaml:2:7: warning: kind 'MigrationNetwrok' is not MigrationNetwork, so this file was not read as a spec"), "\(near.stderr)")
         #expect(near.stderr.contains("[kind-near-miss]"))
         // check says when all is well, and how to update when it is not.
-        #expect(try MignetProcess.run(["render", "specs", "-o", "out", "--delivery", "fleet"], in: directory).status == 0)
-        let upToDate = try MignetProcess.run(["check", "specs", "-o", "out", "--delivery", "fleet"], in: directory)
+        #expect(try InProcess.run(["render", "specs", "-o", "out", "--delivery", "fleet"], in: directory).status == 0)
+        let upToDate = try InProcess.run(["check", "specs", "-o", "out", "--delivery", "fleet"], in: directory)
         #expect(upToDate.stderr == "mignet: out is up to date\n")
         try MignetProcess.spec("c", vlan: 200).write(toFile: directory + "/specs/c.yaml", atomically: false, encoding: .utf8)
-        let stale = try MignetProcess.run(["check", "-q", "specs", "-o", "out", "--delivery", "fleet"], in: directory)
+        let stale = try InProcess.run(["check", "-q", "specs", "-o", "out", "--delivery", "fleet"], in: directory)
         #expect(stale.status == 2)
         #expect(stale.stderr.hasSuffix("to write what is missing or changed, run: mignet render specs -o out --delivery fleet\n"), "\(stale.stderr)")
     }
 
     @Test func anOutputThatIsAFileIsCalledOne() throws {
         let directory = try FaultInjectionTests.folder(["c.yaml": MignetProcess.spec("c"), "out": "a file\n"])
-        let outcome = try MignetProcess.run(["render", "c.yaml", "-o", "out"], in: directory)
+        let outcome = try InProcess.run(["render", "c.yaml", "-o", "out"], in: directory)
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains("mignet: cannot write into out: it is a regular file, not a folder\n"), "\(outcome.stderr)")
         #expect(!outcome.stderr.contains("symbolic link"))
     }
 
     @Test func theSameFileGivenTwiceIsReadOnce() throws {
-        let outcome = try MignetProcess.run(["validate", "examples/dedicated.yaml", "examples/../examples/dedicated.yaml", "examples/gitops-repo/clusters", "examples/gitops-repo"])
+        let outcome = try InProcess.run(["validate", "examples/dedicated.yaml", "examples/../examples/dedicated.yaml", "examples/gitops-repo/clusters", "examples/gitops-repo"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(!outcome.stderr.contains("duplicate-name"))
     }
 
     @Test func anUnreadableDefaultsFileIsNamedOnce() throws {
         let directory = try FaultInjectionTests.folder(["c.yaml": MignetProcess.spec("c", extra: "defaults: missing.yaml\n")])
-        let outcome = try MignetProcess.run(["validate", "c.yaml"], in: directory)
+        let outcome = try InProcess.run(["validate", "c.yaml"], in: directory)
         #expect(outcome.stderr.contains("c.yaml:3:11: error: cannot read defaults file 'missing.yaml': No such file or directory;"), "\(outcome.stderr)")
     }
 
@@ -118,11 +118,11 @@ import Testing
         // A live value on mgmt imports with a warning: under --warnings-as-errors nothing is written.
         let setting = "apiVersion: harvesterhci.io/v1beta1\nkind: Setting\nmetadata:\n  name: vm-migration-network\nvalue: '{\"clusterNetwork\":\"mgmt\",\"vlan\":100,\"range\":\"10.1.2.0/24\",\"exclude\":[]}'\n"
         try setting.write(toFile: directory + "/setting.yaml", atomically: false, encoding: .utf8)
-        let imported = try MignetProcess.run(["import", "setting.yaml", "--nodes", "3", "-o", "spec.yaml", "--warnings-as-errors"], in: directory)
+        let imported = try InProcess.run(["import", "setting.yaml", "--nodes", "3", "-o", "spec.yaml", "--warnings-as-errors"], in: directory)
         #expect(imported.status == 1)
         #expect(imported.stderr.contains("[cluster-network-mgmt]"))
         #expect(!FileManager.default.fileExists(atPath: directory + "/spec.yaml"))
-        let verify = try MignetProcess.run(["verify", MignetProcess.root + "/examples/management-network.yaml", "--warnings-as-errors",
+        let verify = try InProcess.run(["verify", MignetProcess.root + "/examples/management-network.yaml", "--warnings-as-errors",
                                             "--setting", Self.verifyFixtures + "/healthy/setting.yaml", "--pods", Self.verifyFixtures + "/healthy/pods.yaml"])
         #expect(verify.status == 1)
         #expect(verify.stdout.isEmpty)
@@ -130,7 +130,7 @@ import Testing
 
     @Test func initNamesItsProfileAndTheNextSteps() throws {
         let directory = try MignetProcess.temporaryDirectory()
-        let outcome = try MignetProcess.run(["init", "repo", "--delivery", "argocd"], in: directory)
+        let outcome = try InProcess.run(["init", "repo", "--delivery", "argocd"], in: directory)
         #expect(outcome.status == 0)
         #expect(outcome.stderr.contains("mignet: set up repo for the argocd delivery profile; next:"))
         for step in ["put mignet on PATH", "git init", "pre-commit install", "MIGNET_REPOSITORY", "mignet render clusters -o rendered --delivery argocd"] {

@@ -5,9 +5,9 @@ import Testing
     @Test(arguments: ["argocd", "fleet", "kubectl"])
     func writesARepositoryThatChecksClean(delivery: String) throws {
         let repo = try MignetProcess.temporaryDirectory() + "/new"
-        let outcome = try MignetProcess.run(["init", repo, "--delivery", delivery, "--repository", "https://git.example.com/infra.git"])
+        let outcome = try InProcess.run(["init", repo, "--delivery", delivery, "--repository", "https://git.example.com/infra.git"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        let check = try MignetProcess.run(["check", "clusters", "-o", "rendered", "--delivery", delivery], in: repo)
+        let check = try InProcess.run(["check", "clusters", "-o", "rendered", "--delivery", delivery], in: repo)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         let workflow = try String(contentsOfFile: repo + "/.github/workflows/mignet.yaml", encoding: .utf8)
         #expect(workflow.contains("mignet check clusters -o rendered --delivery \(delivery)"))
@@ -23,12 +23,12 @@ import Testing
         let repo = try MignetProcess.temporaryDirectory()
         try FileManager.default.createDirectory(atPath: repo + "/clusters", withIntermediateDirectories: true)
         try "mine\n".write(toFile: repo + "/clusters/my-cluster.yaml", atomically: true, encoding: .utf8)
-        let refused = try MignetProcess.run(["init", repo])
+        let refused = try InProcess.run(["init", repo])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("clusters/my-cluster.yaml exists; use --force to overwrite it"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: repo) == ["clusters"])
         #expect(try String(contentsOfFile: repo + "/clusters/my-cluster.yaml", encoding: .utf8) == "mine\n")
-        let forced = try MignetProcess.run(["init", repo, "--force"])
+        let forced = try InProcess.run(["init", repo, "--force"])
         #expect(forced.status == 0)
         #expect(try String(contentsOfFile: repo + "/clusters/my-cluster.yaml", encoding: .utf8).contains("kind: MigrationNetwork"))
     }
@@ -52,7 +52,7 @@ struct CITemplateSchemaTests {
     func ciTemplatesValidate(delivery: String) throws {
         let tool = try #require(Integration.checkJSONSchema, "check-jsonschema is required (MIGNET_REQUIRE_INTEGRATION=1) but is not on PATH")
         let directory = try MignetProcess.temporaryDirectory() + "/repo"
-        let initialised = try MignetProcess.run(["init", directory, "--delivery", delivery])
+        let initialised = try InProcess.run(["init", directory, "--delivery", delivery])
         #expect(initialised.status == 0, "\(initialised.stderr)")
         for (schema, file) in [("vendor.github-workflows", "/.github/workflows/mignet.yaml"), ("vendor.gitlab-ci", "/.gitlab-ci.yml")] {
             let outcome = try MignetProcess.runTool(tool, ["--builtin-schema", schema, directory + file])
@@ -73,7 +73,7 @@ struct CITemplateSchemaTests {
     @Test func aBrokenWorkflowIsRefused() throws {
         let tool = try #require(Integration.checkJSONSchema, "check-jsonschema is required (MIGNET_REQUIRE_INTEGRATION=1) but is not on PATH")
         let directory = try MignetProcess.temporaryDirectory() + "/repo"
-        #expect(try MignetProcess.run(["init", directory, "--delivery", "kubectl"]).status == 0)
+        #expect(try InProcess.run(["init", directory, "--delivery", "kubectl"]).status == 0)
         let path = directory + "/.github/workflows/mignet.yaml"
         try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "runs-on:", with: "runs_on:").write(toFile: path, atomically: true, encoding: .utf8)
         #expect(try MignetProcess.runTool(tool, ["--builtin-schema", "vendor.github-workflows", path]).status != 0)

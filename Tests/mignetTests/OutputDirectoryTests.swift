@@ -25,7 +25,7 @@ import Testing
     @Test func writesOneFolderPerClusterMatchingTheGoldens() throws {
         let output = try MignetProcess.temporaryDirectory() + "/out"
         let examples = RenderCommandTests.examples.map { "examples/\($0).yaml" }
-        let outcome = try MignetProcess.run(["render"] + examples + ["-o", output])
+        let outcome = try InProcess.run(["render"] + examples + ["-o", output])
         #expect(outcome.status == 0)
         #expect(outcome.stdout == "")
         let golden = MignetProcess.root + "/examples/rendered"
@@ -38,15 +38,15 @@ import Testing
     @Test func unchangedFilesAreNotRewritten() throws {
         let directory = try MignetProcess.temporaryDirectory()
         try Self.spec(name: "east").write(toFile: directory + "/east.yaml", atomically: true, encoding: .utf8)
-        #expect(try MignetProcess.run(["render", "east.yaml", "-o", "out"], in: directory).status == 0)
+        #expect(try InProcess.run(["render", "east.yaml", "-o", "out"], in: directory).status == 0)
         let setting = directory + "/out/east/setting.yaml"
         let before = Self.modificationTime(setting)
         usleep(20_000)
-        #expect(try MignetProcess.run(["render", "east.yaml", "-o", "out"], in: directory).status == 0)
+        #expect(try InProcess.run(["render", "east.yaml", "-o", "out"], in: directory).status == 0)
         #expect(Self.modificationTime(setting) == before)
 
         try Self.spec(name: "east", vlan: 200).write(toFile: directory + "/east.yaml", atomically: true, encoding: .utf8)
-        #expect(try MignetProcess.run(["render", "east.yaml", "-o", "out"], in: directory).status == 0)
+        #expect(try InProcess.run(["render", "east.yaml", "-o", "out"], in: directory).status == 0)
         #expect(Self.modificationTime(setting) != before)
         #expect(try String(contentsOfFile: setting, encoding: .utf8).contains(#""vlan":200"#))
         #expect(try Self.files(under: directory + "/out").allSatisfy { !$0.contains(".tmp") })
@@ -55,10 +55,10 @@ import Testing
     @Test func disablingRemovesTheStaleNADFile() throws {
         let directory = try MignetProcess.temporaryDirectory()
         try Self.spec(name: "east").write(toFile: directory + "/east.yaml", atomically: true, encoding: .utf8)
-        #expect(try MignetProcess.run(["render", "east.yaml", "-o", "out"], in: directory).status == 0)
+        #expect(try InProcess.run(["render", "east.yaml", "-o", "out"], in: directory).status == 0)
         #expect(try Self.files(under: directory + "/out") == ["east/apply.sh", "east/kubevirt-patch.yaml", "east/networkattachmentdefinition.yaml", "east/setting.yaml"])
         try Self.spec(name: "east", enabled: false).write(toFile: directory + "/east.yaml", atomically: true, encoding: .utf8)
-        #expect(try MignetProcess.run(["render", "east.yaml", "-o", "out"], in: directory).status == 0)
+        #expect(try InProcess.run(["render", "east.yaml", "-o", "out"], in: directory).status == 0)
         #expect(try Self.files(under: directory + "/out") == ["east/apply.sh", "east/kubevirt-patch.yaml", "east/setting.yaml"])
     }
 
@@ -66,7 +66,7 @@ import Testing
         let directory = try MignetProcess.temporaryDirectory()
         try Self.spec(name: "east").write(toFile: directory + "/east.yaml", atomically: true, encoding: .utf8)
         try Self.spec(name: "west", vlan: 5000).write(toFile: directory + "/west.yaml", atomically: true, encoding: .utf8)
-        let outcome = try MignetProcess.run(["render", "east.yaml", "west.yaml", "-o", "out"], in: directory)
+        let outcome = try InProcess.run(["render", "east.yaml", "west.yaml", "-o", "out"], in: directory)
         #expect(outcome.status == 1)
         #expect(!FileManager.default.fileExists(atPath: directory + "/out"))
     }
@@ -75,7 +75,7 @@ import Testing
         let directory = try MignetProcess.temporaryDirectory()
         try Self.spec(name: "east").write(toFile: directory + "/a.yaml", atomically: true, encoding: .utf8)
         try Self.spec(name: "east", vlan: 200).write(toFile: directory + "/b.yaml", atomically: true, encoding: .utf8)
-        let outcome = try MignetProcess.run(["render", "a.yaml", "b.yaml", "-o", "out"], in: directory)
+        let outcome = try InProcess.run(["render", "a.yaml", "b.yaml", "-o", "out"], in: directory)
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains("b.yaml:4:9: error: name 'east' is used by two specs"))
         #expect(outcome.stderr.contains("a.yaml:4:9: note: first used here"))
@@ -89,7 +89,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: directory + "/elsewhere", withIntermediateDirectories: true)
         try "keep me".write(toFile: directory + "/elsewhere/precious.txt", atomically: true, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: directory + "/out/east", withDestinationPath: directory + "/elsewhere")
-        let outcome = try MignetProcess.run(["render", "east.yaml", "-o", "out"], in: directory)
+        let outcome = try InProcess.run(["render", "east.yaml", "-o", "out"], in: directory)
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains("mignet: cannot write into out/east: it is a symbolic link, which mignet does not follow there\n"), "\(outcome.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory + "/elsewhere") == ["precious.txt"])

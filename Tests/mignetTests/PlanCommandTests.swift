@@ -52,7 +52,7 @@ struct PlanCommandTests {
     ]
 
     func plan(_ directory: String, _ arguments: [String]) throws -> MignetProcess.Outcome {
-        try MignetProcess.run(["plan", "clusters"] + arguments, in: directory)
+        try InProcess.run(["plan", "clusters"] + arguments, in: directory)
     }
 
     @Test(arguments: scenarios.map(\.name))
