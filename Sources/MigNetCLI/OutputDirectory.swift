@@ -123,7 +123,12 @@ struct OutputDirectory {
         }
         outcome.removed = transaction.removals.count
         try transaction.commit(jobs: jobs)
-        for orphan in outcome.pruned { _ = files.removeFolder(orphan) }
+        for orphan in outcome.pruned {
+            // The change is made; a folder left behind is said, and check names it.
+            if let error = files.removeFolder(orphan) {
+                outcome.warnings.append("\(orphan.display) was pruned but could not be removed: \(error)")
+            }
+        }
         return outcome
     }
 
