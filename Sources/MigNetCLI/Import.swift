@@ -73,19 +73,13 @@ struct Import: ParsableCommand {
             } catch {
                 throw CommandFailure(error.description)
             }
-            let facts = read.facts
             guard read.problems.isEmpty, let settings = read.files[ClusterFacts.Source.settings.fileName] else {
                 try diagnostics.report(read.problems, sources: [:])
                 throw CommandFailure.reported()
             }
             source = settings
-            // The release, the node count and the MTU, as the cluster says.
-            let release = (serverVersion ?? facts.setting(SettingImport.serverVersionSetting).map(ClusterFacts.effectiveValue)).flatMap(HarvesterRelease.init(parsing:))
-            liveNodes = facts[.nodes].map { HarvesterNodes.virtHandlerNodes($0, release: release).count }
-            if let value = facts.setting(Harvester.settingName).map(ClusterFacts.effectiveValue), let parsed = try? HarvesterValue(parsing: value, release: release),
-               let network = facts[.clusterNetworks]?.first(where: { $0.name == parsed.clusterNetwork }) {
-                liveMTU = Preflight.clusterNetworkMTU(network, facts)?.mtu
-            }
+            // The node count and the MTU, as the cluster says.
+            (liveNodes, liveMTU) = SettingImport.live(read.facts, serverVersion: serverVersion)
         } else {
             let file = file ?? "-"
             switch SourceReader.read(file, kind: .kubectlOutput) {
@@ -146,16 +140,7 @@ struct Import: ParsableCommand {
             try Terminal.writeOutput(imported.text)
         }
         try diagnostics.report(found, sources: [specPath: spec])
-        var notes: [String] = []
-        if imported.pinned { notes.append("the live value is spelled otherwise than the Harvester UI writes it; pinnedValue keeps its exact bytes") }
-        if let nad = imported.adoptedNAD { notes.append("adoptedNAD keeps the live NAD \(nad), so KubeVirt's migration network stays as it is") }
-        if let skipped = imported.adoptionSkipped { notes.append(skipped) }
-        if let ignored = imported.serverVersionIgnored { notes.append(ignored) }
-        if imported.harvesterVersion == nil && imported.serverVersionIgnored == nil && !imported.disabled {
-            notes.append("no server version was given, so the spec names no Harvester release and is held to every release's rules: add --server-version")
-        }
-        if nodes == nil && liveNodes == nil && !imported.disabled { notes.append("set spec.nodes (or rerun with --nodes N)") }
-        if let liveNodes, nodes == nil, !imported.disabled { notes.append("nodes: \(liveNodes), the nodes that run virt-handler now (witness nodes not counted)") }
+        let notes = imported.notes(nodesGiven: nodes != nil, liveNodes: liveNodes)
         Terminal.writeError(notes.map { "mignet: note: \($0)\n" }.joined())
     }
 }

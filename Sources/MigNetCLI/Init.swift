@@ -54,21 +54,7 @@ struct Init: ParsableCommand {
             throw CommandFailure(String(describing: error), "nothing was written")
         }
         let shown = TerminalText.escaped(directory)
-        var steps = [
-            "put mignet on PATH (the pre-commit hooks and CI jobs call it by name)",
-            "cd \(shown) && git init, if it is not a git repository yet",
-            "pre-commit install, so that every commit re-renders and checks",
-            "in CI, set the variable MIGNET_REPOSITORY to the git URL mignet is built from",
-            delivery.commitsRenderedFiles
-                ? "edit \(StarterKit.specPath), then run: mignet render clusters -o \(StarterKit.outputFolder) --delivery \(delivery.delivery.rawValue)"
-                : "edit \(StarterKit.specPath), then run: mignet \(delivery.checkCommand)",
-        ]
-        if repository == nil && delivery != .kubectl {
-            steps.append("replace \(StarterKit.repositoryPlaceholder) in \(delivery.rawValue)/ with this repository's URL (or rerun with --repository)")
-        }
-        if image == nil && delivery == .argocdPlugin {
-            steps.append("build the sidecar image (mignet's release binary in /usr/local/bin of an image with a C library, such as debian:bookworm-slim) and replace \(StarterKit.imagePlaceholder) in argocd-plugin/ with it (or rerun with --image)")
-        }
+        let steps = StarterKit.nextSteps(mode: delivery, directory: shown, repositoryGiven: repository != nil, imageGiven: image != nil)
         var note = "mignet: set up \(shown) for the \(delivery.rawValue) delivery profile; next:\n"
         for (index, step) in steps.enumerated() { note += "mignet:   \(index + 1). \(step)\n" }
         Terminal.writeError(note)

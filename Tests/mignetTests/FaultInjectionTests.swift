@@ -117,7 +117,7 @@ import Testing
         let keys = (0..<64_000).map { "  k\($0): 1\n" }.joined()
         let directory = try Self.folder(["line.yaml": MignetProcess.spec("a") + "  reserved: [\(items)]\n", "keys.yaml": MignetProcess.spec("b") + keys])
         for format in ["text", "json", "github"] {
-            let outcome = try MignetProcess.run(["validate", "--diagnostics-format", format, "line.yaml", "keys.yaml"], in: directory)
+            let outcome = try InProcess.run(["validate", "--diagnostics-format", format, "line.yaml", "keys.yaml"], in: directory)
             #expect(outcome.status == 1)
             let output = outcome.stdout + outcome.stderr
             // 200 shown per file, each excerpt cut to a window: far below the inputs' size.

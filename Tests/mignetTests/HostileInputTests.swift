@@ -19,7 +19,7 @@ import Testing
         let output = try MignetProcess.temporaryDirectory() + "/out"
         for corpusCase in Self.cases {
             let path = Self.folder + "/" + corpusCase.file
-            let outcome = try MignetProcess.run(["render", path, "-o", output])
+            let outcome = try InProcess.run(["render", path, "-o", output])
             #expect(outcome.status == 1, "\(corpusCase.file): exit \(outcome.status)")
             #expect(outcome.stdout.isEmpty, "\(corpusCase.file): wrote to stdout")
             #expect(outcome.stderr.contains("\(path):\(corpusCase.line):\(corpusCase.column): error: "), "\(corpusCase.file): \(outcome.stderr.prefix(300))")

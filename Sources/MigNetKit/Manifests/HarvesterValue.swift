@@ -13,8 +13,8 @@
 /// - a number for `vlan` must be what `strconv.ParseUint` reads and fit 16 bits: `1e2`, `-0`,
 ///   `100.0` and `65536` are refused; a value of the wrong type (`"vlan":"100"`) is refused;
 /// - a top-level `null` decodes to the empty config without error.
-package struct HarvesterValue: Sendable, Equatable {
-    package var clusterNetwork = ""
+struct HarvesterValue: Sendable, Equatable {
+    var clusterNetwork = ""
     var vlan = 0
     var exclusiveVlan = false
     var range = ""
@@ -23,11 +23,11 @@ package struct HarvesterValue: Sendable, Equatable {
     var unknownKeys: [String] = []
 
     /// Why a value is not one Harvester can read.
-    package struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
+    struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
         /// What Go's `json.Unmarshal` returns, word for word.
         var goError: String
         /// The same for a diagnostic.
-        package var description: String
+        var description: String
 
         init(goError: String, description: String? = nil) {
             self.goError = goError
@@ -61,7 +61,7 @@ package struct HarvesterValue: Sendable, Equatable {
 
     /// Reads `text` as `release` does; without a release, as every supported release must
     /// (with v1.9's struct, whose `exclusiveVlan` must then be a bool).
-    package init(parsing text: String, release: HarvesterRelease? = nil) throws(Failure) {
+    init(parsing text: String, release: HarvesterRelease? = nil) throws(Failure) {
         try self.init(decoding: try Self.document(text), release: release)
     }
 

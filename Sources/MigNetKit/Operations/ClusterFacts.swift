@@ -45,15 +45,15 @@ package struct ClusterFacts: Sendable {
     }
 
     /// The objects of `source`, nil when it was not read.
-    package subscript(source: Source) -> [KubeObject]? { objects[source] }
+    subscript(source: Source) -> [KubeObject]? { objects[source] }
 
     /// A Setting by name, nil when settings were not read or it is absent.
-    package func setting(_ name: String) -> KubeObject? {
+    func setting(_ name: String) -> KubeObject? {
         objects[.settings]?.first { $0.name == name }
     }
 
     /// A Setting's effective value (its value, else its default), as Harvester's `EffectiveValue`.
-    package static func effectiveValue(_ setting: KubeObject) -> String {
+    static func effectiveValue(_ setting: KubeObject) -> String {
         let value = setting.string("value") ?? ""
         return value.isEmpty ? setting.string("default") ?? "" : value
     }

@@ -1,7 +1,7 @@
 /// Which nodes run virt-handler, and so need a migration address and the VLAN, as Harvester's
 /// setting webhook counts them for each release (harvester/harvester
 /// pkg/webhook/resources/setting/validator.go, `checkVCSpansAllNodes`).
-package enum HarvesterNodes {
+enum HarvesterNodes {
     static let witnessLabel = "node-role.harvesterhci.io/witness"
     static let promoteStatus = "harvesterhci.io/promote-status"
 
@@ -29,7 +29,7 @@ package enum HarvesterNodes {
     }
 
     /// The names of the nodes that run virt-handler, sorted.
-    package static func virtHandlerNodes(_ nodes: [KubeObject], release: HarvesterRelease?) -> [String] {
+    static func virtHandlerNodes(_ nodes: [KubeObject], release: HarvesterRelease?) -> [String] {
         nodes.filter { !isWitness($0, release: release) }.compactMap(\.name).sorted()
     }
 }

@@ -315,7 +315,7 @@ package struct Preflight: Sendable {
     /// pkg/webhook/nad/mutator.go, `patchMTU`): its uplink-mtu annotation, else its first VLAN
     /// config's MTU, else 1500 (0 counts as 1500); with where it came from. nil when it cannot
     /// be told (no annotation and no VLAN configs read, or an annotation that is not a number).
-    package static func clusterNetworkMTU(_ network: KubeObject, _ facts: ClusterFacts) -> (mtu: Int, from: String)? {
+    static func clusterNetworkMTU(_ network: KubeObject, _ facts: ClusterFacts) -> (mtu: Int, from: String)? {
         if let text = network.annotations[uplinkMTU] {
             return Int(text).map { ($0 == 0 ? FieldBounds.defaultMTU : $0, "the cluster network's \(uplinkMTU) annotation") }
         }

@@ -12,21 +12,21 @@ package struct SettingImport: Sendable {
     /// The spec's text.
     package var text: String
     /// Whether the live value is empty (the spec is disabled).
-    package var disabled: Bool
+    var disabled: Bool
     /// Whether the value's spelling had to be pinned.
-    package var pinned: Bool
+    var pinned: Bool
     /// The adopted NAD's name, if one was adopted.
-    package var adoptedNAD: String?
+    var adoptedNAD: String?
     /// Why no NAD was adopted, when the live annotations did not allow it.
-    package var adoptionSkipped: String?
+    var adoptionSkipped: String?
 
     /// The Harvester release the spec names (`harvesterVersion`), when the server version was given.
-    package var harvesterVersion: String?
+    var harvesterVersion: String?
     /// Why the server version given names no release, when it does not.
-    package var serverVersionIgnored: String?
+    var serverVersionIgnored: String?
 
     /// The name of Harvester's Setting holding the release it runs.
-    package static let serverVersionSetting = "server-version"
+    static let serverVersionSetting = "server-version"
 
     /// The release text of the `server-version` Setting among `objects`: its value, else its
     /// default (the value Harvester's `Setting.Get` reads), nil when there is no such Setting.
@@ -41,6 +41,36 @@ package struct SettingImport: Sendable {
             throw KubeObject.Failure(diagnostics: [.objectMissing("Setting named \(serverVersionSetting)", file: source.path)])
         }
         return version
+    }
+
+    /// What the cluster itself says, read with `--live`: the nodes that run virt-handler (as
+    /// the release given, else the cluster's `server-version` Setting, counts them) and the MTU
+    /// of the cluster network the live value names.
+    package static func live(_ facts: ClusterFacts, serverVersion: String?) -> (nodes: Int?, mtu: Int?) {
+        let release = (serverVersion ?? facts.setting(serverVersionSetting).map(ClusterFacts.effectiveValue)).flatMap(HarvesterRelease.init(parsing:))
+        let nodes = facts[.nodes].map { HarvesterNodes.virtHandlerNodes($0, release: release).count }
+        guard let value = facts.setting(Harvester.settingName).map(ClusterFacts.effectiveValue),
+              let parsed = try? HarvesterValue(parsing: value, release: release),
+              let network = facts[.clusterNetworks]?.first(where: { $0.name == parsed.clusterNetwork }) else { return (nodes, nil) }
+        return (nodes, Preflight.clusterNetworkMTU(network, facts)?.mtu)
+    }
+
+    /// What the user is told about the spec written, one note each: what was kept and why, and
+    /// what is left to fill in. `nodesGiven` says whether `--nodes` was; `liveNodes` is the count
+    /// the cluster gave.
+    package func notes(nodesGiven: Bool, liveNodes: Int?) -> [String] {
+        var notes: [String] = []
+        if pinned { notes.append("the live value is spelled otherwise than the Harvester UI writes it; pinnedValue keeps its exact bytes") }
+        if let adoptedNAD { notes.append("adoptedNAD keeps the live NAD \(adoptedNAD), so KubeVirt's migration network stays as it is") }
+        if let adoptionSkipped { notes.append(adoptionSkipped) }
+        if let serverVersionIgnored { notes.append(serverVersionIgnored) }
+        guard !disabled else { return notes }
+        if harvesterVersion == nil && serverVersionIgnored == nil {
+            notes.append("no server version was given, so the spec names no Harvester release and is held to every release's rules: add --server-version")
+        }
+        if !nodesGiven && liveNodes == nil { notes.append("set spec.nodes (or rerun with --nodes N)") }
+        if let liveNodes, !nodesGiven { notes.append("nodes: \(liveNodes), the nodes that run virt-handler now (witness nodes not counted)") }
+        return notes
     }
 
     /// Imports the Setting in `source` as a spec named `name`, with `nodes` when given. The

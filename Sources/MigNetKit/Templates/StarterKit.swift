@@ -6,11 +6,11 @@
 /// (`EmbeddedTemplates`), so that `init` works from the binary alone.
 package enum StarterKit {
     /// The placeholder a repository URL replaces.
-    package static let repositoryPlaceholder = "REPLACE-WITH-YOUR-REPOSITORY-URL"
+    static let repositoryPlaceholder = "REPLACE-WITH-YOUR-REPOSITORY-URL"
     /// Where the starter spec goes.
-    package static let specPath = "clusters/my-cluster.yaml"
+    static let specPath = "clusters/my-cluster.yaml"
     /// The output folder the templates' commands name.
-    package static let outputFolder = "rendered"
+    static let outputFolder = "rendered"
     /// Where the JSON Schema goes: the starter spec's `yaml-language-server` modeline points at it.
     static let schemaPath = "schema/mignet-v1.schema.json"
 
@@ -32,7 +32,7 @@ package enum StarterKit {
         case kubectl
 
         /// The profile whose objects reach the clusters.
-        package var delivery: Delivery {
+        var delivery: Delivery {
             switch self {
             case .argocd, .argocdPlugin: .argocd
             case .fleet: .fleet
@@ -41,16 +41,16 @@ package enum StarterKit {
         }
 
         /// Whether the rendered files are committed (and so re-rendered and checked for staleness).
-        package var commitsRenderedFiles: Bool { self != .argocdPlugin }
+        var commitsRenderedFiles: Bool { self != .argocdPlugin }
 
         /// The mignet command line the hooks and CI jobs check with.
-        package var checkCommand: String {
+        var checkCommand: String {
             commitsRenderedFiles ? "check clusters -o \(outputFolder) --delivery \(delivery.rawValue)" : "validate clusters"
         }
     }
 
     /// The placeholder a sidecar image replaces.
-    package static let imagePlaceholder = "REPLACE-WITH-YOUR-MIGNET-IMAGE"
+    static let imagePlaceholder = "REPLACE-WITH-YOUR-MIGNET-IMAGE"
 
     /// Which template goes where, for which modes (nil: every mode).
     static let layout: [(template: String, path: String, mode: Mode?)] = [
@@ -104,6 +104,27 @@ package enum StarterKit {
     /// so that no character of it can end the value or start a key or a comment.
     static func quoted(_ value: String) -> String {
         JSONValue.string(value).serialized
+    }
+
+    /// What to do after `init`, one step each: `directory` as the user named it (escaped), and
+    /// whether `--repository` and `--image` were given.
+    package static func nextSteps(mode: Mode, directory: String, repositoryGiven: Bool, imageGiven: Bool) -> [String] {
+        var steps = [
+            "put mignet on PATH (the pre-commit hooks and CI jobs call it by name)",
+            "cd \(directory) && git init, if it is not a git repository yet",
+            "pre-commit install, so that every commit re-renders and checks",
+            "in CI, set the variable MIGNET_REPOSITORY to the git URL mignet is built from",
+            mode.commitsRenderedFiles
+                ? "edit \(specPath), then run: mignet render clusters -o \(outputFolder) --delivery \(mode.delivery.rawValue)"
+                : "edit \(specPath), then run: mignet \(mode.checkCommand)",
+        ]
+        if !repositoryGiven && mode != .kubectl {
+            steps.append("replace \(repositoryPlaceholder) in \(mode.rawValue)/ with this repository's URL (or rerun with --repository)")
+        }
+        if !imageGiven && mode == .argocdPlugin {
+            steps.append("build the sidecar image (mignet's release binary in /usr/local/bin of an image with a C library, such as debian:bookworm-slim) and replace \(imagePlaceholder) in argocd-plugin/ with it (or rerun with --image)")
+        }
+        return steps
     }
 
     /// Why `url` is not a git repository URL, or nil when it is one: `scheme://host/path` for
