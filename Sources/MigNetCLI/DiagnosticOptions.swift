@@ -32,9 +32,7 @@ struct DiagnosticOptions: ParsableArguments {
 /// diagnostics to what is printed and whether the run failed. Commands take it from their
 /// options; the sync-time modes (the KRM function, the generator plugin) use `text`.
 struct DiagnosticReporter {
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, github
-    }
+    typealias Format = DiagnosticFormat
 
     var format: Format
     var warningsAsErrors: Bool
@@ -81,11 +79,7 @@ struct DiagnosticReporter {
     }
 
     /// The sink of the chosen format.
-    private var sink: any DiagnosticSink {
-        switch format {
-        case .text: TextDiagnosticFormatter(colour: Terminal.standardErrorIsColourTerminal)
-        case .json: JSONDiagnosticSink()
-        case .github: GitHubDiagnosticSink()
-        }
-    }
+    private var sink: any DiagnosticSink { format.sink(colour: Terminal.standardErrorIsColourTerminal) }
 }
+
+extension DiagnosticFormat: ExpressibleByArgument {}

@@ -8,23 +8,37 @@ package protocol DiagnosticSink: Sendable {
     func format(_ report: DiagnosticReport, sources: [String: SourceFile]) -> String
 }
 
+/// The formats of `--diagnostics-format`, each with its sink.
+package enum DiagnosticFormat: String, CaseIterable, Sendable {
+    case text, json, github
+
+    /// The sink writing this format; `colour` for text on a terminal that wants it.
+    package func sink(colour: Bool) -> any DiagnosticSink {
+        switch self {
+        case .text: TextDiagnosticFormatter(colour: colour)
+        case .json: JSONDiagnosticSink()
+        case .github: GitHubDiagnosticSink()
+        }
+    }
+}
+
 extension TextDiagnosticFormatter: DiagnosticSink {}
 
 /// The JSON report (`MachineDiagnosticFormatter.json`), written even when it holds nothing, so
 /// that a program reading it always gets one document.
-package struct JSONDiagnosticSink: DiagnosticSink {
-    package init() {}
+struct JSONDiagnosticSink: DiagnosticSink {
+    init() {}
 
-    package func format(_ report: DiagnosticReport, sources: [String: SourceFile]) -> String {
+    func format(_ report: DiagnosticReport, sources: [String: SourceFile]) -> String {
         MachineDiagnosticFormatter.json(report)
     }
 }
 
 /// GitHub Actions workflow commands (`MachineDiagnosticFormatter.github`), nothing for an empty report.
-package struct GitHubDiagnosticSink: DiagnosticSink {
-    package init() {}
+struct GitHubDiagnosticSink: DiagnosticSink {
+    init() {}
 
-    package func format(_ report: DiagnosticReport, sources: [String: SourceFile]) -> String {
+    func format(_ report: DiagnosticReport, sources: [String: SourceFile]) -> String {
         report.shown.isEmpty && report.omitted.isEmpty ? "" : MachineDiagnosticFormatter.github(report)
     }
 }

@@ -1,5 +1,5 @@
 /// Formats diagnostics for programs: a JSON report, or GitHub Actions workflow commands.
-package enum MachineDiagnosticFormatter {
+enum MachineDiagnosticFormatter {
     /// The JSON report (format version 1), one line:
     /// `{"format_version":"1","valid":…,"error_count":…,"warning_count":…,"diagnostics":[…],"omitted":[…]}`.
     /// Each diagnostic has `severity`, `code`, `message`, `file`, `line`, `column`, `notes`
@@ -7,12 +7,12 @@ package enum MachineDiagnosticFormatter {
     /// The counts are of every diagnostic; `diagnostics` holds the first
     /// `DiagnosticReport.defaultLimitPerFile` of each file, and `omitted` one
     /// `{"file","count","codes":[{"code","count"}]}` for each file that had more.
-    package static func json(_ diagnostics: [Diagnostic]) -> String {
+    static func json(_ diagnostics: [Diagnostic]) -> String {
         json(DiagnosticReport(diagnostics))
     }
 
     /// The JSON report of a report (see `json(_:)` over diagnostics).
-    package static func json(_ diagnosticReport: DiagnosticReport) -> String {
+    static func json(_ diagnosticReport: DiagnosticReport) -> String {
         let report = JSONValue.object([
             JSONMember("format_version", .string("1")),
             JSONMember("valid", .boolean(diagnosticReport.errorCount == 0)),
@@ -47,12 +47,12 @@ package enum MachineDiagnosticFormatter {
     /// `::warning` and `::notice` for the other severities; a note with a place of its own is a
     /// `::notice` there, one without is folded into the message;
     /// a file's omitted diagnostics are one `::notice` at its first line.
-    package static func github(_ diagnostics: [Diagnostic]) -> String {
+    static func github(_ diagnostics: [Diagnostic]) -> String {
         github(DiagnosticReport(diagnostics))
     }
 
     /// The workflow commands of a report (see `github(_:)` over diagnostics).
-    package static func github(_ report: DiagnosticReport) -> String {
+    static func github(_ report: DiagnosticReport) -> String {
         var output = ""
         for diagnostic in report.shown {
             let command: String

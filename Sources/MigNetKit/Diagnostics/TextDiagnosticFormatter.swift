@@ -5,22 +5,22 @@
 /// a bounded width, and at most `DiagnosticReport.defaultLimitPerFile` diagnostics of a file are
 /// shown: the time and memory it takes grow with the number of diagnostics, not with their
 /// product with the file's size.
-package struct TextDiagnosticFormatter: Sendable {
+struct TextDiagnosticFormatter: Sendable {
     /// Whether to colour the output with ANSI escapes (only for a terminal).
     var colour: Bool
 
     /// Creates a formatter.
-    package init(colour: Bool = false) {
+    init(colour: Bool = false) {
         self.colour = colour
     }
 
     /// The text of `diagnostics`, looking source lines up in `sources` by path.
-    package func format(_ diagnostics: [Diagnostic], sources: [String: SourceFile]) -> String {
+    func format(_ diagnostics: [Diagnostic], sources: [String: SourceFile]) -> String {
         format(DiagnosticReport(diagnostics), sources: sources)
     }
 
     /// The text of a report: its diagnostics, then a line for each file's omitted ones.
-    package func format(_ report: DiagnosticReport, sources: [String: SourceFile]) -> String {
+    func format(_ report: DiagnosticReport, sources: [String: SourceFile]) -> String {
         let excerpts = SourceExcerpts(sources)
         var output = ""
         for diagnostic in report.shown {
