@@ -9,7 +9,8 @@ final class SourceExcerpts {
         var source: SourceFile
         /// The byte offset of each line's start; line 1 starts after a byte-order mark.
         var lineStarts: [Int]
-        /// For lines that are not plain ASCII, the byte offset of each scalar, by line number.
+        /// The byte offset of each scalar of the lines excerpted so far, by line number; empty
+        /// for a plain ASCII line (byte and scalar offsets agree), so no line is scanned twice.
         var scalarOffsets: [Int: [Int]] = [:]
     }
 
@@ -35,6 +36,8 @@ final class SourceExcerpts {
             offsets = known
         } else if !bytes[start..<end].contains(where: { $0 >= 0x80 }) {
             offsets = []
+            file.scalarOffsets[location.line] = []
+            files[location.file] = file
         } else {
             var found: [Int] = []
             var index = start
