@@ -53,10 +53,13 @@ struct DiagnosticReporter {
     /// Reports what compiling gave, with `warningsAsErrors` applied; whether any is an error.
     /// Every command that compiles specs goes through here: one path from diagnostics to exit status.
     func report(_ compiled: SpecInputs.Compiled, toStandardOutput: Bool = false) throws(Terminal.OutputFailure) -> Bool {
-        let found = effective(compiled.result.diagnostics)
-        let tallies = effective(compiled.result.tallies)
-        try report(found, tallies: tallies, sources: compiled.result.sources, toStandardOutput: toStandardOutput)
-        return found.hasErrors || tallies.hasErrors
+        try report(effective(compiled.result.diagnostics), tallies: effective(compiled.result.tallies), sources: compiled.result.sources, toStandardOutput: toStandardOutput)
+        return fails(compiled)
+    }
+
+    /// Whether what compiling gave fails the run, with `warningsAsErrors` applied.
+    func fails(_ compiled: SpecInputs.Compiled) -> Bool {
+        effective(compiled.result.diagnostics).hasErrors || effective(compiled.result.tallies).hasErrors
     }
 
     /// Reports `diagnostics` in the chosen format. Text goes to stderr; a machine format goes to

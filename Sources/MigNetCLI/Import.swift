@@ -16,11 +16,13 @@ struct Import: ParsableCommand {
             input, as `kubectl get settings.harvesterhci.io vm-migration-network server-version \
             -o yaml` prints both) becomes harvesterVersion. With --live, mignet reads the settings, \
             nodes, cluster networks and VLAN configs itself and fills nodes and mtu from them too. \
-            When the live value \
-            breaks mignet's rules, the spec is written anyway and the diagnostics are printed. \
-            With --warnings-as-errors, any diagnostic stops it before anything is written. \
-            Exit status: 0 written, 1 no readable Setting, the output exists without --force, or a \
-            diagnostic under --warnings-as-errors, 64 wrong arguments.
+            The spec written is compiled as validate compiles it: when the live value breaks \
+            mignet's rules (or nodes is left to fill in), the spec is written anyway, its \
+            diagnostics are printed and the exit status is 1. With --warnings-as-errors, any \
+            diagnostic stops it before anything is written. \
+            Exit status: 0 written without errors, 1 written with errors, no readable Setting, the \
+            output exists without --force, or a diagnostic under --warnings-as-errors, 64 wrong \
+            arguments.
             """
     )
 
@@ -121,13 +123,14 @@ struct Import: ParsableCommand {
             }
         }
         let specPath = output ?? "<imported spec>"
+        // Compiled as every spec is, and judged by the same reporter: what validate would say of
+        // the file written is what import says of it.
         let spec = SourceFile(path: specPath, text: imported.text)
-        var found = diagnostics.effective(Compiler().compile(spec).diagnostics)
-        if nodes == nil && liveNodes == nil { found.removeAll { $0.code == .missingKey && $0.message.hasSuffix("'nodes'") } }
+        let compiled = SpecInputs.Compiled(result: Compiler().compile([SpecInput(spec)], problems: []), inputs: [])
         // With --warnings-as-errors, a spec with a warning is not written at all (as render writes
         // nothing); without it, the spec is written and its diagnostics are printed against it.
-        if diagnostics.warningsAsErrors && found.hasErrors {
-            try diagnostics.report(found, sources: [specPath: spec])
+        if diagnostics.warningsAsErrors && diagnostics.reporter.fails(compiled) {
+            _ = try diagnostics.reporter.report(compiled)
             throw CommandFailure("nothing was written (--warnings-as-errors)")
         }
         if let output {
@@ -139,8 +142,10 @@ struct Import: ParsableCommand {
         } else {
             try Terminal.writeOutput(imported.text)
         }
-        try diagnostics.report(found, sources: [specPath: spec])
+        let failed = try diagnostics.reporter.report(compiled)
         let notes = imported.notes(nodesGiven: nodes != nil, liveNodes: liveNodes)
         Terminal.writeError(notes.map { "mignet: note: \($0)\n" }.joined())
+        // Written, but not a spec validate accepts: the run fails, so that a script stops here.
+        if failed { throw CommandFailure.reported() }
     }
 }

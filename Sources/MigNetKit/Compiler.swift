@@ -89,7 +89,7 @@ package struct Compiler: Sendable {
     }
 
     /// Compiles one file the user named, with no defaults file available.
-    package func compile(_ source: SourceFile) -> Compilation {
+    func compile(_ source: SourceFile) -> Compilation {
         compile([SpecInput(source)])[0]
     }
 
