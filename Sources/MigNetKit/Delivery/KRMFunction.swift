@@ -44,7 +44,7 @@ package enum KRMFunction {
         let version = pairs.first { $0.key == "apiVersion" }?.value.scalar?.value ?? apiVersion
         let config = pairs.first { $0.key == member }?.value
         guard let config else {
-            let result = Self.result("the ResourceList has no functionConfig: it must be a MigrationNetwork spec", severity: "error", code: nil, at: nil, name: nil, path: nil)
+            let result = KRMResultsSink().result("the ResourceList has no functionConfig: it must be a MigrationNetwork spec", severity: .error, code: nil, at: nil)
             return written(version: version, items: inputItems, config: nil, results: [result], compiled: nil, failed: true)
         }
 
@@ -52,16 +52,7 @@ package enum KRMFunction {
         let compilation = compiled.compilations.first
         let name = compilation?.name
         let path = annotation(of: config, among: ["internal.config.kubernetes.io/path", "config.kubernetes.io/path"])
-        var results = compiled.diagnostics.map { diagnostic in
-            var message = diagnostic.message
-            for note in diagnostic.notes { message += "; note: " + note.message }
-            // The results are mignet's report, which kustomize prints: what they quote is escaped.
-            return Self.result(TerminalText.escaped(message), severity: severity(diagnostic.severity), code: diagnostic.code.rawValue, at: diagnostic.location, name: name, path: path)
-        }
-        // Diagnostics past the budget are counted, as the text report counts them.
-        results += compiled.tallies.map { tally in
-            Self.result("\(tally.count) more \(tally.code.rawValue) diagnostics not listed", severity: severity(tally.severity), code: tally.code.rawValue, at: nil, name: name, path: path)
-        }
+        let results = KRMResultsSink(name: name, path: path).results(DiagnosticReport(compiled.diagnostics, tallies: compiled.tallies))
         let failed = compiled.diagnostics.hasErrors || compiled.tallies.hasErrors
         var outputItems = inputItems
         if !failed, let cluster = compilation?.render() {
@@ -78,37 +69,6 @@ package enum KRMFunction {
             return Outcome(problem: "the ResourceList could not be written as YAML", compiled: compiled, failed: true)
         }
         return Outcome(output: output, compiled: compiled, failed: failed)
-    }
-
-    /// A diagnostic's severity as a result's: notes are `info`.
-    static func severity(_ severity: Diagnostic.Severity) -> String {
-        switch severity {
-        case .error: "error"
-        case .warning: "warning"
-        case .note: "info"
-        }
-    }
-
-    /// One `results` entry: the message, its severity, the spec it is about, the line and
-    /// column in standard input (the ResourceList) and the diagnostic code as tags.
-    static func result(_ message: String, severity: String, code: String?, at location: SourceLocation?, name: String?, path: String?) -> YAMLValue {
-        var entries = [YAMLEntry("message", .string(message)), YAMLEntry("severity", .string(severity))]
-        if let name {
-            entries.append(YAMLEntry("resourceRef", .mapping([
-                YAMLEntry("apiVersion", .string(MigrationNetworkSpec.apiVersion)),
-                YAMLEntry("kind", .string(MigrationNetworkSpec.kind)),
-                YAMLEntry("name", .string(name)),
-            ])))
-        }
-        if let path { entries.append(YAMLEntry("file", .mapping([YAMLEntry("path", .string(path))]))) }
-        var tags: [YAMLEntry] = []
-        if let code { tags.append(YAMLEntry("mignet.io/code", .string(code))) }
-        if let location {
-            tags.append(YAMLEntry("mignet.io/line", .string(String(location.line))))
-            tags.append(YAMLEntry("mignet.io/column", .string(String(location.column))))
-        }
-        if !tags.isEmpty { entries.append(YAMLEntry("tags", .mapping(tags))) }
-        return .mapping(entries)
     }
 
     /// The value of the first of `keys` among a node's `metadata.annotations`.

@@ -10,6 +10,8 @@ package struct DiagnosticReport: Sendable {
         var count: Int
         /// How many of each code, sorted by code.
         var codes: [(code: DiagnosticCode, count: Int)]
+        /// The gravest severity left out under each code.
+        var severities: [DiagnosticCode: Diagnostic.Severity] = [:]
 
         static func == (lhs: Omission, rhs: Omission) -> Bool {
             lhs.file == rhs.file && lhs.count == rhs.count && lhs.codes.elementsEqual(rhs.codes) { $0 == $1 }
@@ -40,6 +42,12 @@ package struct DiagnosticReport: Sendable {
         var perFile: [String: Int] = [:]
         var omittedCodes: [String: [DiagnosticCode: Int]] = [:]
         var omittedOrder: [String] = []
+        var omittedSeverities: [String: [DiagnosticCode: Diagnostic.Severity]] = [:]
+        func omit(_ file: String, _ code: DiagnosticCode, _ severity: Diagnostic.Severity, _ count: Int) {
+            if omittedCodes[file] == nil { omittedOrder.append(file) }
+            omittedCodes[file, default: [:]][code, default: 0] += count
+            omittedSeverities[file, default: [:]][code] = min(severity, omittedSeverities[file]?[code] ?? severity)
+        }
         shown = []
         errorCount = 0
         warningCount = 0
@@ -55,8 +63,7 @@ package struct DiagnosticReport: Sendable {
             if seen < limitPerFile {
                 shown.append(diagnostic)
             } else {
-                if omittedCodes[file] == nil { omittedOrder.append(file) }
-                omittedCodes[file, default: [:]][diagnostic.code, default: 0] += 1
+                omit(file, diagnostic.code, diagnostic.severity, 1)
             }
         }
         for tally in tallies {
@@ -65,13 +72,12 @@ package struct DiagnosticReport: Sendable {
             case .warning: warningCount += tally.count
             case .note: break
             }
-            if omittedCodes[tally.file] == nil { omittedOrder.append(tally.file) }
-            omittedCodes[tally.file, default: [:]][tally.code, default: 0] += tally.count
+            omit(tally.file, tally.code, tally.severity, tally.count)
         }
         omitted = omittedOrder.map { file in
             let codes = omittedCodes[file, default: [:]].map { (code: $0.key, count: $0.value) }
                 .sorted { $0.code.rawValue.utf8.lexicographicallyPrecedes($1.code.rawValue.utf8) }
-            return Omission(file: file, count: codes.reduce(0) { $0 + $1.count }, codes: codes)
+            return Omission(file: file, count: codes.reduce(0) { $0 + $1.count }, codes: codes, severities: omittedSeverities[file, default: [:]])
         }
     }
 

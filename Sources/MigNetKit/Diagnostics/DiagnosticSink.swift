@@ -1,8 +1,8 @@
 /// One format of diagnostics: what a command writes for a report of them. The text a person
 /// reads (`TextDiagnosticFormatter`), the JSON report (`JSONDiagnosticSink`) and GitHub's
-/// workflow commands (`GitHubDiagnosticSink`) are its implementations; the KRM function's
-/// `results` are built from the same diagnostics by `KRMFunction`. A command chooses one by
-/// `--diagnostics-format` and writes what it gives.
+/// workflow commands (`GitHubDiagnosticSink`) and the KRM function's `results`
+/// (`KRMResultsSink`) are its implementations. A command chooses one by `--diagnostics-format`
+/// and writes what it gives; `mignet krm` puts the results in the ResourceList it writes.
 package protocol DiagnosticSink: Sendable {
     /// The report in this format; empty when the format says nothing of an empty report.
     func format(_ report: DiagnosticReport, sources: [String: SourceFile]) -> String
