@@ -99,3 +99,42 @@ import Testing
         }
     }
 }
+
+extension ReadmeTests {
+    /// Every type the architecture page and the README's Architecture section name in code
+    /// (`OutputDirectory.write(...)`, `FileSystem`) is declared in the sources, and every
+    /// `file.swift` it points at exists: the map cannot drift from the code without a red test.
+    @Test func theArchitectureNamesOnlyWhatExists() throws {
+        let root = MignetProcess.root
+        let page = try String(contentsOfFile: root + "/docs/architecture.md", encoding: .utf8)
+        let section = Self.readme.components(separatedBy: "## Architecture\n").dropFirst().first?.components(separatedBy: "\n## ").first ?? ""
+        let manifest = try String(contentsOfFile: root + "/Package.swift", encoding: .utf8)
+        var code = ""
+        var paths = Set<String>()
+        for top in ["Sources", "Tests"] {
+            let enumerator = FileManager.default.enumerator(atPath: root + "/" + top)
+            while let relative = enumerator?.nextObject() as? String {
+                paths.insert(top + "/" + relative)
+                if relative.hasSuffix(".swift") { code += try String(contentsOfFile: root + "/" + top + "/" + relative, encoding: .utf8) }
+            }
+        }
+        for text in [page, section] {
+            let spans = text.components(separatedBy: "`").enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+            #expect(spans.count > 20)
+            for span in spans where !span.contains(" ") {
+                if span.hasSuffix(".swift") || span.hasSuffix("/") {
+                    // A file or folder, from the repository's top or below a target.
+                    let path = span.hasSuffix("/") ? String(span.dropLast()) : span
+                    #expect(paths.contains { $0 == path || $0.hasSuffix("/" + path) }, "\(span) is in neither Sources/ nor Tests/")
+                    continue
+                }
+                guard let first = span.first, first.isUppercase else { continue }
+                let name = String(span.prefix { $0.isLetter || $0.isNumber })
+                guard name.count > 2 else { continue }
+                let target = manifest.contains("name: \"\(name)\"")
+                let declared = ["struct", "enum", "class", "protocol", "typealias", "actor"].contains { code.contains("\($0) \(name)") }
+                #expect(target || declared, "\(name) (in `\(span)`) is neither a target nor declared in the code")
+            }
+        }
+    }
+}
