@@ -48,7 +48,7 @@ struct Init: ParsableCommand {
         }
         do {
             // All or nothing, and never through a symbolic link to a folder outside `directory`.
-            try FileTransaction.write(files.map { (DiskPath(base + "/" + $0.path), Array($0.file.contents.utf8), $0.file.executable ? 0o755 : 0o644) },
+            try FileTransaction.write(files.map { (DiskPath(base + "/" + $0.path), Array($0.file.contents.utf8), $0.file.mode) },
                                       inside: DiskPath(base.isEmpty ? "/" : base))
         } catch {
             throw CommandFailure(String(describing: error), "nothing was written")

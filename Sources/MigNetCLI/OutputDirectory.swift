@@ -161,7 +161,7 @@ struct OutputDirectory {
                     plan.unchanged += 1
                     continue
                 }
-                plan.staged.append(try FileTransaction.stage(Array(file.contents.utf8), mode: ExistingEntry.mode(of: file), at: target, in: files))
+                plan.staged.append(try FileTransaction.stage(Array(file.contents.utf8), mode: file.mode, at: target, in: files))
             }
         } catch {
             for file in plan.staged { _ = files.remove(file.temporary) }

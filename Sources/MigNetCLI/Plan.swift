@@ -51,7 +51,7 @@ struct PlanCommand: ParsableCommand {
         // Every cluster's rendering, on every thread: a repository of thousands of clusters.
         let delivery = deliveryOption.profile
         let snapshots = Parallel.map(compiled.result.compilations, jobs: inputs.jobs) { compilation in
-            compilation.network.flatMap { network in Plan.Snapshot(compilation, delivery: delivery, files: false).map { (network.name, $0) } }
+            compilation.name.flatMap { name in Plan.Snapshot(compilation, delivery: delivery, files: false).map { (name, $0) } }
         }
         var current: [String: Plan.Snapshot] = [:]
         for case let (name, snapshot)? in snapshots { current[name] = snapshot }
@@ -105,7 +105,7 @@ struct PlanCommand: ParsableCommand {
         var baseSides: [String: Plan.Side] = [:]
         var needed: [String] = []
         for (path, isSame) in zip(base.files, unchanged) {
-            if isSame, let compilation = currentByFile[path], let name = compilation.network?.name, let snapshot = current[name] {
+            if isSame, let compilation = currentByFile[path], let name = compilation.name, let snapshot = current[name] {
                 baseSides[name] = .rendered(snapshot)
             } else {
                 needed.append(path)
@@ -114,9 +114,9 @@ struct PlanCommand: ParsableCommand {
 
         // The clusters not the same as at the base get their files, to compare them.
         let reused = Set(baseSides.keys)
-        let differing = compiled.result.compilations.filter { $0.network.map { !reused.contains($0.name) } ?? false }
+        let differing = compiled.result.compilations.filter { $0.name.map { !reused.contains($0) } ?? false }
         for case let (name, snapshot)? in Parallel.map(differing, jobs: inputs.jobs, { compilation in
-            compilation.network.flatMap { network in Plan.Snapshot(compilation, delivery: delivery).map { (network.name, $0) } }
+            compilation.name.flatMap { name in Plan.Snapshot(compilation, delivery: delivery).map { (name, $0) } }
         }) {
             current[name] = snapshot
         }

@@ -44,8 +44,7 @@ struct PreflightCommand: ParsableCommand {
     func run() throws {
         let compiled = input.compile()
         let hasErrors = try diagnostics.report(compiled)
-        guard !hasErrors, let compilation = compiled.result.compilations.first,
-              let cluster = compilation.cluster else { throw CommandFailure.reported() }
+        guard !hasErrors, let compilation = compiled.result.compilations.first else { throw CommandFailure.reported() }
         let read: (facts: ClusterFacts, problems: [Diagnostic])
         if kubectlOptions.live {
             do {
@@ -62,7 +61,7 @@ struct PreflightCommand: ParsableCommand {
             try diagnostics.report(read.problems, sources: [:])
             throw CommandFailure.reported()
         }
-        let preflight = Preflight(cluster: cluster, facts: read.facts)
+        guard let preflight = Preflight(compilation, facts: read.facts) else { throw CommandFailure.reported() }
         try report.print(preflight)
         if !preflight.passed || (strict && preflight.checks.contains { $0.status == .warn }) { throw CommandFailure.reported(.difference) }
     }

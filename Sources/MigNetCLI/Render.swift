@@ -64,7 +64,7 @@ struct Render: ParsableCommand {
     /// stream can be read and split (`csplit`, `yq`) without changing any object.
     static func printObjects(_ compiled: SpecInputs.Compiled, delivery: Delivery, cluster: String?) throws {
         // Only the named cluster is rendered: the plugin asks for one cluster of a folder of thousands.
-        let chosen = compiled.result.compilations.filter { cluster == nil || $0.network?.name == cluster }
+        let chosen = compiled.result.compilations.filter { cluster == nil || $0.name == cluster }
         let clusters = chosen.compactMap { compilation in compilation.render().map { (compilation.file, $0) } }
         if let cluster {
             guard !clusters.isEmpty else {

@@ -52,8 +52,7 @@ struct Verify: ParsableCommand {
     func run() throws {
         let compiled = input.compile()
         let hasErrors = try diagnostics.report(compiled)
-        guard !hasErrors, let compilation = compiled.result.compilations.first,
-              let cluster = compilation.cluster, let rendered = compilation.render() else { throw CommandFailure.reported() }
+        guard !hasErrors, let compilation = compiled.result.compilations.first else { throw CommandFailure.reported() }
 
         var problems: [Diagnostic] = []
         // The four inputs, from files or from kubectl, by the name `--save` gives them.
@@ -85,7 +84,7 @@ struct Verify: ParsableCommand {
         let kubeVirtObjects = objects("kubevirt.yaml")
         let nadObjects = objects("nads.yaml")
         if problems.isEmpty, let settingObjects, let podObjects, let settingSource = files["setting.yaml"], let podsSource = files["pods.yaml"] {
-            do { try Verification.requireUsable(setting: settingObjects, in: settingSource, pods: podObjects, in: podsSource, release: cluster.release) } catch {
+            do { try Verification.requireUsable(setting: settingObjects, in: settingSource, pods: podObjects, in: podsSource, for: compilation) } catch {
                 problems += error.diagnostics
             }
         }
@@ -94,8 +93,9 @@ struct Verify: ParsableCommand {
             try diagnostics.report(problems, sources: [:])
             throw CommandFailure.reported()
         }
-        let verification = Verification(expected: rendered, plan: cluster.addressPlan, setting: settingObjects, pods: podObjects,
-                                        kubeVirt: kubeVirtObjects, nads: nadObjects)
+        guard let verification = Verification(compilation, setting: settingObjects, pods: podObjects, kubeVirt: kubeVirtObjects, nads: nadObjects) else {
+            throw CommandFailure.reported()
+        }
         try report.print(verification)
         if !verification.passed { throw CommandFailure.reported(.difference) }
     }

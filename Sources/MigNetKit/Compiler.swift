@@ -34,12 +34,12 @@ package struct Compilation: Sendable {
     /// Whether the file was read as a spec (valid or not).
     package var isSpec = false
     /// The validated cluster; present only when no diagnostic is an error.
-    package var cluster: ValidatedCluster?
+    var cluster: ValidatedCluster?
 
     /// The spec's `metadata.name`, valid or not.
     package var name: String? { locatedName?.value }
     /// The validated network (`cluster.network`).
-    package var network: MigrationNetwork? { cluster?.network }
+    var network: MigrationNetwork? { cluster?.network }
     /// Every diagnostic, sorted by location, those of its defaults file included.
     package var diagnostics: [Diagnostic]
     /// The diagnostics beyond `DiagnosticCollector.budget`, counted only.

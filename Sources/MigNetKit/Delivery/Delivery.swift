@@ -113,7 +113,10 @@ package struct OutputFile: Sendable, Equatable {
     /// Its text.
     package var contents: String
     /// Whether it is a script to run (mode 0755 rather than 0644).
-    package var executable: Bool
+    var executable: Bool
+
+    /// The file's permission bits: `0o755` for a script, else `0o644`.
+    package var mode: Int { executable ? 0o755 : 0o644 }
 
     /// Creates a file.
     init(name: String, contents: String, executable: Bool = false) {

@@ -20,12 +20,9 @@ package struct ExistingEntry: Sendable, Equatable {
         self.kind = kind
     }
 
-    /// The permission bits mignet gives a rendered file.
-    package static func mode(of file: OutputFile) -> Int { file.executable ? 0o755 : 0o644 }
-
     /// Whether the entry is a regular file holding exactly `file`'s text, with its mode.
     package func matches(_ file: OutputFile) -> Bool {
-        guard case .file(let bytes?, let size, let mode) = kind, mode == Self.mode(of: file), size == file.contents.utf8.count else { return false }
+        guard case .file(let bytes?, let size, let mode) = kind, mode == file.mode, size == file.contents.utf8.count else { return false }
         let same = file.contents.utf8.withContiguousStorageIfAvailable { text in
             bytes.withUnsafeBufferPointer { $0.elementsEqual(text) }
         }

@@ -49,8 +49,8 @@ package enum DriftReport {
                     : "Files a/\(shown) and b/\(shown) differ (a/\(shown): \(what))\n"
             }
             var output = ""
-            if let expected, mode != ExistingEntry.mode(of: expected) {
-                output += "diff --git a/\(shown) b/\(shown)\nold mode \(octal(0o100000 | mode))\nnew mode \(octal(0o100000 | ExistingEntry.mode(of: expected)))\n"
+            if let expected, mode != expected.mode {
+                output += "diff --git a/\(shown) b/\(shown)\nold mode \(octal(0o100000 | mode))\nnew mode \(octal(0o100000 | expected.mode))\n"
             }
             return output + UnifiedDiff.render(path: path, old: text, new: expected?.contents)
         case (nil, nil):

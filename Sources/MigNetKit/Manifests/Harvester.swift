@@ -1,7 +1,7 @@
 /// The names Harvester's controller and KubeVirt use for the objects mignet renders.
 public enum Harvester {
     /// The namespace of the NAD and the KubeVirt object.
-    package static let namespace = "harvester-system"
+    static let namespace = "harvester-system"
     /// The Setting's name, and the prefix of every NAD name.
     public static let settingName = "vm-migration-network"
     /// The KubeVirt object's name.

@@ -28,7 +28,14 @@ package struct Preflight: Sendable {
     static let nodeArgs = "rke2.io/node-args"
 
     /// Runs every check of a validated cluster against `facts`.
-    package init(cluster: ValidatedCluster, facts: ClusterFacts) {
+    /// Runs every check of `compilation`'s cluster against `facts`; nil when it has no
+    /// validated cluster (a spec with errors).
+    package init?(_ compilation: Compilation, facts: ClusterFacts) {
+        guard let cluster = compilation.cluster else { return nil }
+        self.init(cluster: cluster, facts: facts)
+    }
+
+    init(cluster: ValidatedCluster, facts: ClusterFacts) {
         let network = cluster.network
         let release = cluster.release
         checkRelease(cluster, facts)

@@ -30,7 +30,12 @@ package struct Verification: Sendable {
     /// the Setting, a value Harvester could not read either (read as `release` reads it), a
     /// `--pods` file without a pod.
     package static func requireUsable(setting: [KubeObject], in settingSource: SourceFile, pods: [KubeObject], in podsSource: SourceFile,
-                                      release: HarvesterRelease? = nil) throws(KubeObject.Failure) {
+                                      for compilation: Compilation) throws(KubeObject.Failure) {
+        try requireUsable(setting: setting, in: settingSource, pods: pods, in: podsSource, release: compilation.cluster?.release)
+    }
+
+    static func requireUsable(setting: [KubeObject], in settingSource: SourceFile, pods: [KubeObject], in podsSource: SourceFile,
+                              release: HarvesterRelease? = nil) throws(KubeObject.Failure) {
         var problems: [Diagnostic] = []
         if let object = setting.first(where: { $0.kind == "Setting" && $0.name == Harvester.settingName }) {
             let value = object.string("value") ?? ""
@@ -49,8 +54,15 @@ package struct Verification: Sendable {
         if !problems.isEmpty { throw KubeObject.Failure(diagnostics: problems) }
     }
 
+    /// Runs every check for which objects were given against what `compilation` renders; nil
+    /// when it renders nothing (a spec with errors).
+    package init?(_ compilation: Compilation, setting: [KubeObject], pods: [KubeObject], kubeVirt: [KubeObject]?, nads: [KubeObject]?) {
+        guard let cluster = compilation.cluster, let expected = compilation.render() else { return nil }
+        self.init(expected: expected, plan: cluster.addressPlan, setting: setting, pods: pods, kubeVirt: kubeVirt, nads: nads)
+    }
+
     /// Runs every check for which objects were given.
-    package init(expected: RenderedCluster, plan: AddressPlan, setting: [KubeObject], pods: [KubeObject], kubeVirt: [KubeObject]?, nads: [KubeObject]?) {
+    init(expected: RenderedCluster, plan: AddressPlan, setting: [KubeObject], pods: [KubeObject], kubeVirt: [KubeObject]?, nads: [KubeObject]?) {
         checkSetting(expected, setting.first { $0.kind == "Setting" && $0.name == Harvester.settingName })
         checkPods(expected, plan, pods.filter { $0.kind == nil || $0.kind == "Pod" })
         if let kubeVirt { checkKubeVirt(expected, kubeVirt.first { $0.kind == "KubeVirt" }) }

@@ -8,7 +8,7 @@
 /// - v1.8 adds the `rwx-network` setting, whose usable addresses the range must not share;
 /// - v1.9 adds `exclusiveVlan` to the network value (used by the storage network) and refuses
 ///   IPv6 ranges, where the webhooks of v1.6 to v1.8 can hang on one.
-package struct HarvesterRelease: Sendable, Hashable, Comparable, CustomStringConvertible {
+struct HarvesterRelease: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The major release number.
     var major: Int
     /// The minor release number.
@@ -33,7 +33,7 @@ package struct HarvesterRelease: Sendable, Hashable, Comparable, CustomStringCon
 
     /// Reads `v1.8`, `1.8`, `v1.8.2` or `v1.9.0-rc6` (a pre-release or build suffix after the
     /// patch number is allowed); nil for anything else.
-    package init?(parsing text: String) {
+    init?(parsing text: String) {
         var body = Substring(text)
         if body.first == "v" { body = body.dropFirst() }
         if let suffix = body.firstIndex(where: { $0 == "-" || $0 == "+" }) {
@@ -48,9 +48,9 @@ package struct HarvesterRelease: Sendable, Hashable, Comparable, CustomStringCon
     }
 
     /// `v1.8`.
-    package var description: String { "v\(major).\(minor)" }
+    var description: String { "v\(major).\(minor)" }
 
-    package static func < (lhs: HarvesterRelease, rhs: HarvesterRelease) -> Bool {
+    static func < (lhs: HarvesterRelease, rhs: HarvesterRelease) -> Bool {
         (lhs.major, lhs.minor) < (rhs.major, rhs.minor)
     }
 

@@ -1,8 +1,8 @@
 /// A validated migration network: what a spec means once every rule holds, and all that
 /// rendering needs. Built only from a spec without errors.
-package struct MigrationNetwork: Sendable, Equatable {
+struct MigrationNetwork: Sendable, Equatable {
     /// The cluster's name (`metadata.name`).
-    package var name: String
+    var name: String
     /// The configuration, or nil when the spec disables the migration network.
     var configuration: Configuration?
     /// The argocd profile's PreSync hook, when the spec asks for it.

@@ -1,6 +1,6 @@
 /// The address arithmetic of a spec, computed once: the range, its usable addresses, and what
 /// the exclusions take away. Every count is interval arithmetic, never an enumeration.
-package struct AddressPlan: Sendable {
+struct AddressPlan: Sendable {
     /// The range as a network block (host bits cleared), when the spec has a parseable one.
     var range: IPv4CIDR?
     /// The exclusions that stand for addresses (reversed ranges left out), in the spec's order.

@@ -2,7 +2,7 @@
 /// reads of the spec (its release, node counts, address plan, exclusions as written, reserved,
 /// cluster and peer networks), built once by the compiler. Explain, plan, preflight and verify
 /// take this value and never go back to the decoded spec; no other stage builds an address plan.
-package struct ValidatedCluster: Sendable {
+struct ValidatedCluster: Sendable {
     /// One of the cluster's own networks the range must stay clear of: Harvester's default, or
     /// the one the spec declares in its place (with where).
     struct ClusterNetwork: Sendable {
@@ -25,13 +25,13 @@ package struct ValidatedCluster: Sendable {
     var network: MigrationNetwork
     /// The Harvester release the spec names, as written and as read.
     var harvesterVersion: Located<String>?
-    package var release: HarvesterRelease?
+    var release: HarvesterRelease?
     /// `spec.nodes` and `spec.plannedNodes`.
     var nodes: Int?
     var plannedNodes: Int?
     /// The range's address arithmetic (empty for a disabled spec), less the located exclusions
     /// only the rules read: a repository of thousands of clusters holds one of these each.
-    package var addressPlan: AddressPlan
+    var addressPlan: AddressPlan
     /// The exclusions and reserved blocks as the spec writes them.
     var exclusions: [AddressBlock]
     var reserved: [Located<AddressBlock>]
