@@ -2,7 +2,8 @@
 /// Harvester's webhook refuses that, since both would hand the same address to different pods.
 /// The peers are the storage network (every release) and, from v1.8 on, the rwx network unless
 /// it shares the storage network (harvester/harvester pkg/webhook/resources/setting/validator.go,
-/// `validateVMMigrationNetwork` and `getNetworkConfig`).
+/// `validateVMMigrationNetwork` and `getNetworkConfig`). A release without the rwx network is
+/// told so by `ReleaseFeatureRule` alone.
 struct PeerNetworkRule: ValidationRule {
     func check(_ spec: MigrationNetworkSpec, plan: AddressPlan) -> [Diagnostic] {
         guard let range = plan.range, let rangeLocation = spec.range?.location else { return [] }
@@ -11,7 +12,10 @@ struct PeerNetworkRule: ValidationRule {
            let (shared, first) = Self.shared(plan, storageRange, storage.exclude) {
             diagnostics.append(.rangeOverlapsStorageNetwork(range: range, storage: storageRange, shared: shared, first: first, at: rangeLocation))
         }
-        if let rwx = spec.rwxNetwork, !rwx.sharesStorageNetwork, let rwxRange = rwx.range,
+        // Before v1.8 (or with no release named) the rwx network is not there to overlap: the
+        // spec's rwxNetwork is itself the error (`ReleaseFeatureRule`), said once.
+        let named = spec.release.flatMap { $0 >= HarvesterRelease.oldestSupported ? $0 : nil }
+        if let rwx = spec.rwxNetwork, named?.hasRWXNetwork ?? false, !rwx.sharesStorageNetwork, let rwxRange = rwx.range,
            let (shared, first) = Self.shared(plan, rwxRange, rwx.exclude) {
             diagnostics.append(.rangeOverlapsRWXNetwork(range: range, rwx: rwxRange, shared: shared, first: first, at: rangeLocation))
         }

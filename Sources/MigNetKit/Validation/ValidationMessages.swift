@@ -119,7 +119,7 @@ extension Diagnostic {
         guard let named else {
             return Diagnostic(.error, .releaseFeatureUnavailable, "\(feature) needs Harvester \(since) or later (\(what) exists since \(since)); name the cluster's release in spec.harvesterVersion", at: location)
         }
-        return Diagnostic(.error, .releaseFeatureUnavailable, "\(feature) needs Harvester \(since) or later, but harvesterVersion is '\(named.value)', which has no \(what); remove it or correct harvesterVersion", at: location,
+        return Diagnostic(.error, .releaseFeatureUnavailable, "\(feature) needs Harvester \(since) or later, but harvesterVersion is '\(named.value)', which does not have \(what) yet; remove it or correct harvesterVersion", at: location,
                           notes: [Note("harvesterVersion declared here", at: named.location)])
     }
 
