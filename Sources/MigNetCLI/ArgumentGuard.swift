@@ -36,4 +36,30 @@ enum ArgumentGuard {
         }
         return nil
     }
+
+    /// The message for a first argument that names no command, with the nearest command's name
+    /// when one is near (`rendr`: did you mean `render`?); nil when it names one or is an option.
+    static func unknownCommand(_ arguments: [String], commands: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-"), !commands.contains(first) else { return nil }
+        let shown = TerminalText.escaped(first)
+        let near = commands.map { (name: $0, distance: editDistance(first, $0)) }
+            .filter { $0.distance <= max(1, $0.name.count / 3) || $0.name.hasPrefix(first) }
+            .min { ($0.distance, $0.name) < ($1.distance, $1.name) }
+        let hint = near.map { "; did you mean '\($0.name)'?" } ?? "; the commands are \(commands.joined(separator: ", "))"
+        return "'\(shown)' is not a mignet command\(hint)"
+    }
+
+    /// The Levenshtein distance between two words, by character.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1] + Array(repeating: 0, count: b.count)
+            for (j, y) in b.enumerated() {
+                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
 }

@@ -13,7 +13,7 @@ struct Mignet: ParsableCommand {
             help says which apply to it.
             """,
         version: "0.1.0",
-        subcommands: [Render.self, Check.self, Validate.self, Explain.self, PlanCommand.self, PreflightCommand.self, Import.self, Verify.self, Init.self, Schema.self, ArgoCDPlugin.self, KRM.self]
+        subcommands: [Render.self, Check.self, Validate.self, Explain.self, PlanCommand.self, PreflightCommand.self, Import.self, Verify.self, Init.self, Schema.self, ArgoCDPlugin.self, KRM.self, VersionCommand.self]
     )
 
     /// Parses and runs a subcommand (or, started as `MigrationNetwork`, kustomize's generator
@@ -32,7 +32,8 @@ struct Mignet: ParsableCommand {
                 Terminal.writeError(helpMessage() + "\n")
                 return CommandFailure.Status.usage.rawValue
             }
-            if let problem = ArgumentGuard.problem(in: arguments, raw: raw) {
+            let commands = configuration.subcommands.map { $0.configuration.commandName ?? "" } + ["help"]
+            if let problem = ArgumentGuard.problem(in: arguments, raw: raw) ?? ArgumentGuard.unknownCommand(arguments, commands: commands) {
                 let failure = CommandFailure(problem, status: .usage)
                 Terminal.writeError(failure.text)
                 return failure.status.rawValue

@@ -142,7 +142,7 @@ struct PlanCommand: ParsableCommand {
 
         let plan = Plan(base: base.name, delivery: delivery, base: baseSides, current: current)
         try report.print(plan)
-        if plan.clusters.contains(where: { Plan.fails($0.change, on: Set(failOn)) }) { throw CommandFailure.reported(.difference) }
+        if let tripped = plan.failure(on: failOn) { throw CommandFailure(tripped, status: .difference) }
     }
 
     // MARK: The base

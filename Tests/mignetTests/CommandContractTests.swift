@@ -18,10 +18,24 @@ import Testing
             #expect((try? JSONSerialization.jsonObject(with: Data(explain.stdout.utf8))) != nil, "\(format): stdout is not one JSON object")
             #expect(explain.stderr.contains("cluster-network-mgmt"))
         }
-        // validate prints nothing else: there the machine formats go to stdout.
+        // validate prints nothing else on stdout: there the machine formats go; its one line of
+        // success goes to stderr.
         let validate = try InProcess.run(["validate", "--diagnostics-format", "json", "examples/management-network.yaml"])
         #expect(validate.stdout.hasPrefix(#"{"format_version":"1","valid":true,"error_count":0,"warning_count":1"#))
-        #expect(validate.stderr.isEmpty)
+        #expect(validate.stderr == "mignet: 1 spec valid\n")
+    }
+
+    @Test func aMistypedCommandIsNamedAndVersionIsOne() throws {
+        let mistyped = try InProcess.run(["rendr", "clusters"])
+        #expect(mistyped.status == 64)
+        #expect(mistyped.stderr == "mignet: 'rendr' is not a mignet command; did you mean 'render'?\n")
+        let unknown = try InProcess.run(["deploy"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("'deploy' is not a mignet command; the commands are render, check, validate"))
+        let version = try InProcess.run(["version"])
+        #expect(version.status == 0)
+        #expect(version.stdout == (try InProcess.run(["--version"])).stdout)
+        #expect(try InProcess.run(["help", "render"]).status == 0)
     }
 
     @Test func commandsOfOneSpecRefuseAFolder() throws {

@@ -92,7 +92,10 @@ struct PlanCommandTests {
         }
         let directory = try Self.repository()
         try Self.scenarios[0].change(directory)
-        #expect(try plan(directory, ["--base", "HEAD", "--fail-on", "new-nad"]).status == 2)
+        let tripped = try plan(directory, ["--base", "HEAD", "--fail-on", "new-nad"])
+        #expect(tripped.status == 2)
+        // What tripped it, by cluster and class, as the last line.
+        #expect(tripped.stderr.hasSuffix("mignet: --fail-on new-nad: berlin (new NAD)\n"), "\(tripped.stderr)")
         #expect(try plan(directory, ["--base", "HEAD", "--fail-on", "disable"]).status == 0)
         #expect(try plan(directory, ["--base", "HEAD", "--fail-on", "any"]).status == 2)
         #expect(try plan(directory, ["--base", "HEAD", "--fail-on", "restart"]).status == 64)

@@ -10,11 +10,17 @@ import Testing
         return path
     }
 
-    @Test func validSpecsExitZeroSilently() throws {
-        let outcome = try InProcess.run(["validate", "examples/dedicated.yaml", "examples/disabled.yaml", "examples/ui-equivalent.yaml"])
+    @Test func validSpecsExitZeroWithOneLine() throws {
+        let arguments = ["validate", "examples/dedicated.yaml", "examples/disabled.yaml", "examples/ui-equivalent.yaml"]
+        let outcome = try InProcess.run(arguments)
         #expect(outcome.status == 0)
         #expect(outcome.stdout == "")
-        #expect(outcome.stderr == "")
+        #expect(outcome.stderr == "mignet: 3 specs valid\n")
+        let quiet = try InProcess.run(arguments + ["--quiet"])
+        #expect(quiet.status == 0 && quiet.stdout == "" && quiet.stderr == "")
+        let json = try InProcess.run(["validate", "--diagnostics-format", "json", "examples/dedicated.yaml"])
+        #expect(json.stderr == "mignet: 1 spec valid\n")
+        #expect(json.stdout.hasPrefix("{"))
     }
 
     @Test func textDiagnosticsGoToStderr() throws {

@@ -58,9 +58,9 @@ package struct Plan: Sendable {
     }
 
     /// One cluster's plan.
-    package struct Cluster: Sendable {
+    struct Cluster: Sendable {
         var name: String
-        package var change: Change
+        var change: Change
         /// One line for a table.
         var summary: String
         /// The evidence, a line each.
@@ -78,7 +78,7 @@ package struct Plan: Sendable {
     /// The delivery profile the files were compared for.
     var delivery: Delivery
     /// Every cluster of either side, by name.
-    package private(set) var clusters: [Cluster] = []
+    private(set) var clusters: [Cluster] = []
 
     /// Plans `current` against `base`, both by cluster name.
     package init(base baseName: String, delivery: Delivery, base: [String: Side], current: [String: Snapshot]) {
@@ -176,7 +176,13 @@ package struct Plan: Sendable {
         if let planned = current.plannedNodes {
             let headroom = Int64(after) - Int64(planned)
             let earlier = old.plannedNodes.map { Int64(before) - Int64($0) }
-            lines.append("headroom over plannedNodes \(earlier.map(String.init) ?? "-") → \(headroom)")
+            if let earlier {
+                lines.append("headroom over plannedNodes \(earlier) → \(headroom)")
+            } else {
+                // No plannedNodes at the base: there is no earlier headroom to compare with.
+                let short = headroom < 0 ? " (\(-headroom) address\(headroom == -1 ? "" : "es") short of it)" : ""
+                lines.append("plannedNodes \(planned) is new: headroom over it \(headroom)\(short)")
+            }
             // A warning when the headroom shrinks below what plannedNodes needs.
             warning = headroom < 0 && (earlier.map { headroom < $0 } ?? true)
         }
@@ -201,8 +207,17 @@ package struct Plan: Sendable {
     }
 
     /// Whether a cluster's change is one `--fail-on` names.
-    package static func fails(_ change: Change, on classes: Set<String>) -> Bool {
+    static func fails(_ change: Change, on classes: Set<String>) -> Bool {
         classes.contains(change.key) || (classes.contains("any") && change != .unchanged)
+    }
+
+    /// What `--fail-on classes` tripped on, each cluster with its class
+    /// (`--fail-on new-nad: berlin (new NAD), paris (new NAD)`); nil when nothing did.
+    package func failure(on classes: [String]) -> String? {
+        let tripped = clusters.filter { Self.fails($0.change, on: Set(classes)) }
+        guard !tripped.isEmpty else { return nil }
+        let names = tripped.map { "\(TerminalText.escaped($0.name)) (\($0.change.rawValue))" }.joined(separator: ", ")
+        return "--fail-on \(classes.joined(separator: ",")): \(names)"
     }
 
     // MARK: Reports

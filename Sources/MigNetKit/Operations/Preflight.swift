@@ -363,7 +363,8 @@ package struct Preflight: Sendable {
         if failed == 0 && warned == 0 {
             output += "all \(checks.count) checks passed\n"
         } else {
-            output += failed == 0 ? "no check of \(checks.count) failed\(warnings)\n" : "\(failed) of \(checks.count) checks failed\(warnings)\n"
+            // Passed with warnings: none failed, and the warnings are counted, not hidden.
+            output += failed == 0 ? "\(checks.count - warned) of \(checks.count) checks passed\(warnings), none failed\n" : "\(failed) of \(checks.count) checks failed\(warnings)\n"
         }
         return output
     }

@@ -111,7 +111,7 @@ package enum StarterKit {
     package static func nextSteps(mode: Mode, directory: String, repositoryGiven: Bool, imageGiven: Bool) -> [String] {
         var steps = [
             "put mignet on PATH (the pre-commit hooks and CI jobs call it by name)",
-            "cd \(directory) && git init, if it is not a git repository yet",
+            directory == "." ? "git init, if this is not a git repository yet" : "cd \(directory) && git init, if it is not a git repository yet",
             "pre-commit install, so that every commit re-renders and checks",
             "in CI, set the variable MIGNET_REPOSITORY to the git URL mignet is built from",
             mode.commitsRenderedFiles
