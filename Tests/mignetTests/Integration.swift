@@ -23,6 +23,10 @@ enum Integration {
     static let checkJSONSchema = MignetProcess.which("check-jsonschema")
     /// Whether the CI template tests run.
     static let runsCheckJSONSchema = checkJSONSchema != nil || required
+    /// shellcheck, if it is on PATH.
+    static let shellcheck = MignetProcess.which("shellcheck")
+    /// Whether the shell script tests run.
+    static let runsShellcheck = shellcheck != nil || required
     /// Whether JSON Schema tests run.
     static let runsJSONSchema = pythonWithJSONSchema != nil || required
 }

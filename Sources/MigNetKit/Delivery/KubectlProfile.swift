@@ -13,21 +13,24 @@ enum KubectlProfile {
             "# Applies the VM migration network of cluster \(cluster.name). Written by mignet: do not edit.",
             "# The NAD goes first, so that the Setting never names a missing NAD; KubeVirt is patched",
             "# last; then the NADs of earlier configurations are deleted. Stops at the first failure.",
-            "set -eu",
+            "# Usage: ./apply.sh [KUBECTL-OPTION...], such as --context prod or --dry-run=server: every",
+            "# kubectl call gets them. KUBECTL names the kubectl to run, with arguments of its own if",
+            "# need be (KUBECTL='kubectl --context prod'): split on blanks, never expanded as a pattern.",
+            "set -euf",
             "cd \"$(dirname \"$0\")\"",
-            "kubectl=\"${KUBECTL:-kubectl}\"",
+            "kubectl=${KUBECTL:-kubectl}",
         ]
         let stale: String
         if let nad = cluster.networkAttachmentDefinition {
-            lines.append("\"$kubectl\" apply -f \(Name.networkAttachmentDefinition)")
+            lines.append("$kubectl apply -f \(Name.networkAttachmentDefinition) \"$@\"")
             stale = "\(label),\(label)!=\(nad.hash)"
         } else {
             stale = label
         }
         lines += [
-            "\"$kubectl\" apply -f \(Name.setting)",
-            "\"$kubectl\" patch kubevirt \(Harvester.kubeVirtName) -n \(Harvester.namespace) --type merge --patch-file \(Name.kubeVirtPatch)",
-            "\"$kubectl\" delete network-attachment-definitions.k8s.cni.cncf.io -n \(Harvester.namespace) -l '\(stale)' --ignore-not-found",
+            "$kubectl apply -f \(Name.setting) \"$@\"",
+            "$kubectl patch kubevirt \(Harvester.kubeVirtName) -n \(Harvester.namespace) --type merge --patch-file \(Name.kubeVirtPatch) \"$@\"",
+            "$kubectl delete network-attachment-definitions.k8s.cni.cncf.io -n \(Harvester.namespace) -l '\(stale)' --ignore-not-found \"$@\"",
         ]
         return lines.joined(separator: "\n") + "\n"
     }

@@ -25,7 +25,9 @@ import Testing
             switch delivery {
             case .kubectl:
                 let script = try #require(files[Delivery.FileName.applyScript])
-                for line in script.split(separator: "\n") where line.hasPrefix("\"$kubectl\"") {
+                // Every kubectl call passes the script's own arguments on.
+                #expect(script.split(separator: "\n").filter { $0.hasPrefix("$kubectl ") }.allSatisfy { $0.hasSuffix(" \"$@\"") })
+                for line in script.split(separator: "\n") where line.hasPrefix("$kubectl ") {
                     let words = line.split(separator: " ").map(String.init)
                     switch words[1] {
                     case "apply":
