@@ -30,6 +30,7 @@ struct Check: ParsableCommand {
 
     func validate() throws {
         if path.isEmpty { throw ValidationError("-o needs the output folder's name.") }
+        try inputs.refuse(output: path)
     }
 
     func run() throws {

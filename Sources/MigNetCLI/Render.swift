@@ -37,6 +37,7 @@ struct Render: ParsableCommand {
         if output.path != nil && cluster != nil { throw ValidationError("--cluster prints one cluster to stdout; with -o every cluster is rendered.") }
         if output.path == nil && prune { throw ValidationError("--prune needs -o DIR.") }
         if !(wait >= 0 && wait <= 86_400) { throw ValidationError("--wait must be between 0 and 86400 seconds.") }
+        if let path = output.path { try inputs.refuse(output: path) }
     }
 
     func run() throws {

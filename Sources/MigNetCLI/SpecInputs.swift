@@ -34,6 +34,15 @@ struct SpecInputs: ParsableArguments {
         if specs.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input ('-') can be read only once.") }
     }
 
+    /// Refuses an output folder that is itself one of the spec folders given: its specs would go
+    /// unread (the output folder is never searched) and its cluster folders would sit among them.
+    func refuse(output: String) throws {
+        let files = FileSystems.current
+        guard let folder = files.existing(DiskPath(output), followingLinks: true), folder.kind == .folder,
+              let same = specs.first(where: { $0 != "-" && files.existing(DiskPath($0), followingLinks: true)?.identity == folder.identity }) else { return }
+        throw ValidationError("-o \(TerminalText.escaped(output)) is the spec folder \(TerminalText.escaped(same)): mignet does not write among the specs it reads; give another output folder, such as rendered")
+    }
+
     /// What compiling the inputs gave.
     struct Compiled {
         /// The compiler's result, with `no-spec-found` for an argument that held no spec.

@@ -38,6 +38,19 @@ import Testing
         #expect(try InProcess.run(["help", "render"]).status == 0)
     }
 
+    @Test func theSpecFolderIsNeverTheOutputFolder() throws {
+        let directory = try MignetProcess.temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: directory + "/clusters", withIntermediateDirectories: true)
+        try MignetProcess.spec("east").write(toFile: directory + "/clusters/east.yaml", atomically: true, encoding: .utf8)
+        for command in [["render", "clusters", "-o", "clusters"], ["check", "clusters/", "-o", "./clusters"]] {
+            let outcome = try InProcess.run(command, in: directory)
+            #expect(outcome.status == 64, "\(command)")
+            #expect(outcome.stderr.contains("is the spec folder clusters"), "\(outcome.stderr)")
+            #expect(outcome.stderr.contains("give another output folder, such as rendered"))
+        }
+        #expect(try InProcess.run(["render", "clusters", "-o", "rendered"], in: directory).status == 0)
+    }
+
     @Test func commandsOfOneSpecRefuseAFolder() throws {
         for command in [["explain", "examples"], ["verify", "examples", "--setting", "x", "--pods", "y"], ["preflight", "examples", "--cluster", "x"]] {
             let outcome = try InProcess.run(command)
