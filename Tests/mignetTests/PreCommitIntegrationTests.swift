@@ -112,4 +112,25 @@ struct PreCommitIntegrationTests {
         #expect(broken.status == 1)
         #expect(broken.stdout.contains("clusters/my-cluster.yaml:") && broken.stdout.contains("[vlan-out-of-range]"))
     }
+
+    /// init's own configuration, in every mode: one hook, named after what it runs, so that a
+    /// broken spec's diagnostic is printed once.
+    @Test(arguments: ["kubectl", "argocd", "fleet", "argocd-plugin"])
+    func initsHooksSayEachDiagnosticOnce(delivery: String) throws {
+        let repo = try MignetProcess.temporaryDirectory() + "/repo"
+        #expect(try MignetProcess.run(["init", repo, "--delivery", delivery]).status == 0)
+        let config = try String(contentsOfFile: repo + "/.pre-commit-config.yaml", encoding: .utf8)
+        let ids = config.split(separator: "\n").filter { $0.contains("- id: ") }.map { String($0.split(separator: " ").last!) }
+        let entries = config.split(separator: "\n").filter { $0.contains("entry: ") }.map { String($0.split(separator: ":", maxSplits: 1)[1].dropFirst()) }
+        #expect(ids.count == 1 && entries.count == 1)
+        // The id names the command the hook runs: mignet-render runs mignet render.
+        #expect(entries.first?.hasPrefix(ids.first!.replacingOccurrences(of: "-", with: " ")) == true, "\(ids) \(entries)")
+        try commitAll(in: repo)
+        let spec = repo + "/clusters/my-cluster.yaml"
+        try (try String(contentsOfFile: spec, encoding: .utf8)).replacingOccurrences(of: "vlan: 100", with: "vlan: 5000")
+            .write(toFile: spec, atomically: true, encoding: .utf8)
+        let broken = try run("pre-commit", ["run", "--all-files"], in: repo)
+        #expect(broken.status == 1)
+        #expect(broken.stdout.components(separatedBy: "[vlan-out-of-range]").count == 2, "\(broken.stdout)")
+    }
 }

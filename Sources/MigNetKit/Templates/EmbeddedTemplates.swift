@@ -329,12 +329,14 @@ repos:
         pass_filenames: false
         files: \.(yaml|yml)$
 {{/committed}}
-      - id: mignet-check
-        name: mignet check
+{{^committed}}
+      - id: mignet-validate
+        name: mignet validate
         entry: mignet {{check}}
         language: system
         pass_filenames: false
         files: \.(yaml|yml)$
+{{/committed}}
 
 """##),
         ("spec.yaml", ##"""

@@ -81,7 +81,7 @@ package enum StarterKit {
                 .replacing("{{check}}", with: mode.checkCommand)
                 .replacing("{{or-stale}}", with: mode.commitsRenderedFiles ? " or whose rendered manifests are stale" : "")
                 .replacing("{{hook-purpose}}", with: mode.commitsRenderedFiles
-                    ? "re-render the\n# migration network manifests (the commit fails when that changed a file, so that you can\n# add it) and check them"
+                    ? "re-render the\n# migration network manifests: the commit fails when a spec is invalid (each diagnostic said\n# once) or when that changed a file, so that you can add it. CI's mignet check also finds\n# files under rendered/ that mignet does not render"
                     : "validate the specs\n# (Argo CD's plugin renders them at sync time)")
                 .replacing("{{repository}}", with: quoted(repository ?? repositoryPlaceholder))
                 .replacing("{{image}}", with: quoted(image ?? imagePlaceholder))
@@ -161,14 +161,16 @@ package enum StarterKit {
     }
 
     /// The template without the lines between `{{#committed}}` and `{{/committed}}` unless
-    /// `committed`, and without the marker lines.
+    /// `committed`, nor those between `{{^committed}}` and `{{/committed}}` when `committed`,
+    /// and without the marker lines.
     static func sections(of template: String, committed: Bool) -> String {
         var kept: [Substring] = []
-        var inside = false
+        var keep = true
         for line in template.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line == "{{#committed}}" { inside = true; continue }
-            if line == "{{/committed}}" { inside = false; continue }
-            if !inside || committed { kept.append(line) }
+            if line == "{{#committed}}" { keep = committed; continue }
+            if line == "{{^committed}}" { keep = !committed; continue }
+            if line == "{{/committed}}" { keep = true; continue }
+            if keep { kept.append(line) }
         }
         return kept.joined(separator: "\n")
     }
