@@ -49,6 +49,12 @@ struct PlanCommandTests {
         ("enable", { try edit($0 + "/clusters/lab.yaml") { $0.replacingOccurrences(of: "  enabled: false\n", with: "  range: 10.100.16.0/24\n  nodes: 3\n") } }),
         ("delete", { try git(["rm", "-q", "clusters/lab.yaml"], in: $0) }),
         ("capacity", { try edit($0 + "/clusters/berlin.yaml") { $0.replacingOccurrences(of: "  plannedNodes: 10\n", with: "  plannedNodes: 260\n") } }),
+        // A cluster configured by hand, taken into git as import writes it.
+        ("adopt", { folder in
+            let imported = try InProcess.run(["import", MignetProcess.root + "/Tests/mignetTests/Fixtures/import/ui-configured.yaml", "--name", "rome", "--nodes", "3",
+                                              "--server-version", "v1.8.2", "-o", folder + "/clusters/rome.yaml"])
+            #expect(imported.status == 0, "\(imported.stderr)")
+        }),
     ]
 
     func plan(_ directory: String, _ arguments: [String]) throws -> MignetProcess.Outcome {
@@ -81,6 +87,7 @@ struct PlanCommandTests {
             "enable": ["berlin": "unchanged", "lab": "enable", "paris": "unchanged"],
             "delete": ["berlin": "unchanged", "lab": "orphan", "paris": "unchanged"],
             "capacity": ["berlin": "capacity", "lab": "unchanged", "paris": "unchanged"],
+            "adopt": ["berlin": "unchanged", "lab": "unchanged", "paris": "unchanged", "rome": "adopt"],
         ]
         for (scenario, classes) in expected {
             let json = try String(contentsOfFile: Self.goldens + scenario + ".json", encoding: .utf8)

@@ -6,6 +6,9 @@ package struct Plan: Sendable {
     package enum Change: String, Sendable, CaseIterable {
         case unchanged
         case metadataOnly = "metadata only"
+        /// A new spec that adopts the NAD Harvester made for the live value (as `import`
+        /// writes it): git takes over what the cluster runs, and nothing restarts.
+        case adopt
         case capacity
         case newNAD = "new NAD"
         case enable
@@ -107,6 +110,15 @@ package struct Plan: Sendable {
         }
         let capacity = capacityEvidence(old, current)
         switch (old?.enabled, current.enabled) {
+        case (nil, true) where current.configuration?.adoptedNADName != nil:
+            let nad = current.nadName ?? "?"
+            cluster.change = .adopt
+            cluster.summary = "adopts the live NAD \(nad) and value: KubeVirt and virt-handler are not touched"
+            cluster.evidence += [
+                "value: \(current.value)",
+                "NAD: \(Harvester.namespace)/\(nad), adopted (adoptedNAD): the NAD Harvester made for this value is kept, so KubeVirt's migration network stays as it is",
+                "holds only if the live Setting has this value byte for byte, as import reads it: mignet verify --live confirms it before the merge",
+            ]
         case (nil, true), (false?, true):
             cluster.change = .enable
             cluster.summary = "starts using the migration network: NAD \(current.nadName ?? "?")"
