@@ -79,7 +79,7 @@ extension SpecDecoder {
         do {
             return Located(try AddressBlock(parsing: text.value), at: text.location)
         } catch {
-            diagnostics.append(error == .ipv6 ? .addressIPv6Unsupported : .addressInvalid, .error, file: text.location.file) {
+            diagnostics.append(error == .ipv6 && IPv4Mapped.ipv4(text.value) == nil ? .addressIPv6Unsupported : .addressInvalid, .error, file: text.location.file) {
                 .addressSyntax(pair.key, text.value, error, expectingCIDR: false, release: release, at: text.location)
             }
             return nil

@@ -84,6 +84,9 @@ extension Diagnostic {
 
     static func addressSyntax(_ key: String, _ text: String, _ error: AddressSyntaxError, expectingCIDR: Bool, release: HarvesterRelease?, at location: SourceLocation) -> Diagnostic {
         let example = expectingCIDR ? "a CIDR such as 10.1.2.0/24" : "an address (10.1.2.1), a CIDR (10.1.2.240/28) or a range (10.1.2.10-10.1.2.20)"
+        if error == .ipv6, let ipv4 = IPv4Mapped.ipv4(text) {
+            return Diagnostic(.error, .addressInvalid, "\(key) '\(text)' is an IPv4-mapped IPv6 address, which Harvester reads as \(ipv4) (every release accepts it); mignet takes IPv4 in its IPv4 form: write \(ipv4)", at: location, fixIt: ipv4)
+        }
         if error == .ipv6 {
             let why = switch release {
             case nil: "v1.9 refuses IPv6 and the webhooks of v1.6 to v1.8 can hang on it"

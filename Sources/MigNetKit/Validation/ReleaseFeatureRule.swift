@@ -7,11 +7,11 @@ struct ReleaseFeatureRule: ValidationRule {
         var diagnostics: [Diagnostic] = []
         let named = spec.release.flatMap { $0 >= HarvesterRelease.oldestSupported ? $0 : nil }
         if let rwx = spec.rwxNetwork, !(named?.hasRWXNetwork ?? false) {
-            diagnostics.append(.releaseFeatureUnavailable("rwxNetwork", what: "the rwx-network setting", since: HarvesterRelease.rwxNetwork,
+            diagnostics.append(.releaseFeatureUnavailable("rwxNetwork", what: "the rwx-network setting", since: named?.firstWith(.rwxNetwork) ?? HarvesterRelease.rwxNetwork.description,
                                                           named: named == nil ? nil : spec.harvesterVersion, at: rwx.location))
         }
         if let exclusive = spec.storageNetwork?.exclusiveVlan, !(named?.hasExclusiveVlan ?? false) {
-            diagnostics.append(.releaseFeatureUnavailable("storageNetwork.exclusiveVlan", what: "exclusiveVlan in network settings", since: HarvesterRelease.exclusiveVlan,
+            diagnostics.append(.releaseFeatureUnavailable("storageNetwork.exclusiveVlan", what: "exclusiveVlan in network settings", since: HarvesterRelease.exclusiveVlan.description,
                                                           named: named == nil ? nil : spec.harvesterVersion, at: exclusive.location))
         }
         return diagnostics

@@ -115,7 +115,7 @@ extension Diagnostic {
         Diagnostic(.warning, .harvesterVersionUnknown, "harvesterVersion '\(text)' is newer than \(HarvesterRelease.newestKnown), the newest release whose rules mignet knows; it is checked with \(HarvesterRelease.newestKnown)'s rules", at: location)
     }
 
-    static func releaseFeatureUnavailable(_ feature: String, what: String, since: HarvesterRelease, named: Located<String>?, at location: SourceLocation) -> Diagnostic {
+    static func releaseFeatureUnavailable(_ feature: String, what: String, since: String, named: Located<String>?, at location: SourceLocation) -> Diagnostic {
         guard let named else {
             return Diagnostic(.error, .releaseFeatureUnavailable, "\(feature) needs Harvester \(since) or later (\(what) exists since \(since)); name the cluster's release in spec.harvesterVersion", at: location)
         }

@@ -94,7 +94,7 @@ let ruleCases: [RuleCase] = [
     RuleCase(.addressInvalid, 8, 10, body: "  clusterNetwork: migration\n  vlan: 100\n  range: 10.1.2.0\n  nodes: 3\n"),
     RuleCase(.addressInvalid, 11, 7, body: validBody + "  exclude:\n    - 10.1.2.256\n"),
     RuleCase(.addressIPv6Unsupported, 8, 10, body: "  clusterNetwork: migration\n  vlan: 100\n  range: fd00::/120\n  nodes: 3\n"),
-    RuleCase(.addressIPv6Unsupported, 8, 10, body: "  clusterNetwork: migration\n  vlan: 100\n  range: ::ffff:10.1.2.0/120\n  nodes: 3\n"),
+    RuleCase(.addressInvalid, 8, 10, body: "  clusterNetwork: migration\n  vlan: 100\n  range: ::ffff:10.1.2.0/120\n  nodes: 3\n"),
     RuleCase(.rangePrefixOutOfRange, 8, 10, body: "  clusterNetwork: migration\n  vlan: 100\n  range: 10.0.0.0/8\n  nodes: 3\n"),
     RuleCase(.rangePrefixOutOfRange, 8, 10, body: "  clusterNetwork: migration\n  vlan: 100\n  range: 10.1.2.0/31\n  nodes: 3\n"),
     RuleCase(.hostBitsSet, 8, 10, body: "  clusterNetwork: migration\n  vlan: 100\n  range: 10.1.2.5/24\n  nodes: 3\n"),
