@@ -38,8 +38,9 @@ struct Check: ParsableCommand {
         if try diagnostics.report(compiled) { throw CommandFailure.reported() }
         let drifts: [FileDrift]
         var rendered = Set<String>()
+        let profile = try deliveryOption.profile(for: path)
         do {
-            let folders = try OutputTree.folders(compiled.result.compilations, delivery: deliveryOption.profile, jobs: inputs.jobs)
+            let folders = try OutputTree.folders(compiled.result.compilations, delivery: profile, jobs: inputs.jobs)
             rendered = Set(folders.map(\.name))
             let directory = OutputDirectory(path: path)
             let top = try directory.topLevel()

@@ -224,6 +224,22 @@ struct OutputDirectory {
         }
     }
 
+    /// The delivery profiles whose files the cluster folders hold now, each with the first folder
+    /// (by name) that shows it; empty when the folder is missing or holds no cluster folder.
+    func profiles() -> [(profile: Delivery, folder: String)] {
+        guard let names = try? list(folder) else { return [] }
+        var found: [(profile: Delivery, folder: String)] = []
+        for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            let cluster = folder.appending(name)
+            guard files.existing(cluster)?.kind == .folder, let entries = try? list(cluster) else { continue }
+            let own = Set(entries.compactMap { String(validating: $0, as: UTF8.self) })
+            if let profile = Delivery.owner(of: own), !found.contains(where: { $0.profile == profile }) {
+                found.append((profile, cluster.display))
+            }
+        }
+        return found
+    }
+
     /// The largest file `check` reads to compare and diff; larger ones are reported by size.
     static let compareLimit = 16 << 20
 

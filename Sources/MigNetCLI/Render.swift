@@ -32,7 +32,11 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("Print only the cluster of this metadata.name (without -o); no spec of that name is an error.", valueName: "name"))
     var cluster: String?
 
+    @Flag(help: "With -o and --delivery: render the output folder with this profile although it holds another's files (each cluster folder is rewritten).")
+    var switchProfile = false
+
     func validate() throws {
+        if switchProfile && (output.path == nil || output.deliveryOption.delivery == nil) { throw ValidationError("--switch-profile needs -o DIR and --delivery PROFILE.") }
         if output.path?.isEmpty == true { throw ValidationError("-o needs the output folder's name.") }
         if output.path != nil && cluster != nil { throw ValidationError("--cluster prints one cluster to stdout; with -o every cluster is rendered.") }
         if output.path == nil && prune { throw ValidationError("--prune needs -o DIR.") }
@@ -47,9 +51,10 @@ struct Render: ParsableCommand {
             try Self.printObjects(compiled, delivery: output.profile, cluster: cluster)
             return
         }
+        let profile = try output.deliveryOption.profile(for: path, switching: switchProfile)
         let outcome: OutputDirectory.Outcome
         do {
-            let folders = try OutputTree.folders(compiled.result.compilations, delivery: output.profile, jobs: inputs.jobs)
+            let folders = try OutputTree.folders(compiled.result.compilations, delivery: profile, jobs: inputs.jobs)
             outcome = try OutputDirectory(path: path).write(folders, prune: prune, inputs: compiled.inputs, wait: wait, jobs: inputs.jobs)
         } catch {
             throw CommandFailure(String(describing: error), "nothing was changed in \(path)")

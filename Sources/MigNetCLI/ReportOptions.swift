@@ -32,6 +32,25 @@ struct DeliveryOption: ParsableArguments {
     @Option(help: ArgumentHelp("The delivery profile: what goes into each cluster's folder, or which objects are printed: argocd, fleet or kubectl (default: kubectl).", valueName: "profile"))
     var delivery: Delivery?
 
-    /// The profile in force.
+    /// The profile in force where no output folder is read.
     var profile: Delivery { delivery ?? .default }
+
+    /// The profile for the output folder `path`: the one its cluster folders hold when none is
+    /// given, so that a command never switches a folder to another profile unseen; a profile
+    /// given that contradicts the folder's is refused unless `switching` (render's
+    /// `--switch-profile`, which then rewrites every cluster folder).
+    func profile(for path: String, switching: Bool = false) throws(CommandFailure) -> Delivery {
+        let found = OutputDirectory(path: path).profiles()
+        let shown = found.map { "\($0.profile.rawValue) in \(TerminalText.escaped($0.folder))" }.joined(separator: ", ")
+        guard let delivery else {
+            if found.count > 1 {
+                throw CommandFailure("\(TerminalText.escaped(path)) holds the files of more than one delivery profile (\(shown)); give --delivery PROFILE --switch-profile to render it as one", status: .usage)
+            }
+            return found.first?.profile ?? .default
+        }
+        if switching || found.allSatisfy({ $0.profile == delivery }) { return delivery }
+        let current = found.first { $0.profile != delivery }!
+        let which = found.count == 1 ? "the \(current.profile.rawValue) profile (\(TerminalText.escaped(current.folder)), for one)" : "more than one profile (\(shown))"
+        throw CommandFailure("\(TerminalText.escaped(path)) holds the files of \(which), not \(delivery.rawValue)'s: leave --delivery out to keep \(current.profile.rawValue), or render with --delivery \(delivery.rawValue) --switch-profile to change the profile", status: .usage)
+    }
 }

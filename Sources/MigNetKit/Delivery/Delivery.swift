@@ -25,6 +25,22 @@ package enum Delivery: String, Sendable, CaseIterable {
         FileName.kustomization, FileName.fleet, FileName.applyScript, FileName.preSyncHook,
     ]
 
+    /// The profile whose own file (`kustomization.yaml`, `fleet.yaml`, `apply.sh`) is among
+    /// `names`, the names in a cluster folder; nil when none is, or more than one.
+    package static func owner(of names: Set<String>) -> Delivery? {
+        let found = allCases.filter { names.contains($0.ownFile) }
+        return found.count == 1 ? found[0] : nil
+    }
+
+    /// The file only this profile writes.
+    var ownFile: String {
+        switch self {
+        case .argocd: FileName.kustomization
+        case .fleet: FileName.fleet
+        case .kubectl: FileName.applyScript
+        }
+    }
+
     /// The names of the files in a cluster folder.
     package enum FileName {
         static let networkAttachmentDefinition = "networkattachmentdefinition.yaml"
