@@ -154,4 +154,28 @@ import Testing
         #expect(outcome.status == 1)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "mine\n")
     }
+
+    /// Values Harvester accepts that are not the UI's: import writes a spec that validate accepts
+    /// and that renders the live value byte for byte, with the NAD Harvester builds for it.
+    @Test(arguments: [
+        // No VLAN (0): accepted off mgmt; the NAD builder makes it VLAN 1.
+        ("{\"clusterNetwork\":\"migration\",\"range\":\"10.1.2.0/24\"}", "v1.9.0", "\"vlan\":1,"),
+        // exclusiveVlan, v1.9's field, which does nothing for the migration network.
+        ("{\"clusterNetwork\":\"migration\",\"vlan\":100,\"range\":\"10.1.2.0/24\",\"exclude\":[],\"exclusiveVlan\":true}", "v1.9.0", "\"vlan\":100,"),
+        // The same key before v1.9, an unknown key Go's decoder ignores.
+        ("{\"clusterNetwork\":\"migration\",\"vlan\":100,\"range\":\"10.1.2.0/24\",\"exclusiveVlan\":true}", "v1.8.2", "\"vlan\":100,"),
+    ])
+    func everyValueHarvesterAcceptsImportsToASpecThatValidates(value: String, release: String, nadVLAN: String) throws {
+        let directory = try MignetProcess.temporaryDirectory()
+        let setting = "apiVersion: harvesterhci.io/v1beta1\nkind: Setting\nmetadata:\n  name: vm-migration-network\nvalue: '\(value)'\n"
+        try setting.write(toFile: directory + "/setting.yaml", atomically: true, encoding: .utf8)
+        let imported = try InProcess.run(["import", "setting.yaml", "--nodes", "3", "--server-version", release, "-o", "spec.yaml"], in: directory)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(!imported.stderr.contains("error"), "\(imported.stderr)")
+        let validate = try InProcess.run(["validate", "spec.yaml"], in: directory)
+        #expect(validate.status == 0, "\(validate.stderr)")
+        let render = try InProcess.run(["render", "spec.yaml"], in: directory)
+        #expect(render.stdout.contains("value: '\(value)'\n"), "\(render.stdout)")
+        #expect(render.stdout.contains(nadVLAN), "\(render.stdout)")
+    }
 }

@@ -17,6 +17,15 @@ struct HarvesterValue: Sendable, Equatable {
     var clusterNetwork = ""
     var vlan = 0
     var exclusiveVlan = false
+
+    /// The VLAN Harvester's NAD builder uses for this value: its default PVID, 1, for a VLAN of
+    /// 0 (which its webhook accepts off `mgmt`, and which the value stores as no `vlan` key, the
+    /// field being `omitempty`): harvester/harvester pkg/util/network/common.go,
+    /// `if config.Vlan == 0 { config.Vlan = DefaultPVID }`.
+    var effectiveVLAN: Int { vlan == 0 ? Self.defaultPVID : vlan }
+
+    /// Harvester's `DefaultPVID`.
+    static let defaultPVID = 1
     var range = ""
     var exclude: [String] = []
     /// Keys that Harvester ignores, as written.

@@ -24,6 +24,8 @@ package struct SettingImport: Sendable {
     var harvesterVersion: String?
     /// Why the server version given names no release, when it does not.
     var serverVersionIgnored: String?
+    /// Whether the live value has no VLAN (0), which Harvester's NAD builder makes VLAN 1.
+    var vlanZero = false
 
     /// The name of Harvester's Setting holding the release it runs.
     static let serverVersionSetting = "server-version"
@@ -64,6 +66,7 @@ package struct SettingImport: Sendable {
         if let adoptedNAD { notes.append("adoptedNAD keeps the live NAD \(adoptedNAD), so KubeVirt's migration network stays as it is") }
         if let adoptionSkipped { notes.append(adoptionSkipped) }
         if let serverVersionIgnored { notes.append(serverVersionIgnored) }
+        if vlanZero { notes.append("the live value has no VLAN (0), which Harvester's NAD builder makes VLAN 1, its default PVID: the spec says vlan: 1, and pinnedValue keeps the live bytes") }
         guard !disabled else { return notes }
         if harvesterVersion == nil && serverVersionIgnored == nil {
             notes.append("no server version was given, so the spec names no Harvester release and is held to every release's rules: add --server-version")
@@ -110,7 +113,7 @@ package struct SettingImport: Sendable {
             }
             specEntries += [
                 YAMLEntry("clusterNetwork", .string(live.clusterNetwork)),
-                YAMLEntry("vlan", .integer(live.vlan)),
+                YAMLEntry("vlan", .integer(live.effectiveVLAN)),
                 YAMLEntry("range", .string(live.range)),
             ]
             if !live.exclude.isEmpty { specEntries.append(YAMLEntry("exclude", .sequence(live.exclude.map { .string($0) }))) }
@@ -128,6 +131,7 @@ package struct SettingImport: Sendable {
                     specEntries.append(YAMLEntry("adoptedNAD", .mapping([YAMLEntry("name", .string(nad)), YAMLEntry("hash", .string(hash))])))
                 }
             }
+            vlanZero = live.vlan == 0
             if SettingValue.uiSpelling(clusterNetwork: live.clusterNetwork, vlan: live.vlan, range: live.range, exclude: live.exclude) != value {
                 pinned = true
                 specEntries.append(YAMLEntry("pinnedValue", .string(value, .singleQuoted)))

@@ -15,8 +15,9 @@ struct PinnedValueRule: ValidationRule {
         if let network = spec.clusterNetwork, value.clusterNetwork != network.value {
             differences.append("clusterNetwork '\(value.clusterNetwork)' where the spec has '\(network.value)'")
         }
-        if let vlan = spec.vlan, value.vlan != vlan.value {
-            differences.append("vlan \(value.vlan) where the spec has \(vlan.value)")
+        // A value without a VLAN is VLAN 1 to Harvester's NAD builder, so it means vlan: 1.
+        if let vlan = spec.vlan, value.effectiveVLAN != vlan.value {
+            differences.append("vlan \(value.vlan)\(value.vlan == 0 ? " (VLAN 1 to Harvester's NAD builder)" : "") where the spec has \(vlan.value)")
         }
         if let range = spec.range, value.range != range.value.description {
             differences.append("range '\(value.range)' where the spec has '\(range.value)'")
@@ -25,9 +26,9 @@ struct PinnedValueRule: ValidationRule {
         if value.exclude != exclude {
             differences.append("exclude [\(value.exclude.joined(separator: ", "))] where the spec has [\(exclude.joined(separator: ", "))]")
         }
-        if value.exclusiveVlan {
-            differences.append("exclusiveVlan true, which mignet does not render")
-        }
+        // `exclusiveVlan` (v1.9's field, an unknown key before) does nothing for the migration
+        // network: Harvester accepts it and builds the same NAD, so the bytes keep it and the
+        // meaning is the same.
         if !differences.isEmpty {
             return [.pinnedValueMismatch(differences, at: pinned.location)]
         }
