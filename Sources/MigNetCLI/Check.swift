@@ -18,8 +18,8 @@ struct Check: ParsableCommand {
 
     @OptionGroup var inputs: SpecInputs
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("The output folder to compare with: one folder per cluster, DIR/<metadata.name>/.", valueName: "DIR"))
-    var path: String
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("The output folder to compare with: one folder per cluster, DIR/<metadata.name>/ (default: the repository file's).", valueName: "DIR"))
+    var outputPath: String?
 
     @OptionGroup var deliveryOption: DeliveryOption
 
@@ -29,16 +29,21 @@ struct Check: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if path.isEmpty { throw ValidationError("-o needs the output folder's name.") }
-        try inputs.refuse(output: path)
+        if outputPath?.isEmpty == true { throw ValidationError("-o needs the output folder's name.") }
+        if let outputPath { try inputs.refuse(output: outputPath) }
     }
 
     func run() throws {
+        let repository = try RepositorySetup.find()
+        let inputs = try self.inputs.resolved(repository)
+        guard let path = outputPath ?? repository?.output else {
+            throw CommandFailure("give the output folder to compare with (-o DIR)\(repository.map { ": \(TerminalText.escaped($0.path)) renders at sync time and names none" } ?? "")", status: .usage)
+        }
         let compiled = inputs.compile(skipping: path)
         if try diagnostics.report(compiled) { throw CommandFailure.reported() }
         let drifts: [FileDrift]
         var rendered = Set<String>()
-        let profile = try deliveryOption.profile(for: path)
+        let profile = try deliveryOption.profile(for: path, repository: repository)
         do {
             let folders = try OutputTree.folders(compiled.result.compilations, delivery: profile, jobs: inputs.jobs)
             rendered = Set(folders.map(\.name))

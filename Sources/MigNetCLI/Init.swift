@@ -8,7 +8,8 @@ struct Init: ParsableCommand {
         commandName: "init",
         abstract: "Set up a repository: a starter spec and its rendering, pre-commit, CI jobs and GitOps objects.",
         discussion: """
-            Writes clusters/my-cluster.yaml, its rendering under rendered/, .pre-commit-config.yaml, \
+            Writes mignet.yaml (the repository file every command reads), clusters/my-cluster.yaml, \
+            its rendering under rendered/, .pre-commit-config.yaml, \
             .github/workflows/mignet.yaml, .gitlab-ci.yml, and for argocd an Application and an \
             ApplicationSet, for fleet a GitRepo. argocd-plugin renders at sync time instead: no \
             rendered/ folder; an ApplicationSet using mignet's Argo CD plugin, the plugin's \

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Glibc
+import MigNetKit
 
 /// The root command: compiles migration-network specs into Harvester manifests.
 struct Mignet: ParsableCommand {
@@ -12,7 +13,7 @@ struct Mignet: ParsableCommand {
             failed check, or plan a change --fail-on names; 64 wrong arguments. Each command's \
             help says which apply to it.
             """,
-        version: "0.1.0",
+        version: MignetVersion.current,
         subcommands: [Render.self, Check.self, Validate.self, Explain.self, PlanCommand.self, PreflightCommand.self, Import.self, Verify.self, Init.self, Schema.self, ArgoCDPlugin.self, KRM.self, VersionCommand.self]
     )
 

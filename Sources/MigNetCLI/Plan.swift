@@ -46,10 +46,12 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
+        let repository = try RepositorySetup.find()
+        let inputs = try self.inputs.resolved(repository)
         let compiled = inputs.compile()
         if try diagnostics.report(compiled) { throw CommandFailure.reported() }
         // Every cluster's rendering, on every thread: a repository of thousands of clusters.
-        let delivery = deliveryOption.profile
+        let delivery = deliveryOption.delivery ?? repository?.file.delivery ?? .default
         let snapshots = Parallel.map(compiled.result.compilations, jobs: inputs.jobs) { compilation in
             compilation.name.flatMap { name in Plan.Snapshot(compilation, delivery: delivery, files: false).map { (name, $0) } }
         }

@@ -32,11 +32,10 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("Print only the cluster of this metadata.name (without -o); no spec of that name is an error.", valueName: "name"))
     var cluster: String?
 
-    @Flag(help: "With -o and --delivery: render the output folder with this profile although it holds another's files (each cluster folder is rewritten).")
+    @Flag(help: "Render the output folder with the profile given (--delivery, or the repository file's) although it holds another's files; each cluster folder is rewritten.")
     var switchProfile = false
 
     func validate() throws {
-        if switchProfile && (output.path == nil || output.deliveryOption.delivery == nil) { throw ValidationError("--switch-profile needs -o DIR and --delivery PROFILE.") }
         if output.path?.isEmpty == true { throw ValidationError("-o needs the output folder's name.") }
         if output.path != nil && cluster != nil { throw ValidationError("--cluster prints one cluster to stdout; with -o every cluster is rendered.") }
         if output.path == nil && prune { throw ValidationError("--prune needs -o DIR.") }
@@ -45,13 +44,21 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
-        let compiled = inputs.compile(skipping: output.path)
+        let repository = try RepositorySetup.find()
+        let inputs = try self.inputs.resolved(repository)
+        // With no specs named, the repository file's output folder too.
+        let path = output.path ?? (self.inputs.specs.isEmpty && cluster == nil ? repository?.output : nil)
+        let compiled = inputs.compile(skipping: path)
         if try diagnostics.report(compiled) { throw CommandFailure.reported() }
-        guard let path = output.path else {
-            try Self.printObjects(compiled, delivery: output.profile, cluster: cluster)
+        guard let path else {
+            if switchProfile { throw CommandFailure("--switch-profile changes an output folder: give -o DIR", status: .usage) }
+            try Self.printObjects(compiled, delivery: output.deliveryOption.delivery ?? repository?.file.delivery ?? .default, cluster: cluster)
             return
         }
-        let profile = try output.deliveryOption.profile(for: path, switching: switchProfile)
+        if switchProfile && output.deliveryOption.delivery == nil && repository?.file.delivery == nil {
+            throw CommandFailure("--switch-profile needs the profile to switch to: --delivery PROFILE, or delivery in \(RepositoryFile.fileName)", status: .usage)
+        }
+        let profile = try output.deliveryOption.profile(for: path, switching: switchProfile, repository: repository)
         let outcome: OutputDirectory.Outcome
         do {
             let folders = try OutputTree.folders(compiled.result.compilations, delivery: profile, jobs: inputs.jobs)

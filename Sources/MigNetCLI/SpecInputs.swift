@@ -22,7 +22,7 @@ struct CompileOptions: ParsableArguments {
 /// The spec files and folders a command reads, and compiling them.
 struct SpecInputs: ParsableArguments {
     @Argument(help: ArgumentHelp("Spec files, or folders searched recursively for *.yaml and *.yml specs ('-' for standard input). A name that starts with '-' goes after '--'.", valueName: "spec-or-dir"))
-    var specs: [String]
+    var specs: [String] = []
 
     @OptionGroup var options: CompileOptions
 
@@ -30,7 +30,6 @@ struct SpecInputs: ParsableArguments {
     var jobs: Int { options.jobs }
 
     func validate() throws {
-        if specs.isEmpty { throw ValidationError("Give at least one spec file or folder.") }
         if specs.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input ('-') can be read only once.") }
     }
 

@@ -16,7 +16,7 @@ struct Validate: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let compiled = inputs.compile()
+        let compiled = try inputs.resolved(RepositorySetup.find()).compile()
         if try diagnostics.report(compiled, toStandardOutput: true) { throw CommandFailure.reported() }
         let specs = compiled.result.compilations.filter(\.isSpec).count
         if !quiet { Terminal.writeError("mignet: \(specs) spec\(specs == 1 ? "" : "s") valid\n") }

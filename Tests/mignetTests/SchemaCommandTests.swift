@@ -23,12 +23,12 @@ struct JSONSchemaValidatorTests {
             print(path + ": " + ("valid" if not errors else "; ".join(errors)))
         """
 
-    func validate(_ files: [String]) throws -> [String: String] {
+    func validate(_ files: [String], schema: String = "mignet-v1.schema.json") throws -> [String: String] {
         guard let python = Integration.pythonWithJSONSchema else {
             Issue.record("python3 with jsonschema and PyYAML is required (MIGNET_REQUIRE_INTEGRATION=1)")
             return [:]
         }
-        let outcome = try MignetProcess.runTool(python, ["-c", Self.script, MignetProcess.root + "/schema/mignet-v1.schema.json"] + files)
+        let outcome = try MignetProcess.runTool(python, ["-c", Self.script, MignetProcess.root + "/schema/" + schema] + files)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         var results: [String: String] = [:]
         for line in outcome.stdout.split(separator: "\n") {
@@ -46,6 +46,26 @@ struct JSONSchemaValidatorTests {
         let results = try validate(files.sorted())
         #expect(results.count == files.count)
         for (file, result) in results { #expect(result == "valid", "\(file): \(result)") }
+    }
+
+    /// The repository file init writes in every mode is valid by its schema, and what the
+    /// decoder refuses the schema refuses too.
+    @Test func repositoryFilesAgreeWithTheirSchema() throws {
+        let directory = try MignetProcess.temporaryDirectory()
+        var files: [String] = []
+        for mode in ["argocd", "argocd-plugin", "fleet", "kubectl"] {
+            #expect(try InProcess.run(["init", directory + "/" + mode, "--delivery", mode]).status == 0)
+            files.append(directory + "/" + mode + "/mignet.yaml")
+        }
+        let head = "apiVersion: mignet/v1\nkind: Repository\n"
+        for (name, body) in ["helm": "delivery: helm\n", "plugin-output": "delivery: argocd-plugin\noutput: rendered\n", "version": "delivery: kubectl\nminimumVersion: one\n", "key": "delivery: kubectl\nouput: x\n"] {
+            try (head + body).write(toFile: directory + "/\(name).yaml", atomically: true, encoding: .utf8)
+        }
+        let results = try validate(files + ["helm", "plugin-output", "version", "key"].map { directory + "/\($0).yaml" }, schema: "mignet-repository-v1.schema.json")
+        for file in files { #expect(results[file] == "valid", "\(file): \(results[file] ?? "-")") }
+        for name in ["helm", "plugin-output", "version", "key"] {
+            #expect(results[directory + "/\(name).yaml"] != "valid", "\(name)")
+        }
     }
 
     @Test func brokenSpecsAreRefused() throws {

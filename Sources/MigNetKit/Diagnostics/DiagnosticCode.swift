@@ -32,6 +32,7 @@ package enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case ignoredWhenShared = "ignored-when-shared"
     case defaultsUnreadable = "defaults-unreadable"
     case defaultsOutsideRoot = "defaults-outside-root"
+    case repositoryFileInvalid = "repository-file-invalid"
 
     // Harvester releases.
     case harvesterVersionInvalid = "harvester-version-invalid"

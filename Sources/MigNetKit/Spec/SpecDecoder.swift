@@ -156,7 +156,7 @@ struct SpecDecoder {
     }
 
     /// Checks `apiVersion` and `kind`; false when either is missing or not this format.
-    private mutating func identity(_ top: [String: YAMLPair], kind expectedKind: String, at start: SourceLocation) -> Bool {
+    mutating func identity(_ top: [String: YAMLPair], kind expectedKind: String, at start: SourceLocation) -> Bool {
         let apiVersion = require("apiVersion", in: top, of: "the top level", at: start).flatMap { string($0) }
         let kind = require("kind", in: top, of: "the top level", at: start).flatMap { string($0) }
         var known = apiVersion != nil && kind != nil

@@ -315,6 +315,22 @@ mignet-plan:
       - mignet-plan.md
 
 """##),
+        ("mignet.yaml", ##"""
+# mignet's repository file: what every mignet command in this repository takes when it is not
+# told otherwise, so that `mignet render`, `mignet check`, `mignet validate` and
+# `mignet plan --base main` need no arguments and no command contradicts another. Commands find
+# it from any folder of the repository. See "The repository file" in mignet's README.
+apiVersion: mignet/v1
+kind: Repository
+delivery: {{mode}}
+specs:
+  - clusters
+{{#committed}}
+output: rendered
+{{/committed}}
+minimumVersion: {{version}}
+
+"""##),
         ("pre-commit-config.yaml", ##"""
 # pre-commit (https://pre-commit.com): on every commit that touches YAML, {{hook-purpose}}.
 # Needs mignet on PATH; install the hooks with `pre-commit install`.

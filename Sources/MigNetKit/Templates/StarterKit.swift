@@ -65,6 +65,7 @@ package enum StarterKit {
         ("argocd-plugin/repo-server-patch.yaml", "argocd-plugin/repo-server-patch.yaml", .argocdPlugin),
         ("argocd-plugin/kustomization.yaml", "argocd-plugin/kustomization.yaml", .argocdPlugin),
         ("fleet/gitrepo.yaml", "fleet/gitrepo.yaml", .fleet),
+        ("mignet.yaml", RepositoryFile.fileName, nil),
     ]
 
     /// The files for `mode`, with the placeholders filled in and the `{{#committed}}` sections
@@ -78,6 +79,8 @@ package enum StarterKit {
             }
             let text = sections(of: template, committed: mode.commitsRenderedFiles)
                 .replacing("{{delivery}}", with: mode.delivery.rawValue)
+                .replacing("{{mode}}", with: mode.rawValue)
+                .replacing("{{version}}", with: MignetVersion.current)
                 .replacing("{{check}}", with: mode.checkCommand)
                 .replacing("{{or-stale}}", with: mode.commitsRenderedFiles ? " or whose rendered manifests are stale" : "")
                 .replacing("{{hook-purpose}}", with: mode.commitsRenderedFiles

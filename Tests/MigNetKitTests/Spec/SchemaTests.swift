@@ -14,6 +14,17 @@ import Testing
         #expect(try String(contentsOfFile: Self.committed, encoding: .utf8) == SpecSchema.jsonSchema.pretty)
     }
 
+    /// The same for the repository file's schema, and the decoder reads exactly its keys.
+    @Test func committedRepositorySchemaIsCurrent() throws {
+        let committed = Repository.root + "/schema/mignet-repository-v1.schema.json"
+        if ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" {
+            try RepositoryFile.jsonSchema.pretty.write(toFile: committed, atomically: true, encoding: .utf8)
+        }
+        #expect(try String(contentsOfFile: committed, encoding: .utf8) == RepositoryFile.jsonSchema.pretty)
+        let schema = try #require(try JSONSerialization.jsonObject(with: Data(RepositoryFile.jsonSchema.serialized.utf8)) as? [String: Any])
+        #expect(Set(try #require(schema["properties"] as? [String: Any]).keys) == Set(RepositoryFile.keys))
+    }
+
     @Test func theStarterSpecPointsAtTheSchema() throws {
         let spec = try String(contentsOfFile: Repository.root + "/templates/spec.yaml", encoding: .utf8)
         #expect(spec.hasPrefix("# yaml-language-server: $schema=../schema/mignet-v1.schema.json\n"))

@@ -161,7 +161,8 @@ let ruleCases: [RuleCase] = [
         // defaults-outside-root (also in DefaultsTests); duplicate-name, input-too-large
         // and yaml-encoding need more than one text or non-text bytes, and the codes of the kubectl
         // output import and verify read are not about specs: each has located tests of its own.
-        let elsewhere: Set<DiagnosticCode> = [.fileUnreadable, .symlinkSkipped, .defaultsOutsideRoot, .noSpecFound, .kindNearMiss, .duplicateName, .inputTooLarge, .yamlEncoding, .notKubernetesObjects, .objectMissing, .valueUnreadable]
+        let elsewhere: Set<DiagnosticCode> = [.fileUnreadable, .symlinkSkipped, .defaultsOutsideRoot, .noSpecFound, .kindNearMiss, .duplicateName, .inputTooLarge, .yamlEncoding, .notKubernetesObjects, .objectMissing, .valueUnreadable,
+                                               .repositoryFileInvalid /* RepositoryFileTests */]
         #expect(Set(DiagnosticCode.allCases).subtracting(tested).subtracting(elsewhere).isEmpty,
                 "untested: \(Set(DiagnosticCode.allCases).subtracting(tested).subtracting(elsewhere).map(\.rawValue).sorted())")
     }
