@@ -56,9 +56,11 @@ import Testing
         try PlanCommandTests.edit(folder + "/mignet.yaml") { $0.replacingOccurrences(of: "delivery: argocd", with: "delivery: kubectl") }
         let unswitched = try InProcess.run(["render"], in: folder)
         #expect(unswitched.status == 64)
-        #expect(unswitched.stderr.contains("render with --delivery kubectl --switch-profile"), "\(unswitched.stderr)")
         #expect(try MignetProcess.tree(folder + "/rendered") == before)
-        #expect(try InProcess.run(["render", "--switch-profile"], in: folder).status == 0)
+        // The command it advises is the switch.
+        let advice = try Self.advised(unswitched.stderr, after: ", or ")
+        #expect(advice.prefix(4) == ["render", "with", "--delivery", "kubectl"], "\(unswitched.stderr)")
+        #expect(try InProcess.run(["render"] + advice.dropFirst(2).prefix { $0 != "to" }, in: folder).status == 0)
         #expect(FileManager.default.fileExists(atPath: cluster + "/apply.sh") && !FileManager.default.fileExists(atPath: cluster + "/kustomization.yaml"))
         #expect(try InProcess.run(["check"], in: folder).status == 0)
     }
