@@ -43,11 +43,12 @@ struct Check: ParsableCommand {
         if try diagnostics.report(compiled) { throw CommandFailure.reported() }
         let drifts: [FileDrift]
         var rendered = Set<String>()
-        let profile = try deliveryOption.profile(for: path, repository: repository)
+        // One listing of each cluster folder serves both learning the profile and comparing.
+        let directory = OutputDirectory(path: path, listings: OutputDirectory.Listings())
+        let profile = try deliveryOption.profile(for: directory, repository: repository)
         do {
             let folders = try OutputTree.folders(compiled.result.compilations, delivery: profile, jobs: inputs.jobs)
             rendered = Set(folders.map(\.name))
-            let directory = OutputDirectory(path: path)
             let top = try directory.topLevel()
             drifts = try Drift.compare(expected: folders, folders: top.folders, others: top.others, jobs: inputs.jobs) {
                 directory.entries(inFolder: $0)

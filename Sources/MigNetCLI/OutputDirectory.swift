@@ -1,5 +1,6 @@
 import Glibc
 import MigNetKit
+import Synchronization
 
 /// The output folder: written all or nothing under a lock, and read back for `check`.
 ///
@@ -13,6 +14,15 @@ struct OutputDirectory {
     var path: String
     /// The file system it is on.
     var files: any FileSystem = FileSystems.current
+    /// Folder listings kept for reuse, for a reader that lists every cluster folder more than
+    /// once (check: to learn the profile, then to compare); nil: every listing is fresh, as a
+    /// writer needs under its lock.
+    var listings: Listings? = nil
+
+    /// Listings by folder path, shared by the threads of one run.
+    final class Listings: Sendable {
+        let byFolder = Mutex<[[UInt8]: [[UInt8]]]>([:])
+    }
 
     /// Why writing or reading failed.
     struct Failure: Error, CustomStringConvertible, Sendable {
@@ -49,9 +59,13 @@ struct OutputDirectory {
 
     private var folder: DiskPath { DiskPath(path) }
 
-    /// Writes `folders` on up to `jobs` threads, holding the folder's lock (waiting up to
-    /// `wait` seconds for it). `inputs` are the files the run read: none may be replaced.
-    func write(_ folders: [ClusterFolder], prune: Bool, inputs: Set<FileIdentity>, wait: Double, jobs: Int = 1) throws(Failure) -> Outcome {
+    /// Writes what `rendering` gives on up to `jobs` threads, holding the folder's lock (waiting
+    /// up to `wait` seconds for it). `rendering` is asked under the lock and sees the folder as
+    /// the lock keeps it (to learn its profile); the listings it makes serve the write, so each
+    /// cluster folder is listed once. `inputs` are the files the run read: none may be replaced.
+    /// A failure of `rendering` is thrown as it is, after the lock is released.
+    func write(prune: Bool, inputs: Set<FileIdentity>, wait: Double, jobs: Int = 1,
+               rendering: (OutputDirectory) throws -> [ClusterFolder]) throws -> Outcome {
         // A cluster's files lie a name and a file name below the folder: a path that leaves no
         // room for them is refused before any folder is made.
         if path.utf8.count + 2 * (Int(NAME_MAX) + 1) >= Int(PATH_MAX) {
@@ -66,8 +80,10 @@ struct OutputDirectory {
             throw error
         }
         defer { lock.release() }
+        let locked = OutputDirectory(path: path, files: files, listings: Listings())
         do {
-            return try write(folders, prune: prune, inputs: inputs, jobs: jobs, into: &transaction)
+            let folders = try rendering(locked)
+            return try locked.write(folders, prune: prune, inputs: inputs, jobs: jobs, into: &transaction)
         } catch {
             transaction.abandon()
             throw error
@@ -218,8 +234,11 @@ struct OutputDirectory {
 
     /// The names in a folder, or the failure to list it.
     private func list(_ directory: DiskPath) throws(Failure) -> [[UInt8]] {
+        if let kept = listings?.byFolder.withLock({ $0[directory.bytes] }) { return kept }
         switch files.entries(directory) {
-        case .success(let names): return names
+        case .success(let names):
+            listings?.byFolder.withLock { $0[directory.bytes] = names }
+            return names
         case .failure(let error): throw Failure("list", directory.display, error)
         }
     }

@@ -58,11 +58,15 @@ struct Render: ParsableCommand {
         if switchProfile && output.deliveryOption.delivery == nil && repository?.file.delivery == nil {
             throw CommandFailure("--switch-profile needs the profile to switch to: --delivery PROFILE, or delivery in \(RepositoryFile.fileName)", status: .usage)
         }
-        let profile = try output.deliveryOption.profile(for: path, switching: switchProfile, repository: repository)
         let outcome: OutputDirectory.Outcome
         do {
-            let folders = try OutputTree.folders(compiled.result.compilations, delivery: profile, jobs: inputs.jobs)
-            outcome = try OutputDirectory(path: path).write(folders, prune: prune, inputs: compiled.inputs, wait: wait, jobs: inputs.jobs)
+            // The profile is learnt under the lock, from the folder as it will be written.
+            outcome = try OutputDirectory(path: path).write(prune: prune, inputs: compiled.inputs, wait: wait, jobs: inputs.jobs) { directory in
+                let profile = try output.deliveryOption.profile(for: directory, switching: switchProfile, repository: repository)
+                return try OutputTree.folders(compiled.result.compilations, delivery: profile, jobs: inputs.jobs)
+            }
+        } catch let failure as CommandFailure {
+            throw failure
         } catch {
             throw CommandFailure(String(describing: error), "nothing was changed in \(path)")
         }

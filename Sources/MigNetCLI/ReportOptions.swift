@@ -39,20 +39,22 @@ struct DeliveryOption: ParsableArguments {
     /// given, so that a command never switches a folder to another profile unseen; a profile
     /// given that contradicts the folder's is refused unless `switching` (render's
     /// `--switch-profile`, which then rewrites every cluster folder).
-    func profile(for path: String, switching: Bool = false, repository: RepositorySetup? = nil) throws(CommandFailure) -> Delivery {
+    func profile(for directory: OutputDirectory, switching: Bool = false, repository: RepositorySetup? = nil) throws(CommandFailure) -> Delivery {
+        let path = directory.path
         // The repository file's profile for its own output folder: a flag may not contradict it.
         if let repository, repository.isOutput(path), let declared = repository.file.delivery {
             if let delivery, delivery != declared {
                 throw CommandFailure("\(TerminalText.escaped(repository.file.deliveryLocation)): delivery is \(declared.rawValue) for \(TerminalText.escaped(path)); --delivery \(delivery.rawValue) contradicts it: leave it out, or change delivery there (then render --switch-profile)", status: .usage)
             }
-            return try Self.profile(declared, for: path, switching: switching)
+            return try Self.profile(declared, for: directory, switching: switching)
         }
-        return try Self.profile(delivery, for: path, switching: switching)
+        return try Self.profile(delivery, for: directory, switching: switching)
     }
 
     /// `delivery` (nil: none given) checked against the profile `path`'s cluster folders hold.
-    private static func profile(_ delivery: Delivery?, for path: String, switching: Bool) throws(CommandFailure) -> Delivery {
-        let found = OutputDirectory(path: path).profiles()
+    private static func profile(_ delivery: Delivery?, for directory: OutputDirectory, switching: Bool) throws(CommandFailure) -> Delivery {
+        let path = directory.path
+        let found = directory.profiles()
         let shown = found.map { "\($0.profile.rawValue) in \(TerminalText.escaped($0.folder))" }.joined(separator: ", ")
         guard let delivery else {
             if found.count > 1 {
