@@ -21,11 +21,6 @@ struct DiagnosticOptions: ParsableArguments {
     func report(_ diagnostics: [Diagnostic], tallies: [DiagnosticTally] = [], sources: [String: SourceFile], toStandardOutput: Bool = false) throws(Terminal.OutputFailure) {
         try reporter.report(diagnostics, tallies: tallies, sources: sources, toStandardOutput: toStandardOutput)
     }
-
-    /// Applies `--warnings-as-errors`.
-    func effective(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        reporter.effective(diagnostics)
-    }
 }
 
 /// Reports diagnostics in one format, with or without warnings promoted: the one path from

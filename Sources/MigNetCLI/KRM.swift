@@ -34,7 +34,7 @@ struct KRM: ParsableCommand {
         case .failure(let failure):
             throw CommandFailure(Diagnostic.unreadable(failure, file: "<stdin>").message)
         }
-        let outcome = KRMFunction.run(input, delivery: deliveryOption.profile, loader: DefaultsReader(specs: ["."], root: root))
+        let outcome = KRMFunction.run(input, delivery: deliveryOption.profile(repository: nil), loader: DefaultsReader(specs: ["."], root: root))
         if let compiled = outcome.compiled {
             _ = try DiagnosticReporter.text.report(SpecInputs.Compiled(result: compiled, inputs: []))
         }

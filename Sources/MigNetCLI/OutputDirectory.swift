@@ -14,9 +14,9 @@ struct OutputDirectory {
     var path: String
     /// The file system it is on.
     var files: any FileSystem = FileSystems.current
-    /// Folder listings kept for reuse, for a reader that lists every cluster folder more than
-    /// once (check: to learn the profile, then to compare); nil: every listing is fresh, as a
-    /// writer needs under its lock.
+    /// Folder listings kept for reuse, so that a run that lists every cluster folder twice (to
+    /// learn the profile, then to compare or write) lists it once: check's, and a write's under
+    /// its lock; nil: every listing is fresh.
     var listings: Listings? = nil
 
     /// Listings by folder path, shared by the threads of one run.

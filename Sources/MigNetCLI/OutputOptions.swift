@@ -9,8 +9,5 @@ struct OutputOptions: ParsableArguments {
     var path: String?
 
     @OptionGroup var deliveryOption: DeliveryOption
-
-    /// The profile in force.
-    var profile: Delivery { deliveryOption.profile }
 }
 extension StarterKit.Mode: ExpressibleByArgument {}

@@ -51,7 +51,7 @@ struct PlanCommand: ParsableCommand {
         let compiled = inputs.compile()
         if try diagnostics.report(compiled) { throw CommandFailure.reported() }
         // Every cluster's rendering, on every thread: a repository of thousands of clusters.
-        let delivery = deliveryOption.delivery ?? repository?.file.delivery ?? .default
+        let delivery = deliveryOption.profile(repository: repository)
         let snapshots = Parallel.map(compiled.result.compilations, jobs: inputs.jobs) { compilation in
             compilation.name.flatMap { name in Plan.Snapshot(compilation, delivery: delivery, files: false).map { (name, $0) } }
         }

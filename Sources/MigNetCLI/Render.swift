@@ -52,7 +52,7 @@ struct Render: ParsableCommand {
         if try diagnostics.report(compiled) { throw CommandFailure.reported() }
         guard let path else {
             if switchProfile { throw CommandFailure("--switch-profile changes an output folder: give -o DIR", status: .usage) }
-            try Self.printObjects(compiled, delivery: output.deliveryOption.delivery ?? repository?.file.delivery ?? .default, cluster: cluster)
+            try Self.printObjects(compiled, delivery: output.deliveryOption.profile(repository: repository), cluster: cluster)
             return
         }
         if switchProfile && output.deliveryOption.delivery == nil && repository?.file.delivery == nil {

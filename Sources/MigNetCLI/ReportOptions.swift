@@ -32,8 +32,11 @@ struct DeliveryOption: ParsableArguments {
     @Option(help: ArgumentHelp("The delivery profile: what goes into each cluster's folder, or which objects are printed: argocd, fleet or kubectl (default: kubectl).", valueName: "profile"))
     var delivery: Delivery?
 
-    /// The profile in force where no output folder is read.
-    var profile: Delivery { delivery ?? .default }
+    /// The profile in force where no output folder is read: the one given, else the repository
+    /// file's, else the default.
+    func profile(repository: RepositorySetup?) -> Delivery {
+        delivery ?? repository?.file.delivery ?? .default
+    }
 
     /// The profile for the output folder `path`: the one its cluster folders hold when none is
     /// given, so that a command never switches a folder to another profile unseen; a profile
