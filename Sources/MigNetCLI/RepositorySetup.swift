@@ -10,21 +10,27 @@ struct RepositorySetup {
     /// The file's folder from the working folder (`.`, `..`).
     var folder: String
 
-    /// The repository file at or above the working folder, up to the git top; nil when there is
-    /// none. A file that cannot be read, is invalid or needs a newer mignet fails the command,
-    /// with its located diagnostics.
+    /// The repository file at or above the working folder, up to the git top (outside git, in
+    /// the working folder only: the spec repository is then the working folder, and nothing
+    /// above it is read); nil when there is none. A file that cannot be read, is invalid or needs
+    /// a newer mignet fails the command, with its located diagnostics.
     static func find() throws(CommandFailure) -> RepositorySetup? {
         let files = FileSystems.current
-        var folder = "."
-        for _ in 0..<64 {
+        // The folders from the working folder up to the git top, nearest first.
+        var folders = ["."]
+        while files.existing(DiskPath(folders[folders.count - 1] + "/.git")) == nil {
+            let above = folders.count == 1 ? ".." : folders[folders.count - 1] + "/.."
+            guard folders.count < 64, let real = files.realPath(folders[folders.count - 1]), real != "/" else {
+                folders = ["."]
+                break
+            }
+            folders.append(above)
+        }
+        for folder in folders {
             let candidate = folder == "." ? RepositoryFile.fileName : folder + "/" + RepositoryFile.fileName
             if files.existing(DiskPath(candidate), followingLinks: true) != nil {
                 return try read(candidate, folder: folder, in: files)
             }
-            // The git top is as far as a repository reaches; so is the file system's root.
-            if files.existing(DiskPath(folder + "/.git")) != nil { return nil }
-            guard let real = files.realPath(folder), real != "/" else { return nil }
-            folder = folder == "." ? ".." : folder + "/.."
         }
         return nil
     }

@@ -83,6 +83,17 @@ import Testing
         #expect(bare.stderr.contains("give at least one spec file or folder, or run in a repository that mignet.yaml sets up"))
     }
 
+    /// Outside git the spec repository is the working folder: a repository file above it is
+    /// neither read nor obeyed.
+    @Test func outsideGitOnlyTheWorkingFoldersFileCounts() throws {
+        let folder = try MignetProcess.temporaryDirectory() + "/repo"
+        #expect(try InProcess.run(["init", folder, "--delivery", "fleet"]).status == 0)
+        #expect(try InProcess.run(["validate"], in: folder).status == 0)
+        let below = try InProcess.run(["validate"], in: folder + "/clusters")
+        #expect(below.status == 64, "\(below.stderr)")
+        #expect(below.stderr.contains("give at least one spec file or folder"))
+    }
+
     @Test func aFileThatNeedsANewerMignetStopsEveryCommand() throws {
         let folder = try Self.argoCDRepository()
         try PlanCommandTests.edit(folder + "/mignet.yaml") { $0.replacingOccurrences(of: "minimumVersion: 0.1.0", with: "minimumVersion: 99.0.0") }
