@@ -5,13 +5,47 @@ import MigNetKit
 /// The cluster facts preflight reads: the files and folders named with `--cluster`, or, with
 /// `--live`, what the documented `kubectl get` commands print (kept with `--save`).
 enum ClusterInput {
-    /// Reads the named files and folders (a folder's `*.yaml`, `*.yml` and `*.json` files).
+    /// Refuses, for a run over several clusters, a path that is not a folder: each cluster's
+    /// facts come from its own folder inside one (`folder(_:for:list:)`).
+    static func refuseFiles(_ paths: [String], option: String) throws(CommandFailure) {
+        let disk = FileSystems.current
+        if let file = paths.first(where: { disk.existing(DiskPath($0), followingLinks: true)?.kind != .folder }) {
+            throw CommandFailure("\(option) \(TerminalText.escaped(file)) is not a folder, and this run reads several clusters: give a folder holding one folder of kubectl output per cluster, named after it", status: .usage)
+        }
+    }
+
+    /// The folder of `cluster`'s own dump inside `path`, when `path` holds one named after it
+    /// (`dumps/prod-east`); else `path` itself for a run over one cluster, and for a run over
+    /// several (whose paths are folders: `refuseFiles`), the reason there is none.
+    static func folder(_ path: String, for cluster: String?, list: Bool) throws(Missing) -> String {
+        let disk = FileSystems.current
+        guard let cluster, disk.existing(DiskPath(path), followingLinks: true)?.kind == .folder else { return path }
+        let own = path.hasSuffix("/") ? path + cluster : path + "/" + cluster
+        if disk.existing(DiskPath(own), followingLinks: true)?.kind == .folder { return own }
+        if list {
+            throw Missing(diagnostic: .fileUnreadable("no folder named after the cluster: over several clusters, \(path) holds one folder of kubectl output per cluster", file: own))
+        }
+        return path
+    }
+
+    /// A run over several clusters found no dump of one of them.
+    struct Missing: Error {
+        var diagnostic: Diagnostic
+    }
+
+    /// Reads the named files and folders (a folder's `*.yaml`, `*.yml` and `*.json` files), or
+    /// where a folder holds one named after `cluster`, that one (`folder(_:for:list:)`).
     /// Problems are located diagnostics; nothing is read past a file that cannot be used.
-    static func read(_ paths: [String]) -> (facts: ClusterFacts, problems: [Diagnostic]) {
+    static func read(_ paths: [String], for cluster: String? = nil, list: Bool = false) -> (facts: ClusterFacts, problems: [Diagnostic]) {
         var facts = ClusterFacts()
         var problems: [Diagnostic] = []
         let disk = FileSystems.current
-        for path in paths {
+        for given in paths {
+            let path: String
+            do { path = try folder(given, for: cluster, list: list) } catch {
+                problems.append(error.diagnostic)
+                continue
+            }
             var files: [(DiskPath, String)] = [(DiskPath(path), path)]
             if disk.existing(DiskPath(path))?.kind == .folder {
                 let entries: [[UInt8]]

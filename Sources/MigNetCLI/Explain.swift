@@ -1,25 +1,24 @@
 import ArgumentParser
 import MigNetKit
 
-/// `mignet explain SPEC`: the IP plan of one spec.
+/// `mignet explain [SPEC-OR-DIR...]`: the IP plan of each spec.
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Show the IP plan of one spec: value, hash, NAD, range, exclusions, usable addresses and headroom.",
-        discussion: "Exit status: 0 for a valid spec, 1 when it has an error (the diagnostics are printed), 64 on wrong arguments."
+        abstract: "Show the IP plan of each spec: value, hash, NAD, range, exclusions, usable addresses and headroom.",
+        discussion: "Given folders, several specs or none (the repository file's spec folders), each cluster's plan is headed by its name, and JSON gives a list. Exit status: 0 when every spec is valid, 1 when one has an error (the diagnostics are printed), 64 on wrong arguments."
     )
 
-    @OptionGroup var input: OneSpecInput
+    @OptionGroup var inputs: SpecInputs
     @OptionGroup var report: ReportOptions<AddressPlanReport>
 
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func run() throws {
-        let compiled = input.compile()
-        let hasErrors = try diagnostics.report(compiled)
-        guard !hasErrors, let compilation = compiled.result.compilations.first, let plan = AddressPlanReport(compilation) else {
-            throw CommandFailure.reported()
+        let fleet = try Fleet(inputs.resolved(RepositorySetup.find()), diagnostics: diagnostics)
+        let verdicts = fleet.judge { compilation in
+            AddressPlanReport(compilation).map { .report($0, failing: nil) }
         }
-        try report.print(plan)
+        try fleet.finish(verdicts, format: report.format, diagnostics: diagnostics, summarised: false)
     }
 }

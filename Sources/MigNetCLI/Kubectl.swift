@@ -8,7 +8,7 @@ struct KubectlOptions: ParsableArguments {
     @Flag(help: "Read the cluster with kubectl (read-only `kubectl get`; KUBECTL names the binary) instead of files.")
     var live = false
 
-    @Option(help: ArgumentHelp("With --live: kubectl's --context.", valueName: "name"))
+    @Option(help: ArgumentHelp("With --live and one spec: kubectl's --context (default: the context the repository file maps the cluster to, else kubectl's current one). Over several clusters each is read through the context the repository file's contexts map it to, else the one named after it.", valueName: "name"))
     var context: String?
 
     @Option(help: ArgumentHelp("With --live: kubectl's --kubeconfig.", valueName: "file"))
@@ -17,14 +17,44 @@ struct KubectlOptions: ParsableArguments {
     @Option(help: ArgumentHelp("With --live: seconds each kubectl command may take before it is stopped.", valueName: "seconds"))
     var kubectlTimeout: Int = 30
 
-    @Option(help: ArgumentHelp("With --live: keep what kubectl printed in DIR, one file per command, to replay offline.", valueName: "DIR"))
+    @Option(help: ArgumentHelp("With --live: keep what kubectl printed in DIR, one file per command, to replay offline (over several clusters, in DIR/CLUSTER).", valueName: "DIR"))
     var save: String?
+
+    @Option(help: ArgumentHelp("With --live over several clusters: how many are read at a time.", valueName: "n"))
+    var concurrency: Int = 4
 
     func validate() throws {
         if !live && (context != nil || kubeconfig != nil || save != nil) {
             throw ValidationError("--context, --kubeconfig and --save go with --live")
         }
         if !(1...3600).contains(kubectlTimeout) { throw ValidationError("--kubectl-timeout takes 1...3600 seconds") }
+        if !(1...64).contains(concurrency) { throw ValidationError("--concurrency takes 1...64 clusters at a time") }
+    }
+
+    /// Refuses what names one cluster's context when a run reads several.
+    func refuseOneClusterOptions() throws(CommandFailure) {
+        if context != nil {
+            throw CommandFailure("--context names one cluster's context, and this run reads several: each is read through the context named after it, or the one the repository file's contexts map it to", status: .usage)
+        }
+    }
+
+    /// The runner for `cluster`: through `--context` when given, else the context the repository
+    /// file maps the cluster to, else (over several clusters) the context named after it, else
+    /// kubectl's current context.
+    func kubectl(for cluster: String?, list: Bool, repository: RepositorySetup?) -> Kubectl {
+        var runner = kubectl
+        if runner.context == nil, let cluster {
+            runner.context = repository?.file.contexts[cluster] ?? (list ? cluster : nil)
+        }
+        return runner
+    }
+
+    /// Where `--save` keeps what kubectl printed for `cluster`: the folder given, or over several
+    /// clusters its folder named after the cluster.
+    func save(for cluster: String?, list: Bool) -> String? {
+        guard let save else { return nil }
+        guard list, let cluster else { return save }
+        return save.hasSuffix("/") ? save + cluster : save + "/" + cluster
     }
 
     /// The runner these options describe.

@@ -1,7 +1,7 @@
 import ArgumentParser
 import MigNetKit
 
-/// `mignet preflight SPEC --cluster PATH... | --live`.
+/// `mignet preflight [SPEC-OR-DIR...] (--cluster PATH)... | --live`.
 struct PreflightCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "preflight",
@@ -16,14 +16,20 @@ struct PreflightCommand: ParsableCommand {
             kubectl get settings.harvesterhci.io -o yaml > settings.yaml; \
             kubectl get servicecidrs.networking.k8s.io -o yaml > servicecidrs.yaml. \
             With --live, mignet runs those commands itself. A fact not given is a WARN, never a PASS. \
+            Given folders, several specs or none (the repository file's spec folders), each cluster \
+            is checked and reported under its name (JSON: a list): from --cluster DIR/NAME, one \
+            folder per cluster, or with --live through the kubectl context named after it (or the \
+            repository file's contexts), --concurrency at a time; a cluster that cannot be read is \
+            reported and the others go on. \
             Exit status: 0 no check failed (warnings allowed, unless --strict), 2 a check failed, \
-            1 an error in the spec, unusable input or a kubectl failure, 64 wrong arguments.
+            1 an error in a spec, unusable input or a kubectl failure (over several clusters, 1 \
+            outranks 2), 64 wrong arguments.
             """
     )
 
-    @OptionGroup var input: OneSpecInput
+    @OptionGroup var inputs: SpecInputs
 
-    @Option(name: .customLong("cluster"), help: ArgumentHelp("A file or folder of kubectl output (repeatable).", valueName: "path"))
+    @Option(name: .customLong("cluster"), help: ArgumentHelp("A file or folder of kubectl output, or a folder holding one such folder per cluster, named after it (repeatable).", valueName: "path"))
     var clusterPaths: [String] = []
 
     @OptionGroup var kubectlOptions: KubectlOptions
@@ -42,27 +48,34 @@ struct PreflightCommand: ParsableCommand {
     }
 
     func run() throws {
-        let compiled = input.compile()
-        let hasErrors = try diagnostics.report(compiled)
-        guard !hasErrors, let compilation = compiled.result.compilations.first else { throw CommandFailure.reported() }
-        let read: (facts: ClusterFacts, problems: [Diagnostic])
-        if kubectlOptions.live {
-            do {
-                let fetched = try ClusterInput.live(KubectlGet.clusterFacts, kubectl: kubectlOptions.kubectl, save: kubectlOptions.save)
-                read = (fetched.facts, fetched.problems)
-            } catch {
-                throw CommandFailure(error.description)
+        let repository = try RepositorySetup.find()
+        let inputs = try inputs.resolved(repository)
+        let list = Fleet.isList(inputs)
+        if list {
+            if kubectlOptions.live { try kubectlOptions.refuseOneClusterOptions() }
+            try ClusterInput.refuseFiles(clusterPaths, option: "--cluster")
+        }
+        let fleet = try Fleet(inputs, diagnostics: diagnostics)
+        let (live, options, paths, strict) = (kubectlOptions.live, kubectlOptions, clusterPaths, strict)
+        let verdicts = fleet.judge(concurrency: live ? options.concurrency : 1, progress: live) { compilation -> Fleet.Verdict<Preflight>? in
+            let read: (facts: ClusterFacts, problems: [Diagnostic])
+            if live {
+                do throws(Kubectl.Failure) {
+                    let kubectl = options.kubectl(for: compilation.name, list: list, repository: repository)
+                    let fetched = try ClusterInput.live(KubectlGet.clusterFacts, kubectl: kubectl, save: options.save(for: compilation.name, list: list))
+                    read = (fetched.facts, fetched.problems)
+                } catch {
+                    return .unreachable(error.description)
+                }
+            } else {
+                read = ClusterInput.read(paths, for: compilation.name, list: list)
             }
-        } else {
-            read = ClusterInput.read(clusterPaths)
+            guard read.problems.isEmpty else { return .unusable(read.problems) }
+            return Preflight(compilation, facts: read.facts).map { preflight in
+                let failed = !preflight.passed || (strict && preflight.checks.contains { $0.status == .warn })
+                return .report(preflight, failing: failed ? .difference : nil)
+            }
         }
-        guard read.problems.isEmpty else {
-            // kubectl's output is not a mignet file: its lines are not quoted.
-            try diagnostics.report(read.problems, sources: [:])
-            throw CommandFailure.reported()
-        }
-        guard let preflight = Preflight(compilation, facts: read.facts) else { throw CommandFailure.reported() }
-        try report.print(preflight)
-        if !preflight.passed || (strict && preflight.checks.contains { $0.status == .warn }) { throw CommandFailure.reported(.difference) }
+        try fleet.finish(verdicts, format: report.format, diagnostics: diagnostics)
     }
 }

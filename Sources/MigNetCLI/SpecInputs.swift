@@ -108,22 +108,3 @@ struct SpecInputs: ParsableArguments {
         return Compiled(result: result, inputs: identities)
     }
 }
-
-/// The one spec a command reads (explain, verify), with the same options as `SpecInputs`.
-struct OneSpecInput: ParsableArguments {
-    @Argument(help: ArgumentHelp("The spec file ('-' for standard input). A name that starts with '-' goes after '--'.", valueName: "spec"))
-    var spec: String
-
-    @OptionGroup var options: CompileOptions
-
-    func validate() throws {
-        if spec != "-", FileSystems.current.existing(DiskPath(spec), followingLinks: true)?.kind == .folder {
-            throw ValidationError("\(spec) is a folder; this command reads one spec file.")
-        }
-    }
-
-    /// Reads and compiles the spec.
-    func compile() -> SpecInputs.Compiled {
-        SpecInputs.compile([spec], options: options)
-    }
-}

@@ -37,6 +37,17 @@ enum Terminal {
         return true
     }
 
+    /// Whether stderr is a terminal a person watches (not when it is captured): where progress is shown.
+    static var standardErrorIsTerminal: Bool {
+        capture == nil && isatty(2) == 1
+    }
+
+    /// Replaces the progress line on stderr with `line` (escaped already), or clears it (nil). For a terminal only
+    /// (`standardErrorIsTerminal`); safe from any thread, each line written whole.
+    static func writeProgress(_ line: String?) {
+        _ = write("\r\u{1B}[K" + (line ?? ""), to: 2)
+    }
+
     /// Writes to stdout, all of it or an error: output is what a pipeline or a file keeps, so
     /// a short write is never taken for success.
     static func writeOutput(_ text: String) throws(OutputFailure) {

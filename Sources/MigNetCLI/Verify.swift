@@ -1,7 +1,7 @@
 import ArgumentParser
 import MigNetKit
 
-/// `mignet verify SPEC --setting FILE --pods FILE [--kubevirt FILE] [--nads FILE]`.
+/// `mignet verify [SPEC-OR-DIR...] (--setting FILE --pods FILE [--kubevirt FILE] [--nads FILE] | --cluster DIR | --live)`.
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
@@ -13,18 +13,24 @@ struct Verify: ParsableCommand {
             (--kubevirt) and kubectl get network-attachment-definitions -n harvester-system -o yaml \
             (--nads). JSON works as well as YAML; single objects and Lists both do. With --live, \
             mignet runs those four commands itself (--save DIR keeps their output as setting.yaml, \
-            pods.yaml, kubevirt.yaml and nads.yaml). \
-            Exit status: 0 every check passed, 2 a check failed, 1 an error in the spec or unusable \
-            input (no Setting, a value Harvester cannot read, no pod), 64 wrong arguments.
+            pods.yaml, kubevirt.yaml and nads.yaml), which --cluster DIR reads back. \
+            Given folders, several specs or none (the repository file's spec folders), each cluster \
+            is verified and reported under its name (JSON: a list): from --cluster DIR/NAME, one \
+            folder per cluster, or with --live through the kubectl context named after it (or the \
+            repository file's contexts), --concurrency at a time; a cluster that cannot be read is \
+            reported and the others go on. \
+            Exit status: 0 every check passed, 2 a check failed, 1 an error in a spec, unusable \
+            input (no Setting, a value Harvester cannot read, no pod) or a kubectl failure (over \
+            several clusters, 1 outranks 2), 64 wrong arguments.
             """
     )
 
-    @OptionGroup var input: OneSpecInput
+    @OptionGroup var inputs: SpecInputs
 
-    @Option(help: ArgumentHelp("The Setting, as kubectl prints it (required without --live).", valueName: "file"))
+    @Option(help: ArgumentHelp("The Setting, as kubectl prints it (without --live, this or --cluster).", valueName: "file"))
     var setting: String?
 
-    @Option(help: ArgumentHelp("The virt-handler pods, as kubectl prints them (required without --live).", valueName: "file"))
+    @Option(help: ArgumentHelp("The virt-handler pods, as kubectl prints them (with --setting).", valueName: "file"))
     var pods: String?
 
     @Option(help: ArgumentHelp("The KubeVirt object, as kubectl prints it.", valueName: "file"))
@@ -33,6 +39,9 @@ struct Verify: ParsableCommand {
     @Option(help: ArgumentHelp("The NADs of harvester-system, as kubectl prints them.", valueName: "file"))
     var nads: String?
 
+    @Option(name: .customLong("cluster"), help: ArgumentHelp("A folder of the four outputs as --save keeps them (setting.yaml, pods.yaml, kubevirt.yaml, nads.yaml), or one holding such a folder per cluster, named after it.", valueName: "dir"))
+    var clusterFolder: String?
+
     @OptionGroup var report: ReportOptions<Verification>
 
     @OptionGroup var kubectlOptions: KubectlOptions
@@ -40,38 +49,73 @@ struct Verify: ParsableCommand {
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {
+        let files = setting != nil || pods != nil || kubevirt != nil || nads != nil
         if kubectlOptions.live {
-            if setting != nil || pods != nil || kubevirt != nil || nads != nil {
+            if files || clusterFolder != nil {
                 throw ValidationError("--live reads the Setting, pods, KubeVirt and NADs itself: give no files with it")
             }
+        } else if clusterFolder != nil {
+            if files { throw ValidationError("give --cluster DIR or the files (--setting, --pods...), not both") }
         } else if setting == nil || pods == nil {
-            throw ValidationError("give --setting and --pods (kubectl's output), or --live")
+            throw ValidationError("give --setting and --pods (kubectl's output), --cluster DIR, or --live")
         }
     }
 
     func run() throws {
-        let compiled = input.compile()
-        let hasErrors = try diagnostics.report(compiled)
-        guard !hasErrors, let compilation = compiled.result.compilations.first else { throw CommandFailure.reported() }
-
-        var problems: [Diagnostic] = []
-        // The four inputs, from files or from kubectl, by the name `--save` gives them.
-        var files: [String: SourceFile] = [:]
-        if kubectlOptions.live {
-            do {
-                (files, problems) = try kubectlOptions.kubectl.fetch(KubectlGet.verify, save: kubectlOptions.save)
-            } catch {
-                throw CommandFailure(error.description)
-            }
-        } else {
-            for (name, path) in [("setting.yaml", setting), ("pods.yaml", pods), ("kubevirt.yaml", kubevirt), ("nads.yaml", nads)] {
-                guard let path else { continue }
-                switch SourceReader.read(path, kind: .kubectlOutput) {
-                case .failure(let failure): problems.append(Diagnostic.unreadable(failure, file: path == "-" ? "<stdin>" : path))
-                case .success(let source): files[name] = source
-                }
+        let repository = try RepositorySetup.find()
+        let inputs = try inputs.resolved(repository)
+        let list = Fleet.isList(inputs)
+        if list {
+            if kubectlOptions.live { try kubectlOptions.refuseOneClusterOptions() }
+            try ClusterInput.refuseFiles(clusterFolder.map { [$0] } ?? [], option: "--cluster")
+            if setting != nil {
+                throw CommandFailure("--setting and --pods are one cluster's files, and this run reads several: give --cluster DIR holding one folder per cluster, named after it, or --live", status: .usage)
             }
         }
+        let fleet = try Fleet(inputs, diagnostics: diagnostics)
+        let (options, given, folder) = (kubectlOptions, [("setting.yaml", setting), ("pods.yaml", pods), ("kubevirt.yaml", kubevirt), ("nads.yaml", nads)], clusterFolder)
+        let verdicts = fleet.judge(concurrency: options.live ? options.concurrency : 1, progress: options.live) { compilation -> Fleet.Verdict<Verification>? in
+            // The four inputs, from files or from kubectl, by the name `--save` gives them.
+            var files: [String: SourceFile] = [:]
+            var problems: [Diagnostic] = []
+            if options.live {
+                do throws(Kubectl.Failure) {
+                    let kubectl = options.kubectl(for: compilation.name, list: list, repository: repository)
+                    (files, problems) = try kubectl.fetch(KubectlGet.verify, save: options.save(for: compilation.name, list: list))
+                } catch {
+                    return .unreachable(error.description)
+                }
+            } else {
+                var paths = given
+                if let folder {
+                    do throws(ClusterInput.Missing) {
+                        let found = try ClusterInput.folder(folder, for: compilation.name, list: list)
+                        paths = KubectlGet.verify.map { ($0.fileName, found.hasSuffix("/") ? found + $0.fileName : found + "/" + $0.fileName) }
+                        // The KubeVirt object and the NADs are optional in a folder as they are as files.
+                        paths = paths.filter { name, path in
+                            ["setting.yaml", "pods.yaml"].contains(name) || FileSystems.current.existing(DiskPath(path ?? "")) != nil
+                        }
+                    } catch {
+                        return .unusable([error.diagnostic])
+                    }
+                }
+                for (name, path) in paths {
+                    guard let path else { continue }
+                    switch SourceReader.read(path, kind: .kubectlOutput) {
+                    case .failure(let failure): problems.append(Diagnostic.unreadable(failure, file: path == "-" ? "<stdin>" : path))
+                    case .success(let source): files[name] = source
+                    }
+                }
+            }
+            return Self.verdict(compilation, files: files, problems: problems)
+        }
+        try fleet.finish(verdicts, format: report.format, diagnostics: diagnostics)
+    }
+
+    /// Verifies `compilation` against the four outputs by file name (`setting.yaml`...), with the
+    /// problems found reading them.
+    static func verdict(_ compilation: Compilation, files: [String: SourceFile], problems: [Diagnostic]) -> Fleet.Verdict<Verification>? {
+        var problems = problems
         func objects(_ name: String) -> [KubeObject]? {
             guard let source = files[name] else { return nil }
             do { return try KubeObject.objects(in: source) } catch {
@@ -88,15 +132,9 @@ struct Verify: ParsableCommand {
                 problems += error.diagnostics
             }
         }
-        guard problems.isEmpty, let settingObjects, let podObjects else {
-            // kubectl's output is not a mignet file: its lines are not quoted.
-            try diagnostics.report(problems, sources: [:])
-            throw CommandFailure.reported()
+        guard problems.isEmpty, let settingObjects, let podObjects else { return .unusable(problems) }
+        return Verification(compilation, setting: settingObjects, pods: podObjects, kubeVirt: kubeVirtObjects, nads: nadObjects).map { verification in
+            .report(verification, failing: verification.passed ? nil : .difference)
         }
-        guard let verification = Verification(compilation, setting: settingObjects, pods: podObjects, kubeVirt: kubeVirtObjects, nads: nadObjects) else {
-            throw CommandFailure.reported()
-        }
-        try report.print(verification)
-        if !verification.passed { throw CommandFailure.reported(.difference) }
     }
 }

@@ -10,7 +10,7 @@ package struct RepositoryFile: Sendable {
     /// Its kind.
     static let kind = "Repository"
     /// The keys of the file.
-    static let keys = ["apiVersion", "kind", "delivery", "specs", "output", "minimumVersion"]
+    static let keys = ["apiVersion", "kind", "delivery", "specs", "output", "minimumVersion", "contexts"]
     /// The values `delivery` takes: a delivery profile, or the Argo CD plugin mode (no output).
     static let deliveries = Delivery.allCases.map(\.rawValue) + ["argocd-plugin"]
 
@@ -24,6 +24,9 @@ package struct RepositoryFile: Sendable {
     package var minimumVersion: String?
     /// Where `delivery` is written (`mignet.yaml:5:11`), for messages that cite it.
     package var deliveryLocation: String
+    /// The kubectl context of each cluster that live mode reads through another context than the
+    /// one named after it, by cluster name.
+    package var contexts: [String: String] = [:]
 
     /// Why the file cannot be used: its located diagnostics.
     package struct Invalid: Error, Sendable {
@@ -82,7 +85,22 @@ extension SpecDecoder {
             diagnostics.append(Diagnostic(.error, .repositoryFileInvalid, "minimumVersion '\(minimum.value)' is not a version such as 0.1.0", at: minimum.location))
             return nil
         }
-        return RepositoryFile(specs: specs, output: output, delivery: profile, minimumVersion: minimum?.value, deliveryLocation: delivery.location.description)
+        var contexts: [String: String] = [:]
+        if let pair = top["contexts"] {
+            guard let pairs = pair.value.pairs else {
+                diagnostics.append(.expectedMapping("contexts", found: pair.value.kindDescription, at: location(pair.value.mark)))
+                return nil
+            }
+            for entry in pairs {
+                guard let context = string(entry) else { return nil }
+                guard !context.value.isEmpty else {
+                    diagnostics.append(Diagnostic(.error, .repositoryFileInvalid, "the context of cluster '\(entry.key)' is empty; give the kubectl context to read it through", at: context.location))
+                    return nil
+                }
+                contexts[entry.key] = context.value
+            }
+        }
+        return RepositoryFile(specs: specs, output: output, delivery: profile, minimumVersion: minimum?.value, deliveryLocation: delivery.location.description, contexts: contexts)
     }
 }
 
@@ -139,6 +157,10 @@ extension RepositoryFile {
                 JSONMember("minimumVersion", .object([
                     JSONMember("type", .string("string")), JSONMember("pattern", .string("^[0-9]{1,6}(\\.[0-9]{1,6}){0,2}$")),
                     JSONMember("description", .string("The oldest mignet the repository needs; an older one stops with a message.")),
+                ])),
+                JSONMember("contexts", .object([
+                    JSONMember("type", .string("object")), JSONMember("additionalProperties", string),
+                    JSONMember("description", .string("The kubectl context of each cluster, by cluster name, where it is not named after the cluster (live mode over several clusters).")),
                 ])),
             ])),
             JSONMember("if", plugin),
