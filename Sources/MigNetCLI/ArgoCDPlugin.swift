@@ -9,8 +9,10 @@ struct ArgoCDPlugin: ParsableCommand {
         abstract: "The Argo CD Config Management Plugin's commands: render one cluster at sync time.",
         discussion: """
             argocd-cmp-server runs these in the Application's source folder, with the environment \
-            Argo CD documents: the cluster comes from the plugin parameter 'cluster' (PARAM_CLUSTER) \
-            or the plugin env entry CLUSTER (ARGOCD_ENV_CLUSTER), or is the folder's only spec. \
+            Argo CD documents: the spec file comes from the plugin parameter 'spec' (PARAM_SPEC) or \
+            the plugin env entry SPEC (ARGOCD_ENV_SPEC), and the cluster from the parameter \
+            'cluster' (PARAM_CLUSTER) or the env entry CLUSTER (ARGOCD_ENV_CLUSTER); without a spec \
+            file, the folder's specs are searched for the cluster, or it is the folder's only spec. \
             Defaults files may lie anywhere in the repository copy Argo CD sent (the folder \
             ARGOCD_APP_SOURCE_PATH was taken from).
             """,
@@ -23,6 +25,11 @@ struct ArgoCDPlugin: ParsableCommand {
         static let parameter = "PARAM_CLUSTER"
         /// The plugin env entry `CLUSTER`, which Argo CD prefixes with `ARGOCD_ENV_`.
         static let env = "ARGOCD_ENV_CLUSTER"
+        /// The plugin parameter `spec`: the spec file, from the source folder.
+        static let specParameter = "PARAM_SPEC"
+        /// The plugin env entry `SPEC`, which the ApplicationSet sets to the file the git files
+        /// generator found.
+        static let specEnv = "ARGOCD_ENV_SPEC"
         /// The Application's source path inside the repository.
         static let sourcePath = "ARGOCD_APP_SOURCE_PATH"
     }
@@ -40,12 +47,22 @@ struct ArgoCDPlugin: ParsableCommand {
         return "/" + path.joined(separator: "/")
     }
 
-    /// Compiles every spec of `folder` as `render` would; without `--root`, defaults may reach up
-    /// to the repository copy's top.
-    static func compile(_ folder: String, options: CompileOptions) -> SpecInputs.Compiled {
+    /// Compiles `spec` (a file of `folder`), or every spec of `folder`, as `render` would;
+    /// without `--root`, defaults may reach up to the repository copy's top.
+    static func compile(_ folder: String, spec: String? = nil, options: CompileOptions) -> SpecInputs.Compiled {
         var options = options
         if options.root == nil { options.root = repositoryRoot(of: folder) }
-        return SpecInputs.compile([folder], options: options)
+        let input = spec.map { folder == "." ? $0 : folder + "/" + $0 } ?? folder
+        return SpecInputs.compile([input], options: options)
+    }
+
+    /// The value of a plugin parameter and its env entry, which must agree when both are set.
+    static func agreed(_ parameter: String, _ env: String, names: (parameter: String, env: String)) throws(CommandFailure) -> String? {
+        let (given, entry) = (Environment.value(parameter), Environment.value(env))
+        if let given, let entry, given != entry {
+            throw CommandFailure("the plugin parameter \(names.parameter) ('\(given)') and the env entry \(names.env) ('\(entry)') disagree; set one")
+        }
+        return given ?? entry
     }
 
     struct Generate: ParsableCommand {
@@ -55,9 +72,14 @@ struct ArgoCDPlugin: ParsableCommand {
             discussion: """
                 The objects are the argocd profile's: the PreSync hook when the spec asks for it, \
                 the NAD, the Setting and the KubeVirt patch with their sync waves and options. \
-                Every spec of the folder is compiled, as render would: an error in any of them \
-                fails the generation (exit 1, diagnostics on stderr, which Argo CD shows), so that \
-                no Application syncs from a folder mignet check would refuse.
+                Given the spec file (SPEC, as the ApplicationSet init writes passes it), only that \
+                file and the defaults file it names are read, so a generation costs one spec \
+                however large the folder, and a broken spec elsewhere in it blocks no other \
+                cluster; its metadata.name must be the cluster asked for. Without it, every spec \
+                of the folder is compiled, as render would, and an error in any fails the \
+                generation. An error fails the generation: exit 1, diagnostics on stderr (which \
+                Argo CD shows), nothing on stdout. The whole-folder checks (duplicate names among \
+                them) are validate's, in CI and the pre-commit hook.
                 """
         )
 
@@ -68,20 +90,22 @@ struct ArgoCDPlugin: ParsableCommand {
         @OptionGroup var diagnostics: DiagnosticOptions
 
         func run() throws {
-            let parameter = Environment.value(Variable.parameter)
-            let env = Environment.value(Variable.env)
-            if let parameter, let env, parameter != env {
-                throw CommandFailure("the plugin parameter cluster ('\(parameter)') and the env entry CLUSTER ('\(env)') disagree; set one")
-            }
-            let compiled = ArgoCDPlugin.compile(folder, options: options)
-            if try diagnostics.report(compiled) { throw CommandFailure.reported() }
-            var cluster = parameter ?? env
-            if cluster == nil {
-                let names = compiled.result.compilations.compactMap(\.name)
-                guard names.count == 1 else {
-                    throw CommandFailure("name the cluster with the plugin parameter cluster or the plugin env entry CLUSTER: \(folder) holds \(names.count) specs")
+            let cluster = try ArgoCDPlugin.agreed(Variable.parameter, Variable.env, names: ("cluster", "CLUSTER"))
+            let spec = try ArgoCDPlugin.agreed(Variable.specParameter, Variable.specEnv, names: ("spec", "SPEC"))
+            if let spec {
+                let components = spec.split(separator: "/", omittingEmptySubsequences: false)
+                if spec.hasPrefix("/") || components.contains("..") || components.contains("") {
+                    throw CommandFailure("the spec file '\(spec)' is not a path inside the Application's source folder; give its name there, as the git files generator's path.filename")
                 }
-                cluster = names[0]
+            }
+            let compiled = ArgoCDPlugin.compile(folder, spec: spec, options: options)
+            if try diagnostics.report(compiled) { throw CommandFailure.reported() }
+            let names = compiled.result.compilations.compactMap(\.name)
+            if let spec, let cluster, names != [cluster] {
+                throw CommandFailure("\(spec) has metadata.name '\(names.first ?? "")', not the cluster '\(cluster)' asked for; the ApplicationSet's CLUSTER and SPEC must name the same spec")
+            }
+            guard let cluster = cluster ?? (names.count == 1 ? names[0] : nil) else {
+                throw CommandFailure("name the cluster with the plugin parameter cluster or the plugin env entry CLUSTER: \(folder) holds \(names.count) specs")
             }
             try Render.printObjects(compiled, delivery: .argocd, cluster: cluster)
         }

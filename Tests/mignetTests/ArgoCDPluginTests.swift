@@ -1,4 +1,5 @@
 import Foundation
+import MigNetCLI
 import MigNetTestSupport
 @testable import MigNetYAML
 import Testing
@@ -124,6 +125,86 @@ import Testing
         #expect(unknown.status == 1)
         #expect(unknown.stdout.isEmpty)
         #expect(unknown.stderr.contains("no spec has metadata.name 'oslo'; the specs name 'berlin', 'lab', 'paris'"))
+    }
+
+    /// With its spec file (SPEC, as the ApplicationSet passes `path.filename`), generate reads
+    /// that file and the defaults file it names and nothing else: no listing of a folder of
+    /// hundreds of specs, and a broken sibling blocks nothing. The ApplicationSet's
+    /// manifest-generate-paths, resolved from the source path as Argo CD resolves it, names
+    /// exactly the files read.
+    @Test func generateWithItsSpecFileReadsThatSpecAndItsDefaultsOnly() throws {
+        let files = MemoryFileSystem(workingFolder: "/repo/clusters")
+        let example = MignetProcess.root + "/examples/gitops-repo/"
+        files.add("/repo/site-defaults.yaml", try String(contentsOfFile: example + "site-defaults.yaml", encoding: .utf8))
+        for name in ["berlin", "lab", "paris"] {
+            files.add("/repo/clusters/\(name).yaml", try String(contentsOfFile: example + "clusters/\(name).yaml", encoding: .utf8))
+        }
+        for index in 0..<300 { files.add("/repo/clusters/c\(index).yaml", MignetProcess.spec("c\(index)", vlan: 100 + index)) }
+        files.add("/repo/clusters/broken.yaml", "apiVersion: mignet/v1\nkind: MigrationNetwork\nmetadata:\n  name: broken\nspec:\n  vlan: 5000\n")
+        var environment = Self.environment(env: ["CLUSTER": "berlin", "SPEC": "berlin.yaml"])
+        environment["ARGOCD_APP_SOURCE_PATH"] = "clusters"
+        let outcome = try InProcess.run(try Array(Self.command(["generate"]).dropFirst()), environment: environment, files: files)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.isEmpty)
+        #expect(outcome.stdout == (try MignetProcess.run(["render", "--delivery", "argocd", "--cluster", "berlin", Self.sourcePath]).stdout))
+        let read = Set(files.looks)
+        #expect(read == ["read /repo/clusters/berlin.yaml", "read /repo/site-defaults.yaml"], "\(files.looks)")
+
+        // The template's annotation for this spec, as the ApplicationSet controller fills it in.
+        let set = try String(contentsOfFile: MignetProcess.root + "/templates/argocd-plugin/applicationset.yaml", encoding: .utf8)
+        let line = try #require(set.split(separator: "\n").first { $0.contains("argocd.argoproj.io/manifest-generate-paths:") })
+        #expect(line.hasSuffix(#"'{{.path.filename}}{{ if hasKey . "defaults" }};{{ .defaults }}{{ end }}'"#))
+        #expect(set.contains("- name: SPEC\n              value: '{{.path.filename}}'\n"))
+        let annotation = "berlin.yaml;../site-defaults.yaml"
+        let named = annotation.split(separator: ";").map { URL(fileURLWithPath: "/repo/clusters/" + $0).standardized.path }
+        #expect(Set(named.map { "read " + $0 }) == read)
+    }
+
+    /// The kustomize generator plugin and the KRM function are given their one spec: they read
+    /// it (or standard input) and its defaults file, never the folder around it.
+    @Test func theKustomizeGeneratorAndTheKRMFunctionReadOneSpecToo() throws {
+        let example = MignetProcess.root + "/examples/kustomize/krm-function/"
+        let spec = try String(contentsOfFile: example + "migration-network.yaml", encoding: .utf8)
+        func folder(stdin: String = "") throws -> MemoryFileSystem {
+            let files = MemoryFileSystem(workingFolder: "/repo/site", standardInput: Array(stdin.utf8))
+            files.add("/repo/site/site-defaults.yaml", try String(contentsOfFile: example + "site-defaults.yaml", encoding: .utf8))
+            files.add("/repo/site/migration-network.yaml", spec)
+            for index in 0..<300 { files.add("/repo/site/c\(index).yaml", MignetProcess.spec("c\(index)", vlan: 100 + index)) }
+            return files
+        }
+        let generatorFiles = try folder()
+        let generated = CommandLineTool.run(["migration-network.yaml"], as: "MigrationNetwork", environment: [:], files: generatorFiles)
+        #expect(generated.status == 0, "\(generated.stderr)")
+        #expect(generated.stdout.contains("kind: NetworkAttachmentDefinition"))
+        #expect(Set(generatorFiles.looks) == ["read /repo/site/migration-network.yaml", "read /repo/site/site-defaults.yaml"], "\(generatorFiles.looks)")
+
+        let input = "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: []\nfunctionConfig:\n" + spec.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
+        let krmFiles = try folder(stdin: input)
+        let function = try InProcess.run(["krm"], files: krmFiles)
+        #expect(function.status == 0, "\(function.stderr)")
+        #expect(function.stdout.contains("kind: NetworkAttachmentDefinition"))
+        #expect(krmFiles.looks == ["read /repo/site/site-defaults.yaml"], "\(krmFiles.looks)")
+    }
+
+    @Test func theSpecFileMustNameTheClusterAndLieInTheFolder() throws {
+        let (_, app) = try Self.workFolder()
+        let generate = try Self.command(["generate"])
+        let other = try Self.run(generate, in: app, environment: Self.environment(env: ["CLUSTER": "berlin", "SPEC": "paris.yaml"]))
+        #expect(other.status == 1)
+        #expect(other.stdout.isEmpty)
+        #expect(other.stderr == "mignet: paris.yaml has metadata.name 'paris', not the cluster 'berlin' asked for; the ApplicationSet's CLUSTER and SPEC must name the same spec\n")
+        for outside in ["../site-defaults.yaml", "/etc/passwd", "a//b.yaml"] {
+            let refused = try Self.run(generate, in: app, environment: Self.environment(env: ["CLUSTER": "berlin", "SPEC": outside]))
+            #expect(refused.status == 1)
+            #expect(refused.stderr.contains("is not a path inside the Application's source folder"), "\(outside)")
+        }
+        // The spec file alone names its cluster; a parameter and an env entry must agree.
+        let alone = try Self.run(generate, in: app, environment: Self.environment(env: ["SPEC": "lab.yaml"]))
+        #expect(alone.status == 0, "\(alone.stderr)")
+        #expect(alone.stdout == (try MignetProcess.run(["render", "--delivery", "argocd", "--cluster", "lab", Self.sourcePath]).stdout))
+        let disagree = try Self.run(generate, in: app, environment: Self.environment(env: ["SPEC": "lab.yaml"], extra: ["PARAM_SPEC": "paris.yaml"]))
+        #expect(disagree.status == 1)
+        #expect(disagree.stderr.contains("the plugin parameter spec ('paris.yaml') and the env entry SPEC ('lab.yaml') disagree"))
     }
 
     /// An error in a spec fails the generation: nothing on stdout (Argo CD would prune

@@ -5,7 +5,8 @@ import Synchronization
 /// A file system held in memory, for commands run in process: folders, files, symbolic links and
 /// FIFOs under `/`, with hard links sharing one inode and the errors the system would give
 /// (`ENOENT`, `EEXIST`, `ENOTDIR`, `EISDIR`, `ENOTEMPTY`, `ELOOP`). Relative paths start at
-/// `workingFolder`. A test can make any step fail (`fault`) and read every change made.
+/// `workingFolder`. A test can make any step fail (`fault`) and read every change made, and every
+/// folder listed and file read (`looks`).
 final class MemoryFileSystem: FileSystem {
     /// A step a command takes that changes the tree.
     enum Change: String, Sendable {
@@ -27,6 +28,8 @@ final class MemoryFileSystem: FileSystem {
         var locked: Set<String> = []
         /// The changes made so far, in order.
         var changes: [(Change, String)] = []
+        /// The folders listed and the files read so far (resolved), in order.
+        var looks: [String] = []
     }
 
     let workingFolder: String
@@ -96,9 +99,13 @@ final class MemoryFileSystem: FileSystem {
         }
     }
 
+    /// The folders listed and files read so far, as `list PATH` and `read PATH`.
+    var looks: [String] { state.withLock { $0.looks } }
+
     func entries(_ folder: DiskPath) -> Result<[[UInt8]], SystemError> {
         state.withLock { state in
             Self.resolve(text(folder), from: workingFolder, following: true, in: state).flatMap { resolved in
+                state.looks.append("list " + resolved)
                 guard let inode = state.paths[resolved] else { return .failure(SystemError(ENOENT)) }
                 guard state.nodes[inode] == .folder else { return .failure(SystemError(ENOTDIR)) }
                 return .success(Self.children(of: resolved, in: state).map { Array($0.utf8) })
@@ -117,6 +124,7 @@ final class MemoryFileSystem: FileSystem {
     func read(_ path: DiskPath, followingLinks: Bool, limit: Int) -> Result<FileContents, SystemError> {
         state.withLock { state in
             Self.resolve(text(path), from: workingFolder, following: followingLinks, in: state).flatMap { resolved in
+                state.looks.append("read " + resolved)
                 guard let inode = state.paths[resolved] else { return .failure(SystemError(ENOENT)) }
                 let status = Self.status(of: inode, in: state)
                 switch state.nodes[inode]! {

@@ -9,7 +9,11 @@ enum EmbeddedTemplates {
 # An Argo CD ApplicationSet for every spec in clusters/: one Application per spec, rendered at
 # sync time by mignet's plugin (no rendered/ folder in git), deployed to the Argo CD cluster of
 # the spec's metadata.name. The selector keeps the generator to files of kind MigrationNetwork,
-# so defaults files and other YAML in clusters/ become no Application.
+# so defaults files and other YAML in clusters/ become no Application. Each Application passes
+# its spec file (SPEC) as well as its cluster (CLUSTER): mignet reads that file and the defaults
+# file it names, nothing else of the folder, and manifest-generate-paths names the same files, so
+# that where Argo CD honours it (refreshes from a git webhook) a commit regenerates the
+# Applications whose files it touches.
 # preserveResourcesOnDeletion: an Application whose spec disappears (or the whole
 # ApplicationSet) is deleted without deleting what it deployed, so the cluster keeps working;
 # to go back to the management network, disable the spec first and delete it later.
@@ -35,6 +39,8 @@ spec:
   template:
     metadata:
       name: 'migration-network-{{.metadata.name}}'
+      annotations:
+        argocd.argoproj.io/manifest-generate-paths: '{{.path.filename}}{{ if hasKey . "defaults" }};{{ .defaults }}{{ end }}'
     spec:
       project: default
       source:
@@ -46,6 +52,8 @@ spec:
           env:
             - name: CLUSTER
               value: '{{.metadata.name}}'
+            - name: SPEC
+              value: '{{.path.filename}}'
       destination:
         name: '{{.metadata.name}}'
         namespace: harvester-system
@@ -77,8 +85,9 @@ patches:
 # time from a folder of specs, with the argocd profile's sync waves and options. Argo CD reads it
 # at /home/argocd/cmp-server/config/plugin.yaml in the sidecar (repo-server-patch.yaml mounts it
 # from the ConfigMap kustomization.yaml generates). generate runs in the Application's source
-# folder; the cluster is the parameter `cluster` or the plugin env entry CLUSTER (the
-# ApplicationSet sets the latter), or the folder's only spec.
+# folder; the spec file is the parameter `spec` or the plugin env entry SPEC, the cluster the
+# parameter `cluster` or the env entry CLUSTER (the ApplicationSet sets both env entries). With
+# the spec file, mignet reads it and its defaults file only; without it, the folder's specs.
 apiVersion: argoproj.io/v1alpha1
 kind: ConfigManagementPlugin
 metadata:
@@ -95,6 +104,10 @@ spec:
       - name: cluster
         title: Cluster
         tooltip: The metadata.name of the spec to render; needed when the folder holds more than one.
+        required: false
+      - name: spec
+        title: Spec file
+        tooltip: The spec file in the source folder; given, mignet reads it and its defaults file, not the whole folder.
         required: false
 
 """##),
