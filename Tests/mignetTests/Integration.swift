@@ -27,6 +27,17 @@ enum Integration {
     static let shellcheck = MignetProcess.which("shellcheck")
     /// Whether the shell script tests run.
     static let runsShellcheck = shellcheck != nil || required
+    /// The folder `scripts/release.sh` (and `scripts/image.sh`) wrote, which `.ci/run`'s packaging
+    /// step builds before the tests and names in `MIGNET_DIST`; `swift test` alone builds no release.
+    static let dist = ProcessInfo.processInfo.environment["MIGNET_DIST"].flatMap { $0.isEmpty ? nil : $0 }
+    /// Whether the packaging tests run.
+    static let runsPackaging = dist != nil || required
+    /// zsh, if it is on PATH (its completion script is tested in it).
+    static let zsh = MignetProcess.which("zsh")
+    /// buildah, if it is on PATH (the sidecar image is built and run with it).
+    static let buildah = MignetProcess.which("buildah")
+    /// man, if it is on PATH.
+    static let man = MignetProcess.which("man")
     /// Whether JSON Schema tests run.
     static let runsJSONSchema = pythonWithJSONSchema != nil || required
 }

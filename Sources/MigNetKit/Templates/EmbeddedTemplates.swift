@@ -115,9 +115,10 @@ spec:
 # The mignet sidecar of argocd-repo-server, as Argo CD's plugin documentation wires one: its
 # entrypoint is the argocd-cmp-server the repo-server's copyutil init container puts in
 # /var/run/argocd, it runs as user 999, it shares the plugins socket folder, reads plugin.yaml
-# from the ConfigMap, and has its own /tmp (never the repo-server's). The image needs only mignet
-# on PATH and a C library: the release binary (mignet's scripts/release.sh) copied to
-# /usr/local/bin/mignet in an image such as debian:bookworm-slim.
+# from the ConfigMap, and has its own /tmp (never the repo-server's). The image is mignet's
+# sidecar image of the same version as the repository's mignet (its tag is the version): built
+# from the release by mignet's scripts/image.sh (FROM scratch: the binary, the C library, user
+# 999) and published with skopeo copy oci-archive:... docker://REGISTRY/mignet:VERSION.
 apiVersion: apps/v1
 kind: Deployment
 metadata:

@@ -50,7 +50,7 @@ package enum StarterKit {
     }
 
     /// The placeholder a sidecar image replaces.
-    static let imagePlaceholder = "REPLACE-WITH-YOUR-MIGNET-IMAGE"
+    static var imagePlaceholder: String { "REPLACE-WITH-YOUR-REGISTRY/mignet:\(MignetVersion.current)" }
 
     /// Which template goes where, for which modes (nil: every mode).
     static let layout: [(template: String, path: String, mode: Mode?)] = [
@@ -125,7 +125,7 @@ package enum StarterKit {
             steps.append("replace \(repositoryPlaceholder) in \(mode.rawValue)/ with this repository's URL (or rerun with --repository)")
         }
         if !imageGiven && mode == .argocdPlugin {
-            steps.append("build the sidecar image (mignet's release binary in /usr/local/bin of an image with a C library, such as debian:bookworm-slim) and replace \(imagePlaceholder) in argocd-plugin/ with it (or rerun with --image)")
+            steps.append("publish the sidecar image of mignet \(MignetVersion.current) (scripts/image.sh builds it from the release; skopeo copy oci-archive:mignet-\(MignetVersion.current)-image-linux-ARCH.oci.tar docker://REGISTRY/mignet:\(MignetVersion.current)) and replace \(imagePlaceholder) in argocd-plugin/ with it (or rerun with --image)")
         }
         return steps
     }
