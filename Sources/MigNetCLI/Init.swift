@@ -31,6 +31,12 @@ struct Init: ParsableCommand {
     @Option(help: ArgumentHelp("The git URL of the repository being set up, for the Argo CD and Fleet objects.", valueName: "url"))
     var repository: String?
 
+    @Option(name: .customLong("version"), help: ArgumentHelp("The mignet version the CI jobs download and the repository file requires (default: this mignet's).", valueName: "version"))
+    var mignetVersion: String?
+
+    @Option(help: ArgumentHelp("Where mignet releases are downloaded from, as RELEASES_URL/vVERSION/FILE (default: a placeholder that fails the CI jobs until it is set).", valueName: "url"))
+    var releasesURL: String?
+
     @Flag(help: "Overwrite files that exist.")
     var force = false
 
@@ -38,10 +44,13 @@ struct Init: ParsableCommand {
         if image != nil && delivery != .argocdPlugin { throw ValidationError("--image is the Argo CD plugin's sidecar image; it needs --delivery argocd-plugin.") }
         if let repository, let problem = StarterKit.problem(repository: repository) { throw ValidationError("--repository: \(problem)") }
         if let image, let problem = StarterKit.problem(image: image) { throw ValidationError("--image: \(problem)") }
+        if let mignetVersion, let problem = StarterKit.problem(version: mignetVersion) { throw ValidationError("--version: \(problem)") }
+        if let releasesURL, let problem = StarterKit.problem(releases: releasesURL) { throw ValidationError("--releases-url: \(problem)") }
     }
 
     func run() throws {
-        let files = try StarterKit.files(mode: delivery, repository: repository, image: image)
+        let version = mignetVersion ?? MignetVersion.current
+        let files = try StarterKit.files(mode: delivery, repository: repository, image: image, version: version, releases: releasesURL)
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let existing = files.map { base + "/" + $0.path }.filter { FileSystems.current.existing(DiskPath($0)) != nil }
         if !existing.isEmpty && !force {
@@ -55,7 +64,8 @@ struct Init: ParsableCommand {
             throw CommandFailure(String(describing: error), "nothing was written")
         }
         let shown = TerminalText.escaped(directory)
-        let steps = StarterKit.nextSteps(mode: delivery, directory: shown, repositoryGiven: repository != nil, imageGiven: image != nil)
+        let steps = StarterKit.nextSteps(mode: delivery, directory: shown, repositoryGiven: repository != nil, imageGiven: image != nil,
+                                         releasesGiven: releasesURL != nil, version: version)
         var note = "mignet: set up \(shown) for the \(delivery.rawValue) delivery profile; next:\n"
         for (index, step) in steps.enumerated() { note += "mignet:   \(index + 1). \(step)\n" }
         Terminal.writeError(note)

@@ -166,8 +166,20 @@ import Testing
         let outcome = try InProcess.run(["init", "repo", "--delivery", "argocd"], in: directory)
         #expect(outcome.status == 0)
         #expect(outcome.stderr.contains("mignet: set up repo for the argocd delivery profile; next:"))
-        for step in ["put mignet on PATH", "git init", "pre-commit install", "MIGNET_REPOSITORY", "mignet render clusters -o rendered --delivery argocd"] {
+        for step in ["put mignet 0.1.0 on PATH", "git init", "pre-commit install", "replace https://REPLACE-WITH-YOUR-MIGNET-RELEASES-URL in .github/workflows/mignet.yaml",
+                     "mignet render clusters -o rendered --delivery argocd"] {
             #expect(outcome.stderr.contains(step), "\(step)")
+        }
+        // Given the releases URL and a version, the steps and the files say so.
+        let pinned = try InProcess.run(["init", "pinned", "--version", "0.2.0", "--releases-url", "https://releases.example.com/mignet/"], in: directory)
+        #expect(pinned.status == 0)
+        #expect(pinned.stderr.contains("put mignet 0.2.0 on PATH") && !pinned.stderr.contains("REPLACE-WITH-YOUR-MIGNET-RELEASES-URL"))
+        let workflow = try String(contentsOfFile: directory + "/pinned/.github/workflows/mignet.yaml", encoding: .utf8)
+        #expect(workflow.contains("  MIGNET_VERSION: \"0.2.0\"\n  MIGNET_RELEASES_URL: \"https://releases.example.com/mignet\"\n"))
+        #expect(try String(contentsOfFile: directory + "/pinned/mignet.yaml", encoding: .utf8).hasSuffix("minimumVersion: 0.2.0\n"))
+        for (option, value) in [("--version", "latest"), ("--releases-url", "ftp://x/y"), ("--releases-url", "https://host/$(id)")] {
+            let refused = try InProcess.run(["init", "refused", option, value], in: directory)
+            #expect(refused.status == 64, "\(option) \(value)")
         }
         let spec = try String(contentsOfFile: directory + "/repo/clusters/my-cluster.yaml", encoding: .utf8)
         #expect(spec.contains("`mignet render clusters -o rendered --delivery argocd`"))

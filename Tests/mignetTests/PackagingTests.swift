@@ -222,4 +222,129 @@ struct PackagingTests {
         #expect(generated.status == 0, "\(generated.stderr)")
         #expect(generated.stdout == (try MignetProcess.run(["render", "--delivery", "argocd", "--cluster", "berlin", "examples/gitops-repo/clusters"])).stdout)
     }
+
+    /// A loopback HTTP server (python's http.server) serving `folder` on a port of its choosing,
+    /// which it writes to a file; stopped by `stop()`.
+    final class LoopbackServer {
+        let process = Process()
+        let port: Int
+
+        init(serving folder: String) throws {
+            let python = try #require(MignetProcess.which("python3"))
+            let portFile = try MignetProcess.temporaryDirectory() + "/port"
+            let server = """
+                import functools, http.server, sys
+                handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=sys.argv[1])
+                server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+                with open(sys.argv[2] + ".new", "w") as handle:
+                    handle.write(str(server.server_address[1]))
+                import os; os.rename(sys.argv[2] + ".new", sys.argv[2])
+                server.serve_forever()
+                """
+            process.executableURL = URL(fileURLWithPath: python)
+            process.arguments = ["-c", server, folder, portFile]
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            var port: Int?
+            for _ in 0..<200 where port == nil {
+                port = (try? String(contentsOfFile: portFile, encoding: .utf8)).flatMap { Int($0) }
+                if port == nil { usleep(50_000) }
+            }
+            self.port = try #require(port, "the loopback server did not start")
+        }
+
+        /// Stops the server: killed (Foundation's `terminate` and `waitUntilExit` can leave it
+        /// running or wait forever here), its exit polled.
+        func stop() {
+            kill(process.processIdentifier, SIGKILL)
+            for _ in 0..<100 where process.isRunning { usleep(50_000) }
+        }
+    }
+
+    /// The CI jobs `init` writes download the pinned release and check its SHA-256, for real:
+    /// against a loopback server holding what scripts/release.sh built, a good checksum installs
+    /// mignet (and a second run uses the cache), a wrong one fails the job script with nothing
+    /// installed, and the placeholder URL fails it with a message.
+    @Test func theCIJobsDownloadAndVerifyThePinnedRelease() throws {
+        let release = try Self.release()
+        let served = try MignetProcess.temporaryDirectory()
+        let folder = served + "/releases/v" + release.version
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for file in [release.name + ".tar.gz", release.name + ".tar.gz.sha256"] {
+            try FileManager.default.copyItem(atPath: release.dist + "/" + file, toPath: folder + "/" + file)
+        }
+        let server = try LoopbackServer(serving: served)
+        defer { server.stop() }
+        let releases = "http://127.0.0.1:\(server.port)/releases"
+
+        /// The install step of each CI system, as `init` wrote it, with the variables its job sets.
+        func installSteps(_ repository: String) throws -> [(system: String, script: String, variables: [String: String])] {
+            func parse(_ path: String) throws -> YAMLNode {
+                try #require(YAMLParser().parse(Array(try String(contentsOfFile: repository + "/" + path, encoding: .utf8).utf8)).root)
+            }
+            func child(_ node: YAMLNode?, _ key: String) -> YAMLNode? { node?.pairs?.first { $0.key == key }?.value }
+            func scalars(_ node: YAMLNode?) -> [String: String] {
+                Dictionary(uniqueKeysWithValues: (node?.pairs ?? []).compactMap { pair in pair.value.scalar.map { (pair.key, $0.value) } })
+            }
+            let workflow = try parse(".github/workflows/mignet.yaml")
+            let steps = child(child(child(workflow, "jobs"), "check"), "steps")?.items ?? []
+            let github = try #require(steps.first { child($0, "name")?.scalar?.value == "Install mignet" }.flatMap { child($0, "run")?.scalar?.value })
+            let gitlab = try parse(".gitlab-ci.yml")
+            let before = try #require(child(child(gitlab, ".mignet-install"), "before_script")?.items?.first?.scalar?.value)
+            var gitlabVariables = scalars(child(child(gitlab, ".mignet-install"), "variables"))
+            gitlabVariables["MIGNET_CACHE"] = nil
+            return [("github", github, scalars(child(workflow, "env"))), ("gitlab", before + "command -v mignet\n", gitlabVariables)]
+        }
+
+        func run(_ step: (system: String, script: String, variables: [String: String]), home: String) throws -> MignetProcess.Outcome {
+            var environment = step.variables
+            environment["PATH"] = "/usr/bin:/bin"
+            environment["HOME"] = home
+            environment["GITHUB_PATH"] = home + "/github-path"
+            environment["MIGNET_CACHE"] = home + "/.mignet-cache"
+            return try MignetProcess.runTool(step.system == "github" ? "/bin/bash" : "/bin/sh", [step.system == "github" ? "-ec" : "-c", step.script], environment: environment, in: home)
+        }
+
+        let repository = try MignetProcess.temporaryDirectory() + "/repo"
+        #expect(try MignetProcess.run(["init", repository, "--releases-url", releases]).status == 0)
+        for step in try installSteps(repository) {
+            let home = try MignetProcess.temporaryDirectory()
+            let installed = try run(step, home: home)
+            #expect(installed.status == 0, "\(step.system): \(installed.stdout)\(installed.stderr)")
+            #expect(installed.stdout.contains("\(release.name).tar.gz: OK\n"), "\(step.system): \(installed.stdout)")
+            let prefix = step.system == "github" ? home + "/.cache/mignet/" + release.version : home + "/.mignet-cache/" + release.version
+            if step.system == "github" {
+                #expect(try String(contentsOfFile: home + "/github-path", encoding: .utf8) == prefix + "/bin\n")
+            } else {
+                #expect(installed.stdout.hasSuffix(prefix + "/bin/mignet\n"), "\(installed.stdout)")
+            }
+            #expect(try MignetProcess.runTool(prefix + "/bin/mignet", ["--version"]).stdout == release.version + "\n")
+            // The cache serves the next run without a download.
+            let again = try run(step, home: home)
+            #expect(again.status == 0 && !again.stdout.contains(": OK"), "\(step.system): \(again.stdout)\(again.stderr)")
+        }
+
+        // A checksum that does not match: the job fails, nothing is installed.
+        let sumFile = folder + "/" + release.name + ".tar.gz.sha256"
+        let good = try String(contentsOfFile: sumFile, encoding: .utf8)
+        try (String(repeating: "0", count: 64) + good.dropFirst(64)).write(toFile: sumFile, atomically: true, encoding: .utf8)
+        for step in try installSteps(repository) {
+            let home = try MignetProcess.temporaryDirectory()
+            let refused = try run(step, home: home)
+            #expect(refused.status != 0, "\(step.system)")
+            #expect(refused.stdout.contains("\(release.name).tar.gz: FAILED"), "\(step.system): \(refused.stdout)")
+            #expect(!FileManager.default.fileExists(atPath: home + "/.cache/mignet/" + release.version) && !FileManager.default.fileExists(atPath: home + "/.mignet-cache/" + release.version))
+        }
+
+        // Until the releases URL is set, the jobs fail saying so.
+        let unset = try MignetProcess.temporaryDirectory() + "/repo"
+        #expect(try MignetProcess.run(["init", unset]).status == 0)
+        for step in try installSteps(unset) {
+            let failed = try run(step, home: try MignetProcess.temporaryDirectory())
+            #expect(failed.status == 1, "\(step.system)")
+            #expect(failed.stderr.hasPrefix("mignet: set MIGNET_RELEASES_URL to where mignet releases are downloaded from"), "\(step.system): \(failed.stderr)")
+        }
+    }
 }

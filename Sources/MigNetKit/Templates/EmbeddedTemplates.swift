@@ -253,8 +253,9 @@ spec:
         ("github-actions.yaml", ##"""
 # GitHub Actions: fail a pull request whose specs are invalid{{or-stale}},
 # and say what merging it will do to each cluster (mignet plan: in the job's summary, and
-# as a comment on the pull request). Set the repository variable MIGNET_REPOSITORY to the git URL
-# mignet is built from.
+# as a comment on the pull request). The job runs mignet {{version}}, the version this repository
+# pins: downloaded from MIGNET_RELEASES_URL, checked against its SHA-256 and cached. Without a
+# releases host, build mignet from its tag v{{version}} instead (see Installing in mignet's README).
 name: mignet
 on:
   pull_request:
@@ -263,21 +264,26 @@ on:
 permissions:
   contents: read
   pull-requests: write
+env:
+  MIGNET_VERSION: "{{version}}"
+  MIGNET_RELEASES_URL: {{releases}}
 jobs:
   check:
     runs-on: ubuntu-latest
-    container: swift:6.1
     steps:
       - uses: actions/checkout@v4
         with:
           fetch-depth: 0   # mignet plan reads the base branch with git
-      - name: Build mignet
+      - name: Cache mignet
+        uses: actions/cache@v4
+        with:
+          path: ~/.cache/mignet
+          key: mignet-${{ env.MIGNET_VERSION }}-${{ runner.os }}-${{ runner.arch }}
+      - name: Install mignet
         run: |
-          apt-get update && apt-get install -y libyaml-dev pkg-config
-          git clone --depth 1 "${{ vars.MIGNET_REPOSITORY }}" /tmp/mignet
-          swift build -c release --package-path /tmp/mignet
-          echo /tmp/mignet/.build/release >> "$GITHUB_PATH"
-          git config --global --add safe.directory "$GITHUB_WORKSPACE"
+          MIGNET_CACHE="$HOME/.cache/mignet"
+          {{install}}
+          echo "$prefix/bin" >> "$GITHUB_PATH"
       - name: Check the migration network manifests
         run: mignet {{check}} --diagnostics-format github
       - name: Plan the change
@@ -295,18 +301,27 @@ jobs:
 """##),
         ("gitlab-ci.yml", ##"""
 # GitLab CI: fail a merge request whose specs are invalid{{or-stale}},
-# and keep what merging it will do to each cluster (mignet plan) as a job artifact.
-# Set the CI/CD variable MIGNET_REPOSITORY to the git URL mignet is built from.
-.mignet-build:
-  image: swift:6.1
+# and keep what merging it will do to each cluster (mignet plan) as a job artifact. The jobs run
+# mignet {{version}}, the version this repository pins: downloaded from MIGNET_RELEASES_URL,
+# checked against its SHA-256 and cached. Without a releases host, build mignet from its tag
+# v{{version}} instead (see Installing in mignet's README).
+.mignet-install:
+  image: buildpack-deps:bookworm-scm   # curl, git and the C library mignet needs
+  variables:
+    MIGNET_VERSION: "{{version}}"
+    MIGNET_RELEASES_URL: {{releases}}
+    MIGNET_CACHE: "$CI_PROJECT_DIR/.mignet-cache"
+  cache:
+    key: mignet-{{version}}
+    paths:
+      - .mignet-cache/
   before_script:
-    - apt-get update && apt-get install -y libyaml-dev pkg-config
-    - git clone --depth 1 "$MIGNET_REPOSITORY" /tmp/mignet
-    - swift build -c release --package-path /tmp/mignet
-    - export PATH="/tmp/mignet/.build/release:$PATH"
+    - |
+      {{install}}
+      export PATH="$prefix/bin:$PATH"
 
 mignet-check:
-  extends: .mignet-build
+  extends: .mignet-install
   rules:
     - if: $CI_PIPELINE_SOURCE == "merge_request_event"
     - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
@@ -314,7 +329,7 @@ mignet-check:
     - mignet {{check}}
 
 mignet-plan:
-  extends: .mignet-build
+  extends: .mignet-install
   rules:
     - if: $CI_PIPELINE_SOURCE == "merge_request_event"
   variables:
@@ -327,6 +342,30 @@ mignet-plan:
     expose_as: mignet plan
     paths:
       - mignet-plan.md
+
+"""##),
+        ("install-mignet.sh", ##"""
+# mignet $MIGNET_VERSION from $MIGNET_RELEASES_URL/v$MIGNET_VERSION/, checked against its
+# SHA-256 and kept in $MIGNET_CACHE/$MIGNET_VERSION (a prefix: bin/mignet).
+set -eu
+case "$MIGNET_RELEASES_URL" in
+  *REPLACE-WITH-*)
+    echo "mignet: set MIGNET_RELEASES_URL to where mignet releases are downloaded from (RELEASES_URL/vVERSION/FILE), or build mignet $MIGNET_VERSION from its tag (see Installing in mignet's README)" >&2
+    exit 1 ;;
+esac
+name="mignet-$MIGNET_VERSION-linux-$(uname -m)"
+prefix="$MIGNET_CACHE/$MIGNET_VERSION"
+if [ ! -x "$prefix/bin/mignet" ]; then
+  rm -rf "$prefix.download" && mkdir -p "$prefix.download"
+  (cd "$prefix.download" &&
+    curl -fsSL -o "$name.tar.gz" "$MIGNET_RELEASES_URL/v$MIGNET_VERSION/$name.tar.gz" &&
+    curl -fsSL -o "$name.tar.gz.sha256" "$MIGNET_RELEASES_URL/v$MIGNET_VERSION/$name.tar.gz.sha256" &&
+    sha256sum -c "$name.tar.gz.sha256" &&
+    tar -xzf "$name.tar.gz" --strip-components 1 &&
+    rm "$name.tar.gz" "$name.tar.gz.sha256")
+  mv "$prefix.download" "$prefix"
+fi
+"$prefix/bin/mignet" --version
 
 """##),
         ("mignet.yaml", ##"""
@@ -347,7 +386,9 @@ minimumVersion: {{version}}
 """##),
         ("pre-commit-config.yaml", ##"""
 # pre-commit (https://pre-commit.com): on every commit that touches YAML, {{hook-purpose}}.
-# Needs mignet on PATH; install the hooks with `pre-commit install`.
+# Needs mignet on PATH; install the hooks with `pre-commit install`. The hooks run the mignet on
+# PATH: mignet.yaml's minimumVersion ({{version}}) makes an older one fail them with a message
+# that says so, as CI (which runs mignet {{version}}) would.
 repos:
   - repo: local
     hooks:

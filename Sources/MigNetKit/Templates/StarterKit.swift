@@ -7,6 +7,8 @@
 package enum StarterKit {
     /// The placeholder a repository URL replaces.
     static let repositoryPlaceholder = "REPLACE-WITH-YOUR-REPOSITORY-URL"
+    /// The placeholder the releases URL replaces: the CI jobs fail on it with a message.
+    static let releasesPlaceholder = "https://REPLACE-WITH-YOUR-MIGNET-RELEASES-URL"
     /// Where the starter spec goes.
     static let specPath = "clusters/my-cluster.yaml"
     /// The output folder the templates' commands name.
@@ -49,8 +51,8 @@ package enum StarterKit {
         }
     }
 
-    /// The placeholder a sidecar image replaces.
-    static var imagePlaceholder: String { "REPLACE-WITH-YOUR-REGISTRY/mignet:\(MignetVersion.current)" }
+    /// The placeholder a sidecar image of `version` replaces.
+    static func imagePlaceholder(_ version: String) -> String { "REPLACE-WITH-YOUR-REGISTRY/mignet:\(version)" }
 
     /// Which template goes where, for which modes (nil: every mode).
     static let layout: [(template: String, path: String, mode: Mode?)] = [
@@ -70,24 +72,26 @@ package enum StarterKit {
 
     /// The files for `mode`, with the placeholders filled in and the `{{#committed}}` sections
     /// kept only where rendered files are committed, followed (then) by the starter spec's
-    /// rendering under `rendered/`.
-    package static func files(mode: Mode, repository: String?, image: String? = nil) throws -> [File] {
+    /// rendering under `rendered/`. `version` is the mignet the CI jobs download from `releases`
+    /// and the repository file requires.
+    package static func files(mode: Mode, repository: String?, image: String? = nil, version: String = MignetVersion.current, releases: String? = nil) throws -> [File] {
         var files: [File] = []
         for entry in layout where entry.mode == nil || entry.mode == mode {
             guard let template = EmbeddedTemplates.files.first(where: { $0.path == entry.template })?.contents else {
                 preconditionFailure("template \(entry.template) is not embedded")
             }
-            let text = sections(of: template, committed: mode.commitsRenderedFiles)
+            let text = indenting(installScript, for: "{{install}}", in: sections(of: template, committed: mode.commitsRenderedFiles))
                 .replacing("{{delivery}}", with: mode.delivery.rawValue)
                 .replacing("{{mode}}", with: mode.rawValue)
-                .replacing("{{version}}", with: MignetVersion.current)
+                .replacing("{{version}}", with: version)
+                .replacing("{{releases}}", with: quoted(releases.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? releasesPlaceholder))
                 .replacing("{{check}}", with: mode.checkCommand)
                 .replacing("{{or-stale}}", with: mode.commitsRenderedFiles ? " or whose rendered manifests are stale" : "")
                 .replacing("{{hook-purpose}}", with: mode.commitsRenderedFiles
                     ? "re-render the\n# migration network manifests: the commit fails when a spec is invalid (each diagnostic said\n# once) or when that changed a file, so that you can add it. CI's mignet check also finds\n# files under rendered/ that mignet does not render"
                     : "validate the specs\n# (Argo CD's plugin renders them at sync time)")
                 .replacing("{{repository}}", with: quoted(repository ?? repositoryPlaceholder))
-                .replacing("{{image}}", with: quoted(image ?? imagePlaceholder))
+                .replacing("{{image}}", with: quoted(image ?? imagePlaceholder(version)))
             files.append(File(path: entry.path, file: OutputFile(name: entry.path, contents: text)))
         }
         files.append(File(path: schemaPath, file: OutputFile(name: schemaPath, contents: SpecSchema.jsonSchema.pretty)))
@@ -103,6 +107,24 @@ package enum StarterKit {
         return files
     }
 
+    /// The CI jobs' download of the pinned mignet (`templates/install-mignet.sh`).
+    static var installScript: String {
+        guard let script = EmbeddedTemplates.files.first(where: { $0.path == "install-mignet.sh" })?.contents else {
+            preconditionFailure("install-mignet.sh is not embedded")
+        }
+        return script
+    }
+
+    /// `text` with the line holding `placeholder` replaced by `snippet`'s lines, each indented as
+    /// that line is (a block scalar's lines must be).
+    static func indenting(_ snippet: String, for placeholder: String, in text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard line.trimmingPrefix(while: { $0 == " " }) == placeholder else { return String(line) }
+            let indent = String(line.prefix { $0 == " " })
+            return snippet.split(separator: "\n").map { indent + $0 }.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+
     /// A value as a YAML double-quoted scalar (JSON's string syntax, which YAML reads the same),
     /// so that no character of it can end the value or start a key or a comment.
     static func quoted(_ value: String) -> String {
@@ -110,22 +132,24 @@ package enum StarterKit {
     }
 
     /// What to do after `init`, one step each: `directory` as the user named it (escaped), and
-    /// whether `--repository` and `--image` were given.
-    package static func nextSteps(mode: Mode, directory: String, repositoryGiven: Bool, imageGiven: Bool) -> [String] {
+    /// whether `--repository`, `--image` and `--releases-url` were given.
+    package static func nextSteps(mode: Mode, directory: String, repositoryGiven: Bool, imageGiven: Bool, releasesGiven: Bool = false, version: String = MignetVersion.current) -> [String] {
         var steps = [
-            "put mignet on PATH (the pre-commit hooks and CI jobs call it by name)",
+            "put mignet \(version) on PATH (the pre-commit hooks call it by name)",
             directory == "." ? "git init, if this is not a git repository yet" : "cd \(directory) && git init, if it is not a git repository yet",
             "pre-commit install, so that every commit re-renders and checks",
-            "in CI, set the variable MIGNET_REPOSITORY to the git URL mignet is built from",
             mode.commitsRenderedFiles
                 ? "edit \(specPath), then run: mignet render clusters -o \(outputFolder) --delivery \(mode.delivery.rawValue)"
                 : "edit \(specPath), then run: mignet \(mode.checkCommand)",
         ]
+        if !releasesGiven {
+            steps.insert("replace \(releasesPlaceholder) in .github/workflows/mignet.yaml and .gitlab-ci.yml with where mignet releases are downloaded from (or rerun with --releases-url): the CI jobs fail until then", at: 3)
+        }
         if !repositoryGiven && mode != .kubectl {
             steps.append("replace \(repositoryPlaceholder) in \(mode.rawValue)/ with this repository's URL (or rerun with --repository)")
         }
         if !imageGiven && mode == .argocdPlugin {
-            steps.append("publish the sidecar image of mignet \(MignetVersion.current) (scripts/image.sh builds it from the release; skopeo copy oci-archive:mignet-\(MignetVersion.current)-image-linux-ARCH.oci.tar docker://REGISTRY/mignet:\(MignetVersion.current)) and replace \(imagePlaceholder) in argocd-plugin/ with it (or rerun with --image)")
+            steps.append("publish the sidecar image of mignet \(version) (the release's mignet-\(version)-image-linux-ARCH.oci.tar: skopeo copy oci-archive:FILE docker://REGISTRY/mignet:\(version)) and replace \(imagePlaceholder(version)) in argocd-plugin/ with it (or rerun with --image)")
         }
         return steps
     }
@@ -150,6 +174,23 @@ package enum StarterKit {
             return "'\(TerminalText.escaped(url))' is not a git repository URL; expected https://host/path, ssh://host/path, git@host:path or file:///path, with no spaces, quotes or control characters"
         }
         return nil
+    }
+
+    /// Why `url` is not a releases URL (`https://host/path`, or `http://` for a host of one's own),
+    /// or nil when it is one: the CI jobs put it in YAML and in a shell's double quotes, so it may
+    /// hold no white space, control character, quote, backslash, `$` or backtick.
+    package static func problem(releases url: String) -> String? {
+        let forbidden = url.unicodeScalars.contains { TerminalText.needsEscape($0) || " \"'\\`$".unicodeScalars.contains($0) }
+        let rest = url.hasPrefix("https://") ? url.dropFirst(8) : url.hasPrefix("http://") ? url.dropFirst(7) : nil
+        guard let rest, !rest.isEmpty, !rest.hasPrefix("/"), !forbidden else {
+            return "'\(TerminalText.escaped(url))' is not a releases URL; expected https://host/path, under which each release is vVERSION/FILE, with no spaces, quotes or $"
+        }
+        return nil
+    }
+
+    /// Why `version` is not a mignet version (`0.1.0`), or nil when it is one.
+    package static func problem(version: String) -> String? {
+        RepositoryFile.isVersion(version) ? nil : "'\(TerminalText.escaped(version))' is not a mignet version such as \(MignetVersion.current)"
     }
 
     /// Why `reference` is not an OCI image reference, or nil when it is one: `[registry[:port]/]
