@@ -9,7 +9,7 @@ package struct AddressPlanReport: Sendable {
     }
 
     /// A block the range was checked against, and the verdict.
-    package struct Check: Sendable, Equatable {
+    struct Check: Sendable, Equatable {
         var block: String
         var role: String
         var clear: Bool

@@ -26,7 +26,7 @@ package struct KubeObject: Sendable {
     /// `kind`.
     var kind: String? { string("kind") }
     /// `metadata.name`.
-    package var name: String? { string("metadata", "name") }
+    var name: String? { string("metadata", "name") }
     /// `metadata.annotations` as strings.
     var annotations: [String: String] { strings(at: ["metadata", "annotations"]) }
     /// `metadata.labels` as strings.

@@ -5,7 +5,7 @@ import MigNetYAML
 /// what a spec renders.
 package struct Verification: Sendable {
     /// One check and its verdict.
-    package struct Check: Sendable, Equatable {
+    struct Check: Sendable, Equatable {
         /// A stable identifier: `setting-value`, `setting-annotations`, `setting-configured`,
         /// `pod-network`, `pod-addresses-unique`, `kubevirt-network`, `nad-config`.
         var id: String

@@ -3,7 +3,7 @@
 /// `mignet schema` generates the JSON Schema from the same tables, so the two cannot drift.
 struct SpecField: Sendable {
     /// What a value must be.
-    package indirect enum Kind: Sendable {
+    indirect enum Kind: Sendable {
         /// A fixed string.
         case constant(String)
         /// A string, optionally a DNS-1123 label of at most `maximumLength` characters.
