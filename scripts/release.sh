@@ -16,7 +16,7 @@
 #   share/bash-completion/completions/mignet      completions, from the argument parser
 #   share/zsh/site-functions/_mignet
 #   share/fish/vendor_completions.d/mignet.fish
-#   share/doc/mignet/README.md
+#   share/doc/mignet/README.md, share/doc/mignet/docs/   the documentation, as the README links it
 # It is the same bytes for the same binary: sorted names, fixed owner and times, gzip without a
 # timestamp, and the man page dated by MIGNET_RELEASE_DATE (default: the last commit's date).
 #
@@ -56,6 +56,7 @@ mkdir -p "$prefix/bin" "$prefix/share/man/man1" "$prefix/share/bash-completion/c
 cp "$binary" "$prefix/bin/mignet"
 strip "$prefix/bin/mignet"
 cp README.md "$prefix/share/doc/mignet/README.md"
+cp -R docs "$prefix/share/doc/mignet/docs"
 
 # The man page, from the binary's own command tree (--experimental-dump-help).
 date="${MIGNET_RELEASE_DATE:-$(git log -1 --format=%cs 2>/dev/null || echo 1970-01-01)}"

@@ -3,7 +3,7 @@
 set -eu
 case "$MIGNET_RELEASES_URL" in
   *REPLACE-WITH-*)
-    echo "mignet: set MIGNET_RELEASES_URL to where mignet releases are downloaded from (RELEASES_URL/vVERSION/FILE), or build mignet $MIGNET_VERSION from its tag (see Installing in mignet's README)" >&2
+    echo "mignet: set MIGNET_RELEASES_URL to where mignet releases are downloaded from (RELEASES_URL/vVERSION/FILE), or build mignet $MIGNET_VERSION from its tag (see docs/installing.md in mignet's repository)" >&2
     exit 1 ;;
 esac
 name="mignet-$MIGNET_VERSION-linux-$(uname -m)"

@@ -72,6 +72,23 @@ struct GeneratorPluginTests {
 /// folder as the working folder; on stdin a `config.kubernetes.io/v1` ResourceList whose
 /// `functionConfig` is the config with `config.kubernetes.io/local-config: "true"` added and whose
 /// items, for a generator, hold that config with the id annotations kustomize tracks items by.
+extension GeneratorPluginTests {
+    /// kubectl's built-in kustomize cannot run an exec KRM function: it refuses the example
+    /// (exit 1, nothing on stdout), with or without alpha plugins, as
+    /// docs/sync-time-rendering.md says.
+    @Test func kubectlsKustomizeRefusesTheKRMFunction() throws {
+        let kubectl = try #require(Integration.kubectl, "kubectl is required (MIGNET_REQUIRE_INTEGRATION=1) but is not on PATH")
+        let folder = MignetProcess.root + "/examples/kustomize/krm-function"
+        for (arguments, message) in [(["kustomize", folder], "external plugins disabled; unable to load external plugin 'MigrationNetwork'"),
+                                     (["kustomize", "--enable-alpha-plugins", folder], "config.kubernetes.io/function unmarshal error")] {
+            let outcome = try MignetProcess.runTool(kubectl, arguments)
+            #expect(outcome.status == 1)
+            #expect(outcome.stdout.isEmpty)
+            #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
+        }
+    }
+}
+
 @Suite struct KRMFunctionTests {
     static let example = MignetProcess.root + "/examples/kustomize/krm-function"
 

@@ -151,9 +151,10 @@ struct PlanCommandTests {
         #expect(fromFolder.stdout.replacingOccurrences(of: "\"base\": \"\(baseCopy)\"", with: "") == fromRevision.stdout.replacingOccurrences(of: "\"base\": \"HEAD\"", with: ""))
     }
 
-    /// The README's plan: berlin's vlan set to 120 and lab enabled in the example repository.
-    @Test func theREADMEsPlanIsWhatPlanPrints() throws {
-        let readme = try String(contentsOfFile: MignetProcess.root + "/README.md", encoding: .utf8)
+    /// The plan docs/reviewing-changes.md shows: berlin's vlan set to 120 and lab enabled in the
+    /// example repository.
+    @Test func theDocumentedPlanIsWhatPlanPrints() throws {
+        let readme = try String(contentsOfFile: MignetProcess.root + "/docs/reviewing-changes.md", encoding: .utf8)
         let session = "$ mignet plan clusters --base main --delivery argocd\n"
         let start = try #require(readme.range(of: session))
         let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))

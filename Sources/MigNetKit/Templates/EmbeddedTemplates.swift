@@ -255,7 +255,7 @@ spec:
 # and say what merging it will do to each cluster (mignet plan: in the job's summary, and
 # as a comment on the pull request). The job runs mignet {{version}}, the version this repository
 # pins: downloaded from MIGNET_RELEASES_URL, checked against its SHA-256 and cached. Without a
-# releases host, build mignet from its tag v{{version}} instead (see Installing in mignet's README).
+# releases host, build mignet from its tag v{{version}} instead (see docs/installing.md in mignet's repository).
 name: mignet
 on:
   pull_request:
@@ -304,7 +304,7 @@ jobs:
 # and keep what merging it will do to each cluster (mignet plan) as a job artifact. The jobs run
 # mignet {{version}}, the version this repository pins: downloaded from MIGNET_RELEASES_URL,
 # checked against its SHA-256 and cached. Without a releases host, build mignet from its tag
-# v{{version}} instead (see Installing in mignet's README).
+# v{{version}} instead (see docs/installing.md in mignet's repository).
 .mignet-install:
   image: buildpack-deps:bookworm-scm   # curl, git and the C library mignet needs
   variables:
@@ -350,7 +350,7 @@ mignet-plan:
 set -eu
 case "$MIGNET_RELEASES_URL" in
   *REPLACE-WITH-*)
-    echo "mignet: set MIGNET_RELEASES_URL to where mignet releases are downloaded from (RELEASES_URL/vVERSION/FILE), or build mignet $MIGNET_VERSION from its tag (see Installing in mignet's README)" >&2
+    echo "mignet: set MIGNET_RELEASES_URL to where mignet releases are downloaded from (RELEASES_URL/vVERSION/FILE), or build mignet $MIGNET_VERSION from its tag (see docs/installing.md in mignet's repository)" >&2
     exit 1 ;;
 esac
 name="mignet-$MIGNET_VERSION-linux-$(uname -m)"
@@ -372,7 +372,7 @@ fi
 # mignet's repository file: what every mignet command in this repository takes when it is not
 # told otherwise, so that `mignet render`, `mignet check`, `mignet validate` and
 # `mignet plan --base main` need no arguments and no command contradicts another. Commands find
-# it from any folder of the repository. See "The repository file" in mignet's README.
+# it from any folder of the repository. See docs/commands.md in mignet's repository.
 apiVersion: mignet/v1
 kind: Repository
 delivery: {{mode}}
@@ -412,8 +412,8 @@ repos:
 """##),
         ("spec.yaml", ##"""
 # yaml-language-server: $schema=../schema/mignet-v1.schema.json
-# A mignet spec: one Harvester cluster's VM migration network. The reference is in mignet's
-# README. This repository delivers with the {{delivery}} profile: render with
+# A mignet spec: one Harvester cluster's VM migration network. The reference is mignet's
+# docs/reference/spec.md. This repository delivers with the {{delivery}} profile: render with
 # `mignet render clusters -o rendered --delivery {{delivery}}`; CI runs `mignet check` with the same arguments.
 apiVersion: mignet/v1
 kind: MigrationNetwork
