@@ -4,4 +4,4 @@
 # with RECORD_GOLDENS=1, and fails without it when a committed one is stale.
 set -eu
 cd "$(dirname "$0")/.."
-RECORD_GOLDENS=1 swift test --filter ReferenceDocsTests
+RECORD_GOLDENS=1 swift test --filter "ReferenceDocsTests|DiagnosticsReferenceTests"
