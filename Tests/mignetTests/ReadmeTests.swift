@@ -112,6 +112,24 @@ import Testing
         #expect(outcome.stdout + outcome.stderr == String(page[start.upperBound..<end.lowerBound]))
     }
 
+    /// No page shows a session that no test runs: the ones the generic runner leaves out (a
+    /// pipe, a cluster, a git base, several commands) each have a test of their own.
+    @Test func everySessionShownIsRunBySomeTest() {
+        let dedicated = [
+            "$ kubectl get settings.harvesterhci.io vm-migration-network -o json | mignet import - --name lab --nodes 3": "ReadmeTests/theImportSessionIsWhatImportPrints",
+            "$ mignet plan clusters --base main --delivery argocd": "PlanCommandTests/theDocumentedPlanIsWhatPlanPrints",
+            "$ mignet init infra --delivery argocd --repository https://git.example.com/infra.git --releases-url https://releases.example.com/mignet": "QuickStartTests/theQuickStartRunsAsPrinted",
+        ]
+        for (path, text) in Self.pages {
+            for piece in text.components(separatedBy: "```\n$ ").dropFirst() {
+                let line = "$ " + piece.prefix { $0 != "\n" }
+                let block = piece.components(separatedBy: "```").first ?? ""
+                let generic = line.hasPrefix("$ mignet ") && !line.contains("|") && !line.contains("--live") && !line.contains("--base") && !block.contains("\n$ ")
+                #expect(generic || dedicated[line] != nil, "\(path): \(line) is run by no test")
+            }
+        }
+    }
+
     @Test func thePagesShowSessionsThatAreRun() {
         #expect(Self.all.components(separatedBy: "```\n$ mignet ").count > 3)
     }

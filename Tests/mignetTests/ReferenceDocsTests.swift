@@ -52,10 +52,20 @@ import Testing
         }
     }
 
+    /// The Harvester release a field needs (`ReleaseFeatureRule`'s, from the release table), or
+    /// every supported one.
+    static func release(_ path: String) -> String {
+        switch path {
+        case "spec.rwxNetwork": "\(HarvesterRelease.rwxNetwork) and later, named in `harvesterVersion`"
+        case "spec.storageNetwork.exclusiveVlan": "\(HarvesterRelease.exclusiveVlan) and later, named in `harvesterVersion`"
+        default: "any"
+        }
+    }
+
     static func rows(_ fields: [SpecField], prefix: String) -> [String] {
         fields.flatMap { field -> [String] in
             let path = prefix.isEmpty ? field.name : prefix + "." + field.name
-            let row = "| `\(path)` | \(cell(describe(field.kind))) | \(requirement(field.requirement)) | \(cell(field.description)) |"
+            let row = "| `\(path)` | \(cell(describe(field.kind))) | \(requirement(field.requirement)) | \(release(path)) | \(cell(field.description)) |"
             if case .object(let children) = field.kind { return [row] + rows(children, prefix: path) }
             return [row]
         }
@@ -65,9 +75,11 @@ import Testing
         var text = Self.header + "# Spec reference (`mignet/v1`)\n\n"
         text += "Every key of a `kind: MigrationNetwork` spec, from the tables the decoder reads and `mignet schema` turns into the JSON Schema. "
         text += "How the fields combine and which Harvester release needs what: [writing specs](../writing-specs.md).\n\n"
-        text += "| key | value | required | meaning |\n|---|---|---|---|\n"
+        text += "| key | value | required | release | meaning |\n|---|---|---|---|---|\n"
         text += Self.rows(SpecSchema.topLevelFields, prefix: "").joined(separator: "\n") + "\n"
-        text += "\nA defaults file (`kind: MigrationNetworkDefaults`) has `apiVersion`, `kind` and `spec`, whose keys are the spec's above, all optional.\n"
+        text += "\nA defaults file (`kind: MigrationNetworkDefaults`) has `apiVersion`, `kind` and `spec`, whose keys are the spec's above, all optional. "
+        text += "Releases: mignet knows Harvester \(HarvesterRelease.oldestSupported) and later; a field that needs a later release is refused (`release-feature-unavailable`) unless `harvesterVersion` names one. "
+        text += "A spec with every field, which validates as printed: [writing specs](../writing-specs.md#the-spec-format-mignetv1).\n"
         try Self.check("spec.md", text)
     }
 
