@@ -19,9 +19,25 @@ struct OutputDirectory {
     /// its lock; nil: every listing is fresh.
     var listings: Listings? = nil
 
-    /// Listings by folder path, shared by the threads of one run.
+    /// Listings by folder path, shared by the threads of one run. Each is kept as one array of
+    /// the names joined by NUL (which no name holds), not an array per name: a run over 50,000
+    /// cluster folders keeps them all between learning the profile and writing, and one
+    /// allocation a folder is a fraction of five.
     final class Listings: Sendable {
-        let byFolder = Mutex<[[UInt8]: [[UInt8]]]>([:])
+        let byFolder = Mutex<[[UInt8]: [UInt8]]>([:])
+
+        /// Keeps `names`, the listing of `folder`.
+        func keep(_ names: [[UInt8]], of folder: [UInt8]) {
+            let joined = Array(names.joined(separator: [0]))
+            byFolder.withLock { $0[folder] = joined }
+        }
+
+        /// The listing of `folder`, taken out: each serves once (a folder is listed to learn the
+        /// profile, then to write or compare it), so it is freed as the run goes.
+        func take(_ folder: [UInt8]) -> [[UInt8]]? {
+            guard let joined = byFolder.withLock({ $0.removeValue(forKey: folder) }) else { return nil }
+            return joined.isEmpty ? [] : joined.split(separator: 0, omittingEmptySubsequences: false).map(Array.init)
+        }
     }
 
     /// Why writing or reading failed.
@@ -234,10 +250,10 @@ struct OutputDirectory {
 
     /// The names in a folder, or the failure to list it.
     private func list(_ directory: DiskPath) throws(Failure) -> [[UInt8]] {
-        if let kept = listings?.byFolder.withLock({ $0[directory.bytes] }) { return kept }
+        if let kept = listings?.take(directory.bytes) { return kept }
         switch files.entries(directory) {
         case .success(let names):
-            listings?.byFolder.withLock { $0[directory.bytes] = names }
+            listings?.keep(names, of: directory.bytes)
             return names
         case .failure(let error): throw Failure("list", directory.display, error)
         }
