@@ -20,7 +20,7 @@ enum ClusterInput {
     static func folder(_ path: String, for cluster: String?, list: Bool) throws(Missing) -> String {
         let disk = FileSystems.current
         guard let cluster, disk.existing(DiskPath(path), followingLinks: true)?.kind == .folder else { return path }
-        let own = path.hasSuffix("/") ? path + cluster : path + "/" + cluster
+        let own = path.joiningPath(cluster)
         if disk.existing(DiskPath(own), followingLinks: true)?.kind == .folder { return own }
         if list {
             throw Missing(diagnostic: .fileUnreadable("no folder named after the cluster: over several clusters, \(path) holds one folder of kubectl output per cluster", file: own))
@@ -57,7 +57,7 @@ enum ClusterInput {
                 }
                 files = entries.map { String(decoding: $0, as: UTF8.self) }
                     .filter { name in !name.hasPrefix(".") && [".yaml", ".yml", ".json"].contains { name.hasSuffix($0) } }
-                    .sorted().map { (DiskPath(path).appending($0), path.hasSuffix("/") ? path + $0 : path + "/" + $0) }
+                    .sorted().map { (DiskPath(path).appending($0), path.joiningPath($0)) }
             }
             for (file, shown) in files {
                 switch SourceReader.read(file, kind: .kubectlOutput, in: disk) {

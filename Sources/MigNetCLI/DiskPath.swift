@@ -44,3 +44,11 @@ package struct DiskPath: Hashable, Sendable {
         }
     }
 }
+
+extension String {
+    /// This path, as the user gave it, and `name` inside it, joined by one `/`: how a file or
+    /// folder inside a given folder is named and shown.
+    func joiningPath(_ name: String) -> String {
+        hasSuffix("/") ? self + name : self + "/" + name
+    }
+}

@@ -54,7 +54,7 @@ struct KubectlOptions: ParsableArguments {
     func save(for cluster: String?, list: Bool) -> String? {
         guard let save else { return nil }
         guard list, let cluster else { return save }
-        return save.hasSuffix("/") ? save + cluster : save + "/" + cluster
+        return save.joiningPath(cluster)
     }
 
     /// The runner these options describe.

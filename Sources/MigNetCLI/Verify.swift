@@ -90,7 +90,7 @@ struct Verify: ParsableCommand {
                 if let folder {
                     do throws(ClusterInput.Missing) {
                         let found = try ClusterInput.folder(folder, for: compilation.name, list: list)
-                        paths = KubectlGet.verify.map { ($0.fileName, found.hasSuffix("/") ? found + $0.fileName : found + "/" + $0.fileName) }
+                        paths = KubectlGet.verify.map { ($0.fileName, found.joiningPath($0.fileName)) }
                         // The KubeVirt object and the NADs are optional in a folder as they are as files.
                         paths = paths.filter { name, path in
                             ["setting.yaml", "pods.yaml"].contains(name) || FileSystems.current.existing(DiskPath(path ?? "")) != nil
