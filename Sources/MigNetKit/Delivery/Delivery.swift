@@ -135,7 +135,7 @@ package struct OutputFile: Sendable, Equatable {
     package var mode: Int { executable ? 0o755 : 0o644 }
 
     /// Creates a file.
-    init(name: String, contents: String, executable: Bool = false) {
+    package init(name: String, contents: String, executable: Bool = false) {
         self.name = name
         self.contents = contents
         self.executable = executable

@@ -1,5 +1,5 @@
 /// Formats diagnostics for programs: a JSON report, or GitHub Actions workflow commands.
-enum MachineDiagnosticFormatter {
+package enum MachineDiagnosticFormatter {
     /// The JSON report (format version 1), one line:
     /// `{"format_version":"1","valid":…,"error_count":…,"warning_count":…,"diagnostics":[…],"omitted":[…]}`.
     /// Each diagnostic has `severity`, `code`, `message`, `file`, `line`, `column`, `notes`
@@ -81,7 +81,7 @@ enum MachineDiagnosticFormatter {
     }
 
     /// One workflow command: `::command file=…,line=…,col=…,title=…::message`, every part escaped.
-    static func workflowCommand(_ command: String, file: String, line: Int, column: Int, title: String, message: String) -> String {
+    package static func workflowCommand(_ command: String, file: String, line: Int, column: Int, title: String, message: String) -> String {
         "::\(command) file=\(property(file)),line=\(line),col=\(column),title=\(property(title))::\(data(message))\n"
     }
 

@@ -13,7 +13,7 @@ package enum JSONValue: Sendable, Equatable {
     case object([JSONMember])
 
     /// The compact text.
-    var serialized: String {
+    package var serialized: String {
         var output = JSONOutput()
         write(to: &output)
         return output.string

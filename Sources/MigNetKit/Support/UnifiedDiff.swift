@@ -4,10 +4,10 @@
 /// `git diff` shows it and `git apply` expects it. Any other control character in a line (and the
 /// path) is written as an escape (`TerminalText`): a diff of a hostile file cannot drive the
 /// terminal or a CI log.
-enum UnifiedDiff {
+package enum UnifiedDiff {
     /// The diff from `old` (nil: `/dev/null`) to `new`, labelled `a/<path>` and `b/<path>`;
     /// "" when the texts are equal.
-    static func render(path: String, old: String?, new: String?) -> String {
+    package static func render(path: String, old: String?, new: String?) -> String {
         guard old != new else { return "" }
         let before = lines(old ?? "")
         let after = lines(new ?? "")

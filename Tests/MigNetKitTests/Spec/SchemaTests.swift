@@ -25,14 +25,6 @@ import Testing
         #expect(Set(try #require(schema["properties"] as? [String: Any]).keys) == Set(RepositoryFile.keys))
     }
 
-    @Test func theStarterSpecPointsAtTheSchema() throws {
-        let spec = try String(contentsOfFile: Repository.root + "/templates/spec.yaml", encoding: .utf8)
-        #expect(spec.hasPrefix("# yaml-language-server: $schema=../schema/mignet-v1.schema.json\n"))
-        // From templates/ in this repository and from clusters/ in a repository init set up alike.
-        #expect(FileManager.default.fileExists(atPath: Repository.root + "/templates/../schema/mignet-v1.schema.json"))
-        #expect(StarterKit.specPath.hasPrefix("clusters/") && StarterKit.schemaPath.hasPrefix("schema/"))
-    }
-
     @Test func schemaAndDecoderShareTheirKeys() throws {
         let schema = try #require(try JSONSerialization.jsonObject(with: Data(SpecSchema.jsonSchema.serialized.utf8)) as? [String: Any])
         let properties = try #require(schema["properties"] as? [String: Any])

@@ -1,10 +1,11 @@
+import MigNetKit
 /// What `mignet init` writes: a starter spec, its rendering, the spec format's JSON Schema (for
 /// editors), a pre-commit configuration, CI jobs for GitHub Actions and GitLab CI, and the
 /// chosen profile's GitOps objects.
 ///
 /// The templates are the files under `templates/` in mignet's repository, built into the binary
 /// (`EmbeddedTemplates`), so that `init` works from the binary alone.
-package enum StarterKit {
+enum StarterKit {
     /// The placeholder a repository URL replaces.
     static let repositoryPlaceholder = "REPLACE-WITH-YOUR-REPOSITORY-URL"
     /// The placeholder the releases URL replaces: the CI jobs fail on it with a message.
@@ -17,17 +18,17 @@ package enum StarterKit {
     static let schemaPath = "schema/mignet-v1.schema.json"
 
     /// A file to create, its path relative to the folder being set up.
-    package struct File: Sendable, Equatable {
+    struct File: Sendable, Equatable {
         /// The path, such as `.github/workflows/mignet.yaml`.
-        package var path: String
+        var path: String
         /// The file.
-        package var file: OutputFile
+        var file: OutputFile
     }
 
     /// How the repository delivers: one of the delivery profiles, its output committed under
     /// `rendered/`, or Argo CD's plugin rendering at sync time (the argocd profile's objects,
     /// nothing rendered in git).
-    package enum Mode: String, Sendable, CaseIterable {
+    enum Mode: String, Sendable, CaseIterable {
         case argocd
         case argocdPlugin = "argocd-plugin"
         case fleet
@@ -74,7 +75,7 @@ package enum StarterKit {
     /// kept only where rendered files are committed, followed (then) by the starter spec's
     /// rendering under `rendered/`. `version` is the mignet the CI jobs download from `releases`
     /// and the repository file requires.
-    package static func files(mode: Mode, repository: String?, image: String? = nil, version: String = MignetVersion.current, releases: String? = nil) throws -> [File] {
+    static func files(mode: Mode, repository: String?, image: String? = nil, version: String = MignetVersion.current, releases: String? = nil) throws -> [File] {
         var files: [File] = []
         for entry in layout where entry.mode == nil || entry.mode == mode {
             guard let template = EmbeddedTemplates.files.first(where: { $0.path == entry.template })?.contents else {
@@ -97,12 +98,12 @@ package enum StarterKit {
         files.append(File(path: schemaPath, file: OutputFile(name: schemaPath, contents: SpecSchema.jsonSchema.pretty)))
         guard mode.commitsRenderedFiles else { return files }
         let spec = files[0].file.contents
-        let compilation = Compiler().compile(SourceFile(path: specPath, text: spec))
-        guard let rendered = compilation.render() else {
-            preconditionFailure("the starter spec does not compile: \(compilation.diagnostics)")
+        let compiled = Compiler().compile([SpecInput(SourceFile(path: specPath, text: spec))], problems: [])
+        guard !compiled.diagnostics.hasErrors, let folder = try OutputTree.folders(compiled.compilations, delivery: mode.delivery).first else {
+            preconditionFailure("the starter spec does not compile: \(compiled.diagnostics)")
         }
-        for file in try mode.delivery.folder(for: rendered).files {
-            files.append(File(path: "\(outputFolder)/\(rendered.name)/\(file.name)", file: file))
+        for file in folder.files {
+            files.append(File(path: "\(outputFolder)/\(folder.name)/\(file.name)", file: file))
         }
         return files
     }
@@ -133,7 +134,7 @@ package enum StarterKit {
 
     /// What to do after `init`, one step each: `directory` as the user named it (escaped), and
     /// whether `--repository`, `--image` and `--releases-url` were given.
-    package static func nextSteps(mode: Mode, directory: String, repositoryGiven: Bool, imageGiven: Bool, releasesGiven: Bool = false, version: String = MignetVersion.current) -> [String] {
+    static func nextSteps(mode: Mode, directory: String, repositoryGiven: Bool, imageGiven: Bool, releasesGiven: Bool = false, version: String = MignetVersion.current) -> [String] {
         var steps = [
             "put mignet \(version) on PATH (the pre-commit hooks call it by name)",
             directory == "." ? "git init, if this is not a git repository yet" : "cd \(directory) && git init, if it is not a git repository yet",
@@ -157,7 +158,7 @@ package enum StarterKit {
     /// Why `url` is not a git repository URL, or nil when it is one: `scheme://host/path` for
     /// https, http, ssh, git and file (file:///path), or scp-like `user@host:path`, with no white
     /// space, control character, quote or backslash.
-    package static func problem(repository url: String) -> String? {
+    static func problem(repository url: String) -> String? {
         let forbidden = url.unicodeScalars.contains { TerminalText.needsEscape($0) || $0 == " " || $0 == "\"" || $0 == "\\" || $0 == "'" || $0 == "`" }
         let schemes = ["https://", "http://", "ssh://", "git://", "git+ssh://", "file://"]
         let host = { (rest: Substring) in !rest.isEmpty && !rest.hasPrefix("-") }
@@ -179,7 +180,7 @@ package enum StarterKit {
     /// Why `url` is not a releases URL (`https://host/path`, or `http://` for a host of one's own),
     /// or nil when it is one: the CI jobs put it in YAML and in a shell's double quotes, so it may
     /// hold no white space, control character, quote, backslash, `$` or backtick.
-    package static func problem(releases url: String) -> String? {
+    static func problem(releases url: String) -> String? {
         let forbidden = url.unicodeScalars.contains { TerminalText.needsEscape($0) || " \"'\\`$".unicodeScalars.contains($0) }
         let rest = url.hasPrefix("https://") ? url.dropFirst(8) : url.hasPrefix("http://") ? url.dropFirst(7) : nil
         guard let rest, !rest.isEmpty, !rest.hasPrefix("/"), !forbidden else {
@@ -189,14 +190,14 @@ package enum StarterKit {
     }
 
     /// Why `version` is not a mignet version (`0.1.0`), or nil when it is one.
-    package static func problem(version: String) -> String? {
+    static func problem(version: String) -> String? {
         RepositoryFile.isVersion(version) ? nil : "'\(TerminalText.escaped(version))' is not a mignet version such as \(MignetVersion.current)"
     }
 
     /// Why `reference` is not an OCI image reference, or nil when it is one: `[registry[:port]/]
     /// path[:tag][@algorithm:digest]`, the path's components lowercase letters and digits joined
     /// by `.`, `_`, `__` or `-` (the distribution project's reference grammar).
-    package static func problem(image reference: String) -> String? {
+    static func problem(image reference: String) -> String? {
         let pattern = #/^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::[0-9]+)?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$/#
         guard reference.utf8.count <= 255, (try? pattern.wholeMatch(in: reference)) != nil else {
             return "'\(TerminalText.escaped(reference))' is not an image reference; expected [registry/]path[:tag][@sha256:digest], such as registry.example.com/mignet:0.1.0"

@@ -1,7 +1,9 @@
+import MigNetKit
+
 /// An entry of a cluster folder as it is on disk, of whatever type.
-package struct ExistingEntry: Sendable, Equatable {
+struct ExistingEntry: Sendable, Equatable {
     /// What the entry is.
-    package enum Kind: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
         /// A regular file: its bytes (nil when it is too large to compare as text), size and
         /// permission bits.
         case file(bytes: [UInt8]?, size: Int, mode: Int)
@@ -15,13 +17,13 @@ package struct ExistingEntry: Sendable, Equatable {
     var kind: Kind
 
     /// Creates an entry.
-    package init(name: String, kind: Kind) {
+    init(name: String, kind: Kind) {
         self.name = name
         self.kind = kind
     }
 
     /// Whether the entry is a regular file holding exactly `file`'s text, with its mode.
-    package func matches(_ file: OutputFile) -> Bool {
+    func matches(_ file: OutputFile) -> Bool {
         guard case .file(let bytes?, let size, let mode) = kind, mode == file.mode, size == file.contents.utf8.count else { return false }
         let same = file.contents.utf8.withContiguousStorageIfAvailable { text in
             bytes.withUnsafeBufferPointer { $0.elementsEqual(text) }
@@ -31,9 +33,9 @@ package struct ExistingEntry: Sendable, Equatable {
 }
 
 /// One difference between the rendering and the output folder.
-package struct FileDrift: Sendable, Equatable {
+struct FileDrift: Sendable, Equatable {
     /// What differs.
-    package enum Kind: String, Sendable {
+    enum Kind: String, Sendable {
         /// Rendered, but not on disk.
         case missing
         /// On disk as something else: other bytes, another mode, or not a regular file.
@@ -43,9 +45,9 @@ package struct FileDrift: Sendable, Equatable {
     }
 
     /// What differs.
-    package var kind: Kind
+    var kind: Kind
     /// The path inside the output folder: `<cluster>/<file>`.
-    package var path: String
+    var path: String
     /// What is on disk, if anything.
     var actual: ExistingEntry.Kind?
     /// The rendered file, if any.
@@ -53,7 +55,7 @@ package struct FileDrift: Sendable, Equatable {
 }
 
 /// Compares a rendering with what is on disk: what `check` reports.
-package enum Drift {
+enum Drift {
     /// Every difference between the rendering and the whole output folder, sorted by path
     /// bytes, reading each folder with `read` only when it is compared (on up to `jobs` threads),
     /// so that no more than a few folders are held at once. `folders` names every folder of the
@@ -63,7 +65,7 @@ package enum Drift {
     /// Application's folder). An entry of a cluster folder is compared by type, so a folder
     /// inside it is one difference however much it holds. `read` gives nil for a folder that is
     /// not there.
-    package static func compare<Failure: Error>(expected: [ClusterFolder], folders: [String], others: [ExistingEntry], jobs: Int,
+    static func compare<Failure: Error>(expected: [ClusterFolder], folders: [String], others: [ExistingEntry], jobs: Int,
                                                read: @Sendable (String) -> Result<[ExistingEntry]?, Failure>) throws(Failure) -> [FileDrift] {
         let rendered = Set(expected.map(\.name))
         let orphans = folders.filter { !rendered.contains($0) }

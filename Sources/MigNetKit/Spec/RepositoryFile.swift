@@ -106,7 +106,7 @@ extension SpecDecoder {
 
 extension RepositoryFile {
     /// Whether `text` is a version of numbers and dots (`0.1.0`).
-    static func isVersion(_ text: String) -> Bool {
+    package static func isVersion(_ text: String) -> Bool {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         return (1...3).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.count <= 6 && $0.allSatisfy(\.isNumber) }
     }

@@ -1,9 +1,11 @@
+import MigNetKit
+
 /// What `check` prints for the differences it found: a unified diff per text file, a git-style
 /// mode header where the permission bits differ, and a `diff -r`-style line for anything that
 /// cannot be shown as text (another type of entry, a binary or very large file).
-package enum DriftReport {
+enum DriftReport {
     /// The report; `prefix` is the output folder as the user named it, ending in `/`.
-    package static func render(_ drifts: [FileDrift], prefix: String, quiet: Bool) -> String {
+    static func render(_ drifts: [FileDrift], prefix: String, quiet: Bool) -> String {
         var report = ""
         for drift in drifts {
             let path = prefix + drift.path
@@ -18,7 +20,7 @@ package enum DriftReport {
 
     /// The differences as GitHub Actions `::error` annotations, one per path, so that a stale or
     /// stray file is marked in the pull request.
-    package static func github(_ drifts: [FileDrift], prefix: String) -> String {
+    static func github(_ drifts: [FileDrift], prefix: String) -> String {
         drifts.map { drift in
             let what = switch drift.kind {
             case .missing: "mignet renders this file but it is missing: render the specs"

@@ -1,5 +1,5 @@
 /// mignet's version: what `mignet --version` prints, what `init` writes as a repository's
 /// `minimumVersion`, and what a repository file's `minimumVersion` is compared with.
-package enum MignetVersion {
-    package static let current = "0.1.0"
+enum MignetVersion {
+    static let current = "0.1.0"
 }

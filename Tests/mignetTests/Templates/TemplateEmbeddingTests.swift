@@ -2,12 +2,13 @@ import Foundation
 import MigNetTestSupport
 import Testing
 @testable import MigNetKit
+@testable import MigNetCLI
 
 /// The templates built into the binary are exactly the files under `templates/`.
 /// `RECORD_GOLDENS=1 swift test` regenerates `EmbeddedTemplates.swift` from them.
 @Suite struct TemplateEmbeddingTests {
     static let folder = Repository.root + "/templates"
-    static let generated = Repository.root + "/Sources/MigNetKit/Templates/EmbeddedTemplates.swift"
+    static let generated = Repository.root + "/Sources/MigNetCLI/Templates/EmbeddedTemplates.swift"
 
     static func templatesOnDisk() throws -> [(path: String, contents: String)] {
         let paths = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []).filter { path in
@@ -77,5 +78,13 @@ import Testing
         let hooks = files.first { $0.path == ".pre-commit-config.yaml" }!.file.contents
         #expect(hooks.contains("mignet-render") == (mode != .argocdPlugin))
         #expect(hooks.contains(mode == .argocdPlugin ? "entry: mignet validate clusters" : "--delivery \(mode.delivery.rawValue)"))
+    }
+
+    @Test func theStarterSpecPointsAtTheSchema() throws {
+        let spec = try String(contentsOfFile: Repository.root + "/templates/spec.yaml", encoding: .utf8)
+        #expect(spec.hasPrefix("# yaml-language-server: $schema=../schema/mignet-v1.schema.json\n"))
+        // From templates/ in this repository and from clusters/ in a repository init set up alike.
+        #expect(FileManager.default.fileExists(atPath: Repository.root + "/templates/../schema/mignet-v1.schema.json"))
+        #expect(StarterKit.specPath.hasPrefix("clusters/") && StarterKit.schemaPath.hasPrefix("schema/"))
     }
 }
