@@ -17,9 +17,9 @@ struct DiagnosticOptions: ParsableArguments {
         try reporter.report(compiled, toStandardOutput: toStandardOutput)
     }
 
-    /// See `DiagnosticReporter.report(_:tallies:sources:toStandardOutput:)`.
-    func report(_ diagnostics: [Diagnostic], tallies: [DiagnosticTally] = [], sources: [String: SourceFile], toStandardOutput: Bool = false) throws(Terminal.OutputFailure) {
-        try reporter.report(diagnostics, tallies: tallies, sources: sources, toStandardOutput: toStandardOutput)
+    /// See `DiagnosticReporter.report(_:sources:toStandardOutput:)`.
+    func report(_ diagnostics: [Diagnostic], sources: [String: SourceFile], toStandardOutput: Bool = false) throws(Terminal.OutputFailure) {
+        try reporter.report(diagnostics, sources: sources, toStandardOutput: toStandardOutput)
     }
 }
 
@@ -35,49 +35,43 @@ struct DiagnosticReporter {
     /// Text on stderr, warnings as warnings.
     static let text = DiagnosticReporter(format: .text, warningsAsErrors: false)
 
-    /// Applies `warningsAsErrors` to counted diagnostics.
-    func effective(_ tallies: [DiagnosticTally]) -> [DiagnosticTally] {
-        warningsAsErrors ? tallies.promotingWarnings() : tallies
-    }
-
-    /// Applies `warningsAsErrors`.
-    func effective(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        warningsAsErrors ? diagnostics.promotingWarnings() : diagnostics
+    /// Whether `diagnostics` hold an error, with `warningsAsErrors` applied.
+    func fails(_ diagnostics: [Diagnostic]) -> Bool {
+        DiagnosticReport(diagnostics, warningsAsErrors: warningsAsErrors).failed
     }
 
     /// Reports what compiling gave, with `warningsAsErrors` applied; whether any is an error.
     /// Every command that compiles specs goes through here: one path from diagnostics to exit status.
     func report(_ compiled: SpecInputs.Compiled, toStandardOutput: Bool = false) throws(Terminal.OutputFailure) -> Bool {
-        try report(effective(compiled.result.diagnostics), tallies: effective(compiled.result.tallies), sources: compiled.result.sources, toStandardOutput: toStandardOutput)
-        return fails(compiled)
+        let report = compiled.result.report(warningsAsErrors: warningsAsErrors)
+        try write(report, toStandardOutput: toStandardOutput)
+        return report.failed
     }
 
     /// Whether what compiling gave fails the run, with `warningsAsErrors` applied.
     func fails(_ compiled: SpecInputs.Compiled) -> Bool {
-        effective(compiled.result.diagnostics).hasErrors || effective(compiled.result.tallies).hasErrors
+        compiled.result.report(warningsAsErrors: warningsAsErrors).failed
     }
 
-    /// Reports `diagnostics` in the chosen format. Text goes to stderr; a machine format goes to
+    /// Reports `diagnostics`, the files they quote in `sources`.
+    func report(_ diagnostics: [Diagnostic], sources: [String: SourceFile], toStandardOutput: Bool = false) throws(Terminal.OutputFailure) {
+        try write(DiagnosticReport(diagnostics, sources: sources, warningsAsErrors: warningsAsErrors), toStandardOutput: toStandardOutput)
+    }
+
+    /// Writes `report` in the chosen format. Text goes to stderr; a machine format goes to
     /// stdout only when `toStandardOutput` (the command prints nothing else there), so that stdout
-    /// is always exactly one parseable thing. At most `DiagnosticReport.defaultLimitPerFile` are
-    /// shown per file; the rest are counted.
-    func report(_ diagnostics: [Diagnostic], tallies: [DiagnosticTally] = [], sources: [String: SourceFile], toStandardOutput: Bool = false) throws(Terminal.OutputFailure) {
-        guard format == .json || !diagnostics.isEmpty || !tallies.isEmpty else { return }
-        let report = DiagnosticReport(diagnostics, tallies: tallies)
-        var text = sink.format(report, sources: sources)
-        // Text is for a person: on stderr always, with the counts after it.
-        if format == .text {
-            if let summary = report.summary { text += "mignet: \(summary)\n" }
-            Terminal.writeError(text)
-        } else if toStandardOutput {
+    /// is always exactly one parseable thing. At most a bounded number are shown per file; the
+    /// rest are counted.
+    private func write(_ report: DiagnosticReport, toStandardOutput: Bool) throws(Terminal.OutputFailure) {
+        // Empty for an empty report, except JSON's, which is always one document.
+        let text = format.written(report, colour: Terminal.standardErrorIsColourTerminal)
+        guard !text.isEmpty else { return }
+        if format != .text && toStandardOutput {
             try Terminal.writeOutput(text)
         } else {
             Terminal.writeError(text)
         }
     }
-
-    /// The sink of the chosen format.
-    private var sink: any DiagnosticSink { format.sink(colour: Terminal.standardErrorIsColourTerminal) }
 }
 
 extension DiagnosticFormat: ExpressibleByArgument {}

@@ -49,7 +49,7 @@ struct Fleet {
 
     /// Whether `compilation` may be judged: its spec has no error (warnings promoted when asked).
     private func isValid(_ compilation: Compilation) -> Bool {
-        !reporter.effective(compilation.diagnostics).hasErrors
+        !reporter.fails(compilation.diagnostics)
     }
 
     /// Judges every valid spec with `judge`, `concurrency` at a time on threads of their own

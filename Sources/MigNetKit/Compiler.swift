@@ -72,9 +72,15 @@ package struct CompileResult: Sendable {
     /// Every diagnostic once, sorted by location.
     package var diagnostics: [Diagnostic]
     /// The diagnostics past a file's budget, counted once per file and code.
-    package var tallies: [DiagnosticTally]
+    var tallies: [DiagnosticTally]
     /// The files whose lines diagnostics may quote, by path.
-    package var sources: [String: SourceFile]
+    var sources: [String: SourceFile]
+
+    /// Every diagnostic and count of the inputs in one report, with the files it quotes;
+    /// `warningsAsErrors` for `--warnings-as-errors`.
+    package func report(warningsAsErrors: Bool) -> DiagnosticReport {
+        DiagnosticReport(diagnostics, tallies: tallies, sources: sources, warningsAsErrors: warningsAsErrors)
+    }
 }
 
 /// mignet's pipeline: source bytes → YAML nodes → typed spec → validated network and its value.

@@ -69,7 +69,7 @@ extension Array where Element == Diagnostic {
     }
 
     /// Every warning turned into an error, for `--warnings-as-errors`.
-    package func promotingWarnings() -> [Diagnostic] {
+    func promotingWarnings() -> [Diagnostic] {
         map { diagnostic in
             var diagnostic = diagnostic
             if diagnostic.severity == .warning { diagnostic.severity = .error }

@@ -60,7 +60,7 @@ struct DiagnosticCollector: Sendable {
 }
 
 /// How many diagnostics of one code and severity a file had beyond those kept whole.
-package struct DiagnosticTally: Sendable, Hashable {
+struct DiagnosticTally: Sendable, Hashable {
     struct Key: Hashable, Sendable {
         var file: String
         var code: DiagnosticCode
@@ -79,10 +79,10 @@ package struct DiagnosticTally: Sendable, Hashable {
 
 extension Array where Element == DiagnosticTally {
     /// Whether any counted diagnostic is an error.
-    package var hasErrors: Bool { contains { $0.severity == .error } }
+    var hasErrors: Bool { contains { $0.severity == .error } }
 
     /// Every warning counted as an error, for `--warnings-as-errors`.
-    package func promotingWarnings() -> [DiagnosticTally] {
+    func promotingWarnings() -> [DiagnosticTally] {
         map { tally in
             var tally = tally
             if tally.severity == .warning { tally.severity = .error }

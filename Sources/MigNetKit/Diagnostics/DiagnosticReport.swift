@@ -35,10 +35,18 @@ package struct DiagnosticReport: Sendable {
     var errorCount: Int
     /// Warnings in all, shown or not.
     var warningCount: Int
+    /// The files whose lines the text format quotes, by path.
+    var sources: [String: SourceFile]
 
     /// Keeps the first `limitPerFile` diagnostics of each file (they come sorted by location);
-    /// `tallies`, the diagnostics that were only counted, count as omitted.
-    package init(_ diagnostics: [Diagnostic], tallies: [DiagnosticTally] = [], limitPerFile: Int = Self.defaultLimitPerFile) {
+    /// `tallies`, the diagnostics that were only counted, count as omitted. `sources` are the
+    /// files the text quotes; `warningsAsErrors` counts every warning as an error
+    /// (`--warnings-as-errors`), the one place that promotion is decided.
+    init(_ diagnostics: [Diagnostic], tallies: [DiagnosticTally] = [], sources: [String: SourceFile] = [:], warningsAsErrors: Bool = false,
+         limitPerFile: Int = Self.defaultLimitPerFile) {
+        let diagnostics = warningsAsErrors ? diagnostics.promotingWarnings() : diagnostics
+        let tallies = warningsAsErrors ? tallies.promotingWarnings() : tallies
+        self.sources = sources
         var perFile: [String: Int] = [:]
         var omittedCodes: [String: [DiagnosticCode: Int]] = [:]
         var omittedOrder: [String] = []
@@ -81,8 +89,17 @@ package struct DiagnosticReport: Sendable {
         }
     }
 
+    /// A report of diagnostics that were all kept (none only counted): a command's own problems,
+    /// such as files it could not read.
+    package init(_ diagnostics: [Diagnostic], sources: [String: SourceFile] = [:], warningsAsErrors: Bool = false) {
+        self.init(diagnostics, tallies: [], sources: sources, warningsAsErrors: warningsAsErrors)
+    }
+
+    /// Whether the report holds an error, shown or counted: whether it fails the run.
+    package var failed: Bool { errorCount > 0 }
+
     /// `2 errors and 1 warning`, or nil when there are neither.
-    package var summary: String? {
+    var summary: String? {
         var parts: [String] = []
         if errorCount > 0 { parts.append("\(errorCount) error\(errorCount == 1 ? "" : "s")") }
         if warningCount > 0 { parts.append("\(warningCount) warning\(warningCount == 1 ? "" : "s")") }

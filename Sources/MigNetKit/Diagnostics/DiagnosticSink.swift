@@ -3,7 +3,7 @@
 /// workflow commands (`GitHubDiagnosticSink`) and the KRM function's `results`
 /// (`KRMResultsSink`) are its implementations. A command chooses one by `--diagnostics-format`
 /// and writes what it gives; `mignet krm` puts the results in the ResourceList it writes.
-package protocol DiagnosticSink: Sendable {
+protocol DiagnosticSink: Sendable {
     /// The report in this format; empty when the format says nothing of an empty report.
     func format(_ report: DiagnosticReport, sources: [String: SourceFile]) -> String
 }
@@ -13,7 +13,16 @@ package enum DiagnosticFormat: String, CaseIterable, Sendable {
     case text, json, github
 
     /// The sink writing this format; `colour` for text on a terminal that wants it.
-    package func sink(colour: Bool) -> any DiagnosticSink {
+    /// What this format writes for `report`: nothing for an empty report where the format says
+    /// nothing of one; text followed by its counts (`mignet: 2 errors and 1 warning`), in colour
+    /// when `colour` (a terminal that wants it).
+    package func written(_ report: DiagnosticReport, colour: Bool) -> String {
+        var text = sink(colour: colour).format(report, sources: report.sources)
+        if self == .text, let summary = report.summary { text += "mignet: \(summary)\n" }
+        return text
+    }
+
+    func sink(colour: Bool) -> any DiagnosticSink {
         switch self {
         case .text: TextDiagnosticFormatter(colour: colour)
         case .json: JSONDiagnosticSink()

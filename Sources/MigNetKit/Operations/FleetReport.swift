@@ -1,7 +1,7 @@
 /// One report command's reports over several clusters in one run (explain, preflight or verify
 /// given folders or several specs): each cluster's report headed by its name, or why it has none,
 /// with the exit status it alone would have given.
-package struct FleetReport<Member: Report>: Report {
+package struct FleetReport<Member: Report>: StructuredReport {
     /// One cluster of the run.
     struct Entry {
         /// The cluster's name; nil when its spec has none that could be read.
@@ -25,10 +25,6 @@ package struct FleetReport<Member: Report>: Report {
     }
 
     package static var formats: [ReportFormat] { Member.formats.filter { $0 != .markdown } }
-
-    package func rendered(_ format: ReportFormat) -> String {
-        format == .json ? json.pretty : text
-    }
 
     /// Each cluster under a heading that names it and its spec, a blank line between clusters.
     var text: String {
@@ -64,15 +60,3 @@ package struct FleetReport<Member: Report>: Report {
         })
     }
 }
-
-/// A report written from a text and a JSON value: every report of this folder, so that a fleet's
-/// report can hold them.
-protocol StructuredReport {
-    var text: String { get }
-    var json: JSONValue { get }
-}
-
-extension AddressPlanReport: StructuredReport {}
-extension Preflight: StructuredReport {}
-extension Verification: StructuredReport {}
-extension Plan: StructuredReport {}

@@ -12,28 +12,34 @@ package enum ReportFormat: String, CaseIterable, Sendable {
     case text, markdown, json
 }
 
-extension AddressPlanReport: Report {
-    package static let formats: [ReportFormat] = [.text, .json]
-    package func rendered(_ format: ReportFormat) -> String { format == .json ? json.pretty : text }
+/// A report written from a text and a JSON value: every report of this folder, so that a fleet's
+/// report can hold them. Text and JSON are its formats unless it says otherwise.
+protocol StructuredReport: Report {
+    var text: String { get }
+    var json: JSONValue { get }
 }
 
-extension Plan: Report {
-    package static let formats: [ReportFormat] = [.text, .markdown, .json]
+/// A report that also has a Markdown form, for a pull request.
+protocol MarkdownReport: StructuredReport {
+    var markdown: String { get }
+}
+
+extension StructuredReport {
+    package static var formats: [ReportFormat] { [.text, .json] }
+
     package func rendered(_ format: ReportFormat) -> String {
         switch format {
         case .text: text
-        case .markdown: markdown
+        case .markdown: (self as? any MarkdownReport)?.markdown ?? text
         case .json: json.pretty
         }
     }
 }
 
-extension Preflight: Report {
-    package static let formats: [ReportFormat] = [.text, .json]
-    package func rendered(_ format: ReportFormat) -> String { format == .json ? json.pretty : text }
-}
+extension AddressPlanReport: StructuredReport {}
+extension Preflight: StructuredReport {}
+extension Verification: StructuredReport {}
 
-extension Verification: Report {
-    package static let formats: [ReportFormat] = [.text, .json]
-    package func rendered(_ format: ReportFormat) -> String { format == .json ? json.pretty : text }
+extension Plan: MarkdownReport {
+    package static var formats: [ReportFormat] { [.text, .markdown, .json] }
 }
