@@ -23,7 +23,7 @@ enum ClusterInput {
         let own = path.joiningPath(cluster)
         if disk.existing(DiskPath(own), followingLinks: true)?.kind == .folder { return own }
         if list {
-            throw Missing(diagnostic: .fileUnreadable("no folder named after the cluster: over several clusters, \(path) holds one folder of kubectl output per cluster", file: own))
+            throw Missing(diagnostic: .unreadable(.unreadable("no folder named after the cluster: over several clusters, \(path) holds one folder of kubectl output per cluster"), file: own))
         }
         return path
     }
@@ -52,7 +52,7 @@ enum ClusterInput {
                 switch disk.entries(DiskPath(path)) {
                 case .success(let names): entries = names
                 case .failure(let error):
-                    problems.append(.fileUnreadable(error.description, file: path))
+                    problems.append(.unreadable(.unreadable(error.description), file: path))
                     continue
                 }
                 files = entries.map { String(decoding: $0, as: UTF8.self) }

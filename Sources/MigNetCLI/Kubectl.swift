@@ -113,7 +113,7 @@ struct Kubectl {
         }
         let name = "kubectl " + arguments.joined(separator: " ")
         if outcome.overflowed {
-            return .tooLarge(.inputTooLarge(size: nil, kind: .kubectlOutput, file: name))
+            return .tooLarge(.unreadable(.tooLarge(size: nil, kind: .kubectlOutput), file: name))
         }
         if outcome.timedOut {
             throw Failure(command: shown, reason: "kubectl did not finish within \(timeout) s (--kubectl-timeout) and was stopped")

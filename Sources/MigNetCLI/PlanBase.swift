@@ -57,7 +57,7 @@ struct PlanBase {
             if entry.isSymbolicLink {
                 problems.append(.symbolicLinkSkipped(file: shown(path)))
             } else if !entry.isRegularFile {
-                problems.append(.fileUnreadable("it is not a regular file", file: shown(path)))
+                problems.append(.unreadable(.unreadable("it is not a regular file"), file: shown(path)))
             } else if let tooLarge = SourceFile.sizeError(entry.size) {
                 problems.append(.unreadable(tooLarge, file: shown(path)))
             } else {

@@ -48,7 +48,7 @@ struct SpecDiscovery {
             switch files.entries(folder) {
             case .success(let found): names = found
             case .failure(let error):
-                problems.append(.fileUnreadable("cannot search this folder: \(error)", file: folder.display))
+                problems.append(.unreadable(.unreadable("cannot search this folder: \(error)"), file: folder.display))
                 return
             }
             for name in names where name.first != UInt8(ascii: ".") {
@@ -57,7 +57,7 @@ struct SpecDiscovery {
                 switch files.status(path, followingLinks: false) {
                 case .success(let found): status = found
                 case .failure(let error):
-                    problems.append(.fileUnreadable(error.description, file: path.display))
+                    problems.append(.unreadable(.unreadable(error.description), file: path.display))
                     continue
                 }
                 let isYAML = name.ends(with: ".yaml") || name.ends(with: ".yml")
@@ -65,7 +65,7 @@ struct SpecDiscovery {
                 case .folder: walk(path)
                 case .regular where isYAML: found.append(File(path: path, discovered: true, identity: status.identity))
                 case .link where isYAML: problems.append(.symbolicLinkSkipped(file: path.display))
-                default: if isYAML { problems.append(.fileUnreadable("it is \(status.kind.words), not a regular file", file: path.display)) }
+                default: if isYAML { problems.append(.unreadable(.unreadable("it is \(status.kind.words), not a regular file"), file: path.display)) }
                 }
             }
         }

@@ -1,7 +1,7 @@
 /// One finding about a spec: what, where, how bad, and how to fix it.
 package struct Diagnostic: Sendable, Hashable {
     /// How bad a diagnostic is.
-    package enum Severity: String, Sendable, Hashable, Comparable {
+    enum Severity: String, Sendable, Hashable, Comparable {
         case error
         case warning
         case note
@@ -14,7 +14,7 @@ package struct Diagnostic: Sendable, Hashable {
             }
         }
 
-        package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+        static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
     }
 
     /// A secondary message at another place, such as where a duplicate was first written.
@@ -32,7 +32,7 @@ package struct Diagnostic: Sendable, Hashable {
     }
 
     /// How bad it is.
-    package var severity: Severity
+    var severity: Severity
     /// The stable code, such as `vlan-out-of-range`.
     package var code: DiagnosticCode
     /// Lowercase, no trailing period; quotes the user's value and says what would be accepted.

@@ -3,7 +3,7 @@ import MigNetYAML
 /// The catalogue of diagnostics about the file itself and its YAML.
 extension Diagnostic {
     /// The file could not be read.
-    package static func fileUnreadable(_ reason: String, file: String) -> Diagnostic {
+    static func fileUnreadable(_ reason: String, file: String) -> Diagnostic {
         Diagnostic(.error, .fileUnreadable, "cannot read the file: \(reason)", at: SourceLocation(file: file, line: 1, column: 1))
     }
 
@@ -33,7 +33,7 @@ extension Diagnostic {
 
     /// The file is larger than its kind allows: `size` bytes, or (nil) more than it could tell,
     /// as for standard input, which is read only up to one byte past the limit.
-    package static func inputTooLarge(size: Int?, kind: SourceFile.Kind = .spec, file: String) -> Diagnostic {
+    static func inputTooLarge(size: Int?, kind: SourceFile.Kind = .spec, file: String) -> Diagnostic {
         let what = size.map { "\($0) bytes" } ?? "more than \(kind.maximumSize >> 20) MiB"
         return Diagnostic(.error, .inputTooLarge, "the file is \(what); \(kind.description) may be at most \(kind.maximumSize) bytes", at: SourceLocation(file: file, line: 1, column: 1))
     }
