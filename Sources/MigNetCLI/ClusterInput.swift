@@ -78,7 +78,7 @@ enum ClusterInput {
     /// Runs the documented `kubectl get` of each of `sources` and reads what it prints (kept in
     /// `save` when given), with the outputs themselves by file name. A kubectl failure is thrown
     /// with its message and command.
-    static func live(_ sources: [ClusterFacts.Source], kubectl: Kubectl, save: String?) throws(Kubectl.Failure)
+    static func live(_ sources: [KubectlGet], kubectl: Kubectl, save: String?) throws(Kubectl.Failure)
         -> (facts: ClusterFacts, problems: [Diagnostic], files: [String: SourceFile]) {
         let fetched = try kubectl.fetch(sources, save: save)
         var facts = ClusterFacts()

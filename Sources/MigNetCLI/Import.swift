@@ -53,7 +53,7 @@ struct Import: ParsableCommand {
 
     /// What --live reads: every setting (the migration network's and server-version), the
     /// nodes (for `nodes`), and the cluster networks and VLAN configs (for `mtu`).
-    static let liveSources: [ClusterFacts.Source] = [.settings, .nodes, .clusterNetworks, .vlanConfigs]
+    static let liveSources: [KubectlGet] = [.settings, .nodes, .clusterNetworks, .vlanConfigs]
 
     func validate() throws {
         if kubectlOptions.live == (file != nil) {
@@ -75,7 +75,7 @@ struct Import: ParsableCommand {
             } catch {
                 throw CommandFailure(error.description)
             }
-            guard read.problems.isEmpty, let settings = read.files[ClusterFacts.Source.settings.fileName] else {
+            guard read.problems.isEmpty, let settings = read.files[KubectlGet.settings.fileName] else {
                 try diagnostics.report(read.problems, sources: [:])
                 throw CommandFailure.reported()
             }

@@ -72,8 +72,7 @@ struct PreflightCommand: ParsableCommand {
             }
             guard read.problems.isEmpty else { return .unusable(read.problems) }
             return Preflight(compilation, facts: read.facts).map { preflight in
-                let failed = !preflight.passed || (strict && preflight.checks.contains { $0.status == .warn })
-                return .report(preflight, failing: failed ? .difference : nil)
+                .report(preflight, failing: preflight.fails(strict: strict) ? .difference : nil)
             }
         }
         try fleet.finish(verdicts, format: report.format, diagnostics: diagnostics)

@@ -4,7 +4,7 @@
 package struct ClusterFacts: Sendable {
     /// One documented command, and the file its output is kept in: one of
     /// `KubectlGet.clusterFacts`, the gets of live mode's one table that read cluster facts.
-    package typealias Source = KubectlGet
+    typealias Source = KubectlGet
 
     /// The kind of the objects a source lists.
     static func kind(of source: Source) -> String? {

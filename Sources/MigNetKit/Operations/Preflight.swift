@@ -3,24 +3,29 @@
 /// merged. A fact that was not read is a warning, never a pass.
 package struct Preflight: Sendable {
     /// How a check came out.
-    package enum Status: String, Sendable {
+    enum Status: String, Sendable {
         case pass, warn, fail
     }
 
     /// One check's result.
-    package struct Check: Sendable {
+    struct Check: Sendable {
         var id: String
         var subject: String
-        package var status: Status
+        var status: Status
         var message: String
         var details: [String]
     }
 
     /// Every check, in the order run.
-    package private(set) var checks: [Check] = []
+    private(set) var checks: [Check] = []
 
     /// Whether no check failed (warnings allowed).
-    package var passed: Bool { !checks.contains { $0.status == .fail } }
+    var passed: Bool { !checks.contains { $0.status == .fail } }
+
+    /// Whether the run fails: a check failed, or with `strict` (`--strict`), one only warned.
+    package func fails(strict: Bool) -> Bool {
+        !passed || (strict && checks.contains { $0.status == .warn })
+    }
 
     static let uplinkMTU = "network.harvesterhci.io/uplink-mtu"
     static let clusterNetworkLabel = "network.harvesterhci.io/clusternetwork"
