@@ -65,7 +65,8 @@ import Testing
     static func rows(_ fields: [SpecField], prefix: String) -> [String] {
         fields.flatMap { field -> [String] in
             let path = prefix.isEmpty ? field.name : prefix + "." + field.name
-            let row = "| `\(path)` | \(cell(describe(field.kind))) | \(requirement(field.requirement)) | \(release(path)) | \(cell(field.description)) |"
+            let example = SpecSchema.example(path).map { "`\(cell($0))`" } ?? ""
+            let row = "| `\(path)` | \(cell(describe(field.kind))) | \(requirement(field.requirement)) | \(release(path)) | \(example) | \(cell(field.description)) |"
             if case .object(let children) = field.kind { return [row] + rows(children, prefix: path) }
             return [row]
         }
@@ -75,7 +76,9 @@ import Testing
         var text = Self.header + "# Spec reference (`mignet/v1`)\n\n"
         text += "Every key of a `kind: MigrationNetwork` spec, from the tables the decoder reads and `mignet schema` turns into the JSON Schema. "
         text += "How the fields combine and which Harvester release needs what: [writing specs](../writing-specs.md).\n\n"
-        text += "| key | value | required | release | meaning |\n|---|---|---|---|---|\n"
+        text += "The example of each key validates in this spec (a nested key inside its mapping's example; `defaults` with a defaults file beside it), "
+        text += "which `SpecExampleTests` checks key by key:\n\n```yaml\n\(SpecSchema.exampleSpec)```\n\n"
+        text += "| key | value | required | release | example | meaning |\n|---|---|---|---|---|---|\n"
         text += Self.rows(SpecSchema.topLevelFields, prefix: "").joined(separator: "\n") + "\n"
         text += "\nA defaults file (`kind: MigrationNetworkDefaults`) has `apiVersion`, `kind` and `spec`, whose keys are the spec's above, all optional. "
         text += "Releases: mignet knows Harvester \(HarvesterRelease.oldestSupported) and later; a field that needs a later release is refused (`release-feature-unavailable`) unless `harvesterVersion` names one. "
