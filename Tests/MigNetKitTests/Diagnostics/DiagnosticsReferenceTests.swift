@@ -26,6 +26,74 @@ import Testing
         return TextDiagnosticFormatter(colour: false).format(found, sources: ["spec.yaml": source])
     }
 
+    /// A loader for which every defaults file lies outside the spec repository `/srv/fleet`, as
+    /// the command line's reader answers for a path that leaves it.
+    struct OutsideRootLoader: SourceLoader {
+        func load(_ path: String) -> Result<SourceFile, SourceLoadError> { .failure(.outsideRoot(root: "/srv/fleet")) }
+    }
+
+    /// For a code that does not come from one spec's text: what triggers it (files with their
+    /// names and text, or a sentence) and what mignet prints for it, computed here through the
+    /// library's own path for it (compiling several files, reading the repository file, reading
+    /// kubectl's output). Nil for the codes only the command line makes (a missing file, a
+    /// folder without specs, a symbolic link), whose tests are end to end.
+    static func inputExample(_ code: DiagnosticCode) -> (files: [(name: String, text: String)], note: String?, printed: String)? {
+        func printed(_ diagnostics: [Diagnostic], _ sources: [SourceFile]) -> String {
+            TextDiagnosticFormatter(colour: false).format(diagnostics.filter { $0.code == code },
+                                                          sources: Dictionary(uniqueKeysWithValues: sources.map { ($0.path, $0) }))
+        }
+        func compiled(_ inputs: [SpecInput], loader: any SourceLoader = InMemorySourceLoader([:])) -> [Diagnostic] {
+            Compiler().compile(inputs, problems: [], loader: loader).diagnostics
+        }
+        func failure(_ body: () throws -> Void) -> [Diagnostic] {
+            do { try body(); return [] } catch let failure as KubeObject.Failure { return failure.diagnostics } catch { return [] }
+        }
+        let spec = specText(validBody)
+        let setting = "apiVersion: harvesterhci.io/v1beta1\nkind: Setting\nmetadata:\n  name: vm-migration-network\nvalue: vlan=100\n"
+        switch code {
+        case .duplicateName:
+            let files = [SourceFile(path: "clusters/a.yaml", text: spec), SourceFile(path: "clusters/b.yaml", text: spec)]
+            return ([("clusters/a.yaml", spec), ("clusters/b.yaml", spec)], "Both compiled together (`mignet validate clusters`).", printed(compiled(files.map { SpecInput($0) }), files))
+        case .yamlEncoding:
+            var bytes = Array(spec.utf8)
+            bytes.insert(0xFF, at: bytes.firstIndex(of: UInt8(ascii: "m"))!)
+            let file = SourceFile(path: "spec.yaml", bytes: bytes)
+            return ([("spec.yaml", spec)], "`spec.yaml` is this spec with the byte 0xFF (not UTF-8) inserted before `mignet/v1` on its first line.", printed(compiled([SpecInput(file)]), [file]))
+        case .inputTooLarge:
+            let file = SourceFile(path: "spec.yaml", bytes: Array(repeating: UInt8(ascii: "#"), count: 5_000_000))
+            return ([], "`spec.yaml` is 5,000,000 bytes.", printed(compiled([SpecInput(file)]), [file]))
+        case .defaultsOutsideRoot:
+            let text = spec.replacingOccurrences(of: "kind: MigrationNetwork\n", with: "kind: MigrationNetwork\ndefaults: ../../shared/site.yaml\n")
+            let file = SourceFile(path: "clusters/east.yaml", text: text)
+            return ([("clusters/east.yaml", text)], "The spec repository is `/srv/fleet` (`--root`, else the git top level).",
+                    printed(compiled([SpecInput(file)], loader: OutsideRootLoader()), [file]))
+        case .kindNearMiss:
+            let text = spec.replacingOccurrences(of: "kind: MigrationNetwork", with: "kind: MigrationNetwrok")
+            let file = SourceFile(path: "clusters/east.yaml", text: text)
+            return ([("clusters/east.yaml", text)], "Found by searching the folder (`mignet validate clusters`).", printed(compiled([SpecInput(file, discovered: true)]), [file]))
+        case .repositoryFileInvalid:
+            let text = "apiVersion: mignet/v1\nkind: Repository\ndelivery: helm\n"
+            let file = SourceFile(path: "mignet.yaml", text: text)
+            guard case .failure(let invalid) = RepositoryFile.read(file) else { return nil }
+            return ([("mignet.yaml", text)], nil, printed(invalid.diagnostics, [file]))
+        case .notKubernetesObjects:
+            let text = "No resources found in harvester-system namespace.\n"
+            let file = SourceFile(path: "setting.yaml", text: text)
+            return ([("setting.yaml", text)], "kubectl's message saved in place of its output, given to `mignet import setting.yaml` or `mignet verify --setting setting.yaml`.", printed(failure { _ = try KubeObject.objects(in: file) }, [file]))
+        case .objectMissing:
+            let text = setting.replacingOccurrences(of: "vm-migration-network", with: "storage-network")
+            let file = SourceFile(path: "setting.yaml", text: text)
+            return ([("setting.yaml", text)], "Given to `mignet import setting.yaml --name east --nodes 3`.",
+                    printed(failure { _ = try SettingImport(file, name: "east", nodes: 3) }, [file]))
+        case .valueUnreadable:
+            let file = SourceFile(path: "setting.yaml", text: setting)
+            return ([("setting.yaml", setting)], "Given to `mignet import setting.yaml --name east --nodes 3`.",
+                    printed(failure { _ = try SettingImport(file, name: "east", nodes: 3) }, [file]))
+        default:
+            return nil
+        }
+    }
+
     static func generated() -> String {
         var text = "<!-- Generated by scripts/docs.sh from the code; do not edit by hand. -->\n\n# Diagnostic codes\n\n"
         text += "Every code mignet reports, with its severity and when, from the codes' registry in the code. Codes are stable: scripts may match on them. "
@@ -45,8 +113,12 @@ import Testing
             text += "\n## \(code.rawValue)\n\n\(code.severity.rawValue.capitalized): \(code.summary). \(code.harvesterSentence)\n"
             if let rule = example(code) {
                 text += "\n```yaml\n# spec.yaml\n\(rule.text.hasSuffix("\n") ? rule.text : rule.text + "\n")```\n\n```\n\(printed(rule))```\n"
+            } else if let example = inputExample(code) {
+                if let note = example.note { text += "\n\(note)\n" }
+                for file in example.files { text += "\n```yaml\n# \(file.name)\n\(file.text)```\n" }
+                text += "\n```\n\(example.printed)```\n"
             } else {
-                text += "\nNot reported for a spec's text alone (it comes from reading files, searching folders or kubectl's output); its tests are end to end.\n"
+                text += "\nMade by the command line as it reads files and searches folders, not from a file's text; its tests are end to end (`CommandContractTests`).\n"
             }
         }
         return text
@@ -58,6 +130,16 @@ import Testing
             try text.write(toFile: Self.path, atomically: true, encoding: .utf8)
         }
         #expect((try? String(contentsOfFile: Self.path, encoding: .utf8)) == text, "docs/reference/diagnostics.md is stale: run scripts/docs.sh")
+    }
+
+    /// Every code but the three only the command line makes has an example on the page, and
+    /// each input example prints its code.
+    @Test func everyCodeHasAnExampleButTheCommandLinesOwn() {
+        let own: Set<DiagnosticCode> = [.fileUnreadable, .noSpecFound, .symlinkSkipped]
+        for code in DiagnosticCode.allCases where !own.contains(code) && Self.example(code) == nil {
+            let example = Self.inputExample(code)
+            #expect(example?.printed.contains(": \(code.severity.rawValue): ") == true, "\(code.rawValue): \(example?.printed ?? "no example")")
+        }
     }
 
     @Test func everyCodeHasItsSummaryAndMostHaveAnExample() {
