@@ -118,7 +118,8 @@ import Testing
                 for file in example.files { text += "\n```yaml\n# \(file.name)\n\(file.text)```\n" }
                 text += "\n```\n\(example.printed)```\n"
             } else {
-                text += "\nMade by the command line as it reads files and searches folders, not from a file's text; its tests are end to end (`CommandContractTests`).\n"
+                let tests: [DiagnosticCode: String] = [.fileUnreadable: "ValidateCommandTests", .noSpecFound: "CommandContractTests", .symlinkSkipped: "OutputFaultTests"]
+                text += "\nMade by the command line as it reads files and searches folders, not from a file's text; its message is held end to end by `\(tests[code] ?? "")`.\n"
             }
         }
         return text
