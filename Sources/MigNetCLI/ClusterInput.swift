@@ -65,7 +65,7 @@ enum ClusterInput {
                     problems.append(Diagnostic.unreadable(failure, file: shown))
                 case .success(let source):
                     do {
-                        facts.add(try KubeObject.objects(in: SourceFile(path: shown, bytes: source.bytes)), fileName: String(shown.split(separator: "/").last ?? Substring(shown)))
+                        try facts.read(SourceFile(path: shown, bytes: source.bytes), fileName: String(shown.split(separator: "/").last ?? Substring(shown)))
                     } catch {
                         problems += error.diagnostics
                     }
@@ -86,7 +86,7 @@ enum ClusterInput {
         for source in sources {
             guard let file = fetched.sources[source.fileName] else { continue }
             do {
-                facts.add(try KubeObject.objects(in: file), fileName: source.fileName)
+                try facts.read(file, fileName: source.fileName)
             } catch {
                 problems += error.diagnostics
             }

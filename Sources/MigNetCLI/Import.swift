@@ -109,7 +109,7 @@ struct Import: ParsableCommand {
         let imported: SettingImport
         do {
             imported = try SettingImport(source, name: name, nodes: nodes ?? liveNodes, serverVersion: version, mtu: liveMTU)
-        } catch let failure as KubeObject.Failure {
+        } catch let failure as KubeObjectFailure {
             // The kubectl output is not a mignet file: its lines are not quoted.
             try diagnostics.report(failure.diagnostics, sources: [:])
             throw CommandFailure.reported()

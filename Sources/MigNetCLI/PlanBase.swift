@@ -78,7 +78,7 @@ struct PlanBase {
             },
             located: { diagnostic in
                 var diagnostic = diagnostic
-                diagnostic.location.file = shown(diagnostic.location.file)
+                diagnostic.file = shown(diagnostic.file)
                 return diagnostic
             })
     }

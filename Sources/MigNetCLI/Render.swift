@@ -82,22 +82,25 @@ struct Render: ParsableCommand {
     static func printObjects(_ compiled: SpecInputs.Compiled, delivery: Delivery, cluster: String?) throws {
         // Only the named cluster is rendered: the plugin asks for one cluster of a folder of thousands.
         let chosen = compiled.result.compilations.filter { cluster == nil || $0.name == cluster }
-        let clusters = chosen.compactMap { compilation in compilation.render().map { (compilation.file, $0) } }
+        var streams: [(file: String, name: String, objects: String)] = []
+        do {
+            for compilation in chosen {
+                if let name = compilation.name, let objects = try delivery.objectStream(for: compilation) { streams.append((compilation.file, name, objects)) }
+            }
+        } catch {
+            throw CommandFailure(String(describing: error))
+        }
         if let cluster {
-            guard !clusters.isEmpty else {
+            guard !streams.isEmpty else {
                 let names = compiled.result.compilations.compactMap(\.name).sorted()
                 let known = names.isEmpty ? "no spec was found" : "the specs name " + names.map { "'\($0)'" }.joined(separator: ", ")
                 throw CommandFailure("no spec has metadata.name '\(cluster)'; \(known)")
             }
         }
         var stream = ""
-        do {
-            for (file, cluster) in clusters {
-                if clusters.count > 1 { stream += "# mignet: cluster \(cluster.name) from \(TerminalText.escaped(file))\n" }
-                stream += try delivery.objectStream(for: cluster)
-            }
-        } catch {
-            throw CommandFailure(String(describing: error))
+        for (file, name, objects) in streams {
+            if streams.count > 1 { stream += "# mignet: cluster \(name) from \(TerminalText.escaped(file))\n" }
+            stream += objects
         }
         try Terminal.writeOutput(stream)
     }

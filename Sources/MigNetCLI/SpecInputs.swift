@@ -97,7 +97,7 @@ struct SpecInputs: ParsableArguments {
             if let index = argumentOfFile[compilation.file] { specsPerArgument[index] += 1 }
         }
         for (index, spec) in specs.enumerated() where specsPerArgument[index] == 0 && !repeated.contains(index) {
-            if !result.diagnostics.filter({ argumentOfFile[$0.location.file] == index }).hasErrors {
+            if !result.diagnostics.filter({ argumentOfFile[$0.file] == index }).hasErrors {
                 result.diagnostics = (result.diagnostics + [.noSpecFound(in: spec)]).sortedByLocation()
             }
         }

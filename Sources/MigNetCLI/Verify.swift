@@ -115,26 +115,9 @@ struct Verify: ParsableCommand {
     /// Verifies `compilation` against the four outputs by file name (`setting.yaml`...), with the
     /// problems found reading them.
     static func verdict(_ compilation: Compilation, files: [String: SourceFile], problems: [Diagnostic]) -> Fleet.Verdict<Verification>? {
-        var problems = problems
-        func objects(_ name: String) -> [KubeObject]? {
-            guard let source = files[name] else { return nil }
-            do { return try KubeObject.objects(in: source) } catch {
-                problems += error.diagnostics
-                return nil
-            }
-        }
-        let settingObjects = objects("setting.yaml")
-        let podObjects = objects("pods.yaml")
-        let kubeVirtObjects = objects("kubevirt.yaml")
-        let nadObjects = objects("nads.yaml")
-        if problems.isEmpty, let settingObjects, let podObjects, let settingSource = files["setting.yaml"], let podsSource = files["pods.yaml"] {
-            do { try Verification.requireUsable(setting: settingObjects, in: settingSource, pods: podObjects, in: podsSource, for: compilation) } catch {
-                problems += error.diagnostics
-            }
-        }
-        guard problems.isEmpty, let settingObjects, let podObjects else { return .unusable(problems) }
-        return Verification(compilation, setting: settingObjects, pods: podObjects, kubeVirt: kubeVirtObjects, nads: nadObjects).map { verification in
-            .report(verification, failing: verification.passed ? nil : .difference)
+        switch Verification.verify(compilation, outputs: files, problems: problems) {
+        case .failure(let unusable): .unusable(unusable.diagnostics)
+        case .success(let verification): verification.map { .report($0, failing: $0.passed ? nil : .difference) }
         }
     }
 }

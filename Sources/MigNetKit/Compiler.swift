@@ -57,7 +57,7 @@ package struct Compilation: Sendable {
 
     /// The manifests of a valid spec: the rendering stage, run when called (never on property
     /// access), from the network and value computed once.
-    package func render() -> RenderedCluster? {
+    func render() -> RenderedCluster? {
         guard let network, let value else { return nil }
         return RenderedCluster(network, value: value)
     }

@@ -5,18 +5,15 @@ internal import CYAML
 /// Unlimited line width (no folding), two-space indent, LF line breaks, `---` before every
 /// document, block style throughout, sequences under a key not indented (as kubectl prints),
 /// and every string that a reader would take for something else quoted.
-package struct YAMLEmitter: Sendable {
-    /// Creates an emitter.
-    package init() {}
-
+package enum YAMLEmitter {
     /// The YAML text of `documents`, one document each, as one stream.
-    package func emit(_ documents: [YAMLValue]) throws(YAMLEmitterError) -> String {
+    package static func emit(_ documents: [YAMLValue]) throws(YAMLEmitterError) -> String {
         try emitSeparately(documents).joined()
     }
 
     /// The text of each of `documents` on its own, as `emit([document])` would give it, from a
     /// single emitter: the stream is flushed after every document and cut there.
-    package func emitSeparately(_ documents: [YAMLValue]) throws(YAMLEmitterError) -> [String] {
+    package static func emitSeparately(_ documents: [YAMLValue]) throws(YAMLEmitterError) -> [String] {
         let emitter = UnsafeMutablePointer<yaml_emitter_t>.allocate(capacity: 1)
         defer { emitter.deallocate() }
         guard yaml_emitter_initialize(emitter) == 1 else {

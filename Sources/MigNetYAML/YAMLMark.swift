@@ -1,7 +1,7 @@
 /// A position in YAML source text: 1-based line and 1-based column (in Unicode scalars).
 ///
 /// libyaml counts both from zero; the conversion happens once, in `YAMLParser`.
-package struct YAMLMark: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct YAMLMark: Sendable, Hashable {
     /// The 1-based line number.
     package var line: Int
     /// The 1-based column, counted in Unicode scalars from the start of the line.
@@ -15,10 +15,4 @@ package struct YAMLMark: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// The start of a document.
     package static let start = YAMLMark(line: 1, column: 1)
-
-    package static func < (lhs: YAMLMark, rhs: YAMLMark) -> Bool {
-        (lhs.line, lhs.column) < (rhs.line, rhs.column)
-    }
-
-    package var description: String { "\(line):\(column)" }
 }

@@ -9,7 +9,7 @@ import Testing
             YAMLEntry("items", .sequence([.string("a"), .mapping([YAMLEntry("k", .integer(1))])])),
             YAMLEntry("nested", .mapping([YAMLEntry("flag", .boolean(true)), YAMLEntry("gone", .null)])),
         ])
-        let text = try YAMLEmitter().emit([document, .mapping([YAMLEntry("b", .string("c"))])])
+        let text = try YAMLEmitter.emit([document, .mapping([YAMLEntry("b", .string("c"))])])
         #expect(text == """
             ---
             kind: Thing
@@ -30,7 +30,7 @@ import Testing
         "1_000", "1e3", "1.5", ".inf", "-.Inf", ".nan", "1:30", "2001-12-14", "<<", "=",
     ])
     func quotesStringsReadersWouldTakeForSomethingElse(text: String) throws {
-        let emitted = try YAMLEmitter().emit([.mapping([YAMLEntry("k", .string(text))])])
+        let emitted = try YAMLEmitter.emit([.mapping([YAMLEntry("k", .string(text))])])
         #expect(emitted == "---\nk: \"\(text)\"\n")
         let read = YAMLParser().parse(Array(emitted.utf8))
         #expect(read.root?.pairs?.first?.value.scalar == YAMLScalar(text, style: .doubleQuoted))
@@ -39,12 +39,12 @@ import Testing
     @Test(arguments: ["migration", "10.1.2.0/24", "10.1.2.1", "harvester-system/vm-migration-network-53b3d885",
                       "53b3d885bff81415175bb1b9a97032ecfe7721a7", "vm-migration-network.settings.harvesterhci.io/hash"])
     func leavesOrdinaryStringsPlain(text: String) throws {
-        #expect(try YAMLEmitter().emit([.mapping([YAMLEntry("k", .string(text))])]) == "---\nk: \(text)\n")
+        #expect(try YAMLEmitter.emit([.mapping([YAMLEntry("k", .string(text))])]) == "---\nk: \(text)\n")
     }
 
     @Test func jsonStaysOnOneSingleQuotedLine() throws {
         let json = #"{"a":"b","list":["x","y"],"long":"\#(String(repeating: "z", count: 300))"}"#
-        let emitted = try YAMLEmitter().emit([.mapping([YAMLEntry("value", .string(json, .singleQuoted))])])
+        let emitted = try YAMLEmitter.emit([.mapping([YAMLEntry("value", .string(json, .singleQuoted))])])
         #expect(emitted == "---\nvalue: '\(json)'\n")
         let read = YAMLParser().parse(Array(emitted.utf8))
         #expect(read.root?.pairs?.first?.value.scalar?.value == json)
@@ -53,7 +53,7 @@ import Testing
     @Test func hexDigestsThatLookLikeNumbersAreQuoted() throws {
         // A digest of digits and one 'e' reads as a float in YAML 1.2 and go-yaml.
         let digest = "1234567e89012345678901234567890123456789"
-        let emitted = try YAMLEmitter().emit([.mapping([YAMLEntry("hash", .string(digest))])])
+        let emitted = try YAMLEmitter.emit([.mapping([YAMLEntry("hash", .string(digest))])])
         #expect(emitted == "---\nhash: \"\(digest)\"\n")
     }
 }
@@ -103,8 +103,8 @@ import Testing
             .mapping([YAMLEntry("value", .string(#"{"k":"v"}"#, .singleQuoted))]),
             .mapping([YAMLEntry("n", .integer(-3)), YAMLEntry("t", .boolean(true))]),
         ]
-        let together = try YAMLEmitter().emitSeparately(documents)
-        #expect(together == (try documents.map { try YAMLEmitter().emit([$0]) }))
-        #expect(try YAMLEmitter().emit(documents) == together.joined())
+        let together = try YAMLEmitter.emitSeparately(documents)
+        #expect(together == (try documents.map { try YAMLEmitter.emit([$0]) }))
+        #expect(try YAMLEmitter.emit(documents) == together.joined())
     }
 }

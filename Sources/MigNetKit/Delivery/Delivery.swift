@@ -67,8 +67,15 @@ package enum Delivery: String, Sendable, CaseIterable {
     /// the kustomize generator): byte for byte the folder's object files one after the other.
     /// For kubectl that is the full delivery: `apply.sh`'s order and its deletion of earlier
     /// NADs have no stdout form.
-    package func objectStream(for cluster: RenderedCluster) throws(YAMLEmitterError) -> String {
+    func objectStream(for cluster: RenderedCluster) throws(YAMLEmitterError) -> String {
         try ObjectFile.emit(objectFiles(for: cluster)).map(\.contents).joined()
+    }
+
+    /// `compilation`'s objects as one YAML stream (`objectStream(for:)` of its rendered
+    /// cluster), nil when it renders nothing (a spec with errors, a file that is not a spec).
+    package func objectStream(for compilation: Compilation) throws(YAMLEmitterError) -> String? {
+        guard let cluster = compilation.render() else { return nil }
+        return try objectStream(for: cluster)
     }
 
     /// The folder of one rendered cluster for this profile.
@@ -99,7 +106,7 @@ struct ObjectFile: Sendable, Equatable {
 
     /// The text of each file, from one emitter.
     static func emit(_ files: [ObjectFile]) throws(YAMLEmitterError) -> [OutputFile] {
-        let texts = try YAMLEmitter().emitSeparately(files.flatMap(\.documents))
+        let texts = try YAMLEmitter.emitSeparately(files.flatMap(\.documents))
         var next = 0
         return files.map { file in
             defer { next += file.documents.count }
@@ -143,7 +150,7 @@ package struct OutputFile: Sendable, Equatable {
 
     /// Files holding one YAML document each, emitted by one emitter.
     static func yaml(_ documents: [(name: String, document: YAMLValue)]) throws(YAMLEmitterError) -> [OutputFile] {
-        let texts = try YAMLEmitter().emitSeparately(documents.map(\.document))
+        let texts = try YAMLEmitter.emitSeparately(documents.map(\.document))
         return zip(documents, texts).map { OutputFile(name: $0.name, contents: $1) }
     }
 }

@@ -38,7 +38,13 @@ package struct Diagnostic: Sendable, Hashable {
     /// Lowercase, no trailing period; quotes the user's value and says what would be accepted.
     package var message: String
     /// Where it was found.
-    package var location: SourceLocation
+    var location: SourceLocation
+    /// The file it is about, as its reader named it; a command that read the file under another
+    /// name (plan, the base's files) renames it here.
+    package var file: String {
+        get { location.file }
+        set { location.file = newValue }
+    }
     /// Further places and explanations.
     var notes: [Note]
     /// The replacement text that would fix the value at `location`, if there is one.

@@ -1,9 +1,9 @@
 import MigNetYAML
 
 /// The manifests of one cluster: the full delivery, NAD (when enabled), Setting, KubeVirt patch.
-package struct RenderedCluster: Sendable, Equatable {
+struct RenderedCluster: Sendable, Equatable {
     /// The cluster's name: its output folder.
-    package var name: String
+    var name: String
     /// The NAD, when the network is enabled.
     var networkAttachmentDefinition: NetworkAttachmentDefinition?
     /// The Setting.

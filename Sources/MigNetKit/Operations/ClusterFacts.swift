@@ -36,12 +36,17 @@ package struct ClusterFacts: Sendable {
 
     /// Adds the objects of a file. A file named after a source counts as that source read, even
     /// empty (an empty `List` carries no kind); any object of a source's kind counts too.
-    package mutating func add(_ found: [KubeObject], fileName: String) {
+    mutating func add(_ found: [KubeObject], fileName: String) {
         if let source = Self.source(fileName: fileName), objects[source] == nil { objects[source] = [] }
         for object in found {
             guard let source = KubectlGet.clusterFacts.first(where: { Self.kind(of: $0) == object.kind }) else { continue }
             objects[source, default: []].append(object)
         }
+    }
+
+    /// Reads the objects of `source`, kubectl's output kept as `fileName` (`nodes.yaml`), into the facts.
+    package mutating func read(_ source: SourceFile, fileName: String) throws(KubeObjectFailure) {
+        add(try KubeObject.objects(in: source), fileName: fileName)
     }
 
     /// The objects of `source`, nil when it was not read.

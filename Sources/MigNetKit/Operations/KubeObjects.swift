@@ -2,7 +2,7 @@ import MigNetYAML
 
 /// Kubernetes objects as `kubectl get -o yaml` or `-o json` prints them (JSON is read as YAML),
 /// one object or a `List`, with the lookups mignet's operator commands need.
-package struct KubeObject: Sendable {
+struct KubeObject: Sendable {
     /// The object's node.
     var node: YAMLNode
 
@@ -40,22 +40,17 @@ package struct KubeObject: Sendable {
         return result
     }
 
-    /// Why a file of objects cannot be used, located.
-    package struct Failure: Error, Sendable {
-        package var diagnostics: [Diagnostic]
-    }
-
     /// The objects of a file: the items of a `List` (any `kind` ending in `List` with `items`),
     /// or the one object.
-    package static func objects(in source: SourceFile) throws(Failure) -> [KubeObject] {
+    static func objects(in source: SourceFile) throws(KubeObjectFailure) -> [KubeObject] {
         let parsed = YAMLParser().parse(source.bytes)
         let diagnostics = parsed.problems.filter { problem in
             // kubectl never writes anchors or tags; duplicates and the rest are real problems.
             problem.isFatal || problem.kind == .nonScalarKey || { if case .duplicateKey = problem.kind { return true } else { return false } }()
         }.map { Diagnostic.yaml($0, file: source.path) }
-        if !diagnostics.isEmpty { throw Failure(diagnostics: diagnostics) }
+        if !diagnostics.isEmpty { throw KubeObjectFailure(diagnostics: diagnostics) }
         guard let root = parsed.root, root.pairs != nil else {
-            throw Failure(diagnostics: [.notKubernetesObjects(file: source.path, at: parsed.root?.mark ?? .start)])
+            throw KubeObjectFailure(diagnostics: [.notKubernetesObjects(file: source.path, at: parsed.root?.mark ?? .start)])
         }
         let object = KubeObject(node: root)
         if object.kind?.hasSuffix("List") == true, let items = object.value("items")?.items {
@@ -68,4 +63,10 @@ package struct KubeObject: Sendable {
     func location(in file: String) -> SourceLocation {
         SourceLocation(file: file, line: node.mark.line, column: node.mark.column)
     }
+}
+
+/// Why a file of kubectl output cannot be used, located: it holds no object, not the one needed,
+/// or a value no release could read.
+package struct KubeObjectFailure: Error, Sendable {
+    package var diagnostics: [Diagnostic]
 }

@@ -26,16 +26,43 @@ package struct Verification: Sendable {
     static let networkStatusKey = "k8s.v1.cni.cncf.io/network-status"
     static let migrationInterface = "migration0"
 
+    /// Verifies `compilation` against kubectl's outputs by file name (`KubectlGet.verify`'s:
+    /// `setting.yaml` and `pods.yaml`, and where given `kubevirt.yaml` and `nads.yaml`), with the
+    /// `problems` met reading them: the verification (nil when the spec renders nothing), or every
+    /// located reason no check can be run.
+    package static func verify(_ compilation: Compilation, outputs: [String: SourceFile], problems: [Diagnostic]) -> Result<Verification?, KubeObjectFailure> {
+        var problems = problems
+        func objects(_ get: KubectlGet) -> [KubeObject]? {
+            guard let source = outputs[get.fileName] else { return nil }
+            do { return try KubeObject.objects(in: source) } catch {
+                problems += error.diagnostics
+                return nil
+            }
+        }
+        let settingObjects = objects(.migrationSetting)
+        let podObjects = objects(.virtHandlerPods)
+        let kubeVirtObjects = objects(.kubeVirt)
+        let nadObjects = objects(.migrationNADs)
+        if problems.isEmpty, let settingObjects, let podObjects,
+           let settingSource = outputs[KubectlGet.migrationSetting.fileName], let podsSource = outputs[KubectlGet.virtHandlerPods.fileName] {
+            do { try requireUsable(setting: settingObjects, in: settingSource, pods: podObjects, in: podsSource, for: compilation) } catch {
+                problems += error.diagnostics
+            }
+        }
+        guard problems.isEmpty, let settingObjects, let podObjects else { return .failure(KubeObjectFailure(diagnostics: problems)) }
+        return .success(Verification(compilation, setting: settingObjects, pods: podObjects, kubeVirt: kubeVirtObjects, nads: nadObjects))
+    }
+
     /// Refuses input no check can be run on, with located diagnostics: a `--setting` file without
     /// the Setting, a value Harvester could not read either (read as `release` reads it), a
     /// `--pods` file without a pod.
-    package static func requireUsable(setting: [KubeObject], in settingSource: SourceFile, pods: [KubeObject], in podsSource: SourceFile,
-                                      for compilation: Compilation) throws(KubeObject.Failure) {
+    static func requireUsable(setting: [KubeObject], in settingSource: SourceFile, pods: [KubeObject], in podsSource: SourceFile,
+                              for compilation: Compilation) throws(KubeObjectFailure) {
         try requireUsable(setting: setting, in: settingSource, pods: pods, in: podsSource, release: compilation.cluster?.release)
     }
 
     static func requireUsable(setting: [KubeObject], in settingSource: SourceFile, pods: [KubeObject], in podsSource: SourceFile,
-                              release: HarvesterRelease? = nil) throws(KubeObject.Failure) {
+                              release: HarvesterRelease? = nil) throws(KubeObjectFailure) {
         var problems: [Diagnostic] = []
         if let object = setting.first(where: { $0.kind == "Setting" && $0.name == Harvester.settingName }) {
             let value = object.string("value") ?? ""
@@ -51,12 +78,12 @@ package struct Verification: Sendable {
         if !pods.contains(where: { $0.kind == nil || $0.kind == "Pod" }) {
             problems.append(.objectMissing("virt-handler pod", file: podsSource.path))
         }
-        if !problems.isEmpty { throw KubeObject.Failure(diagnostics: problems) }
+        if !problems.isEmpty { throw KubeObjectFailure(diagnostics: problems) }
     }
 
     /// Runs every check for which objects were given against what `compilation` renders; nil
     /// when it renders nothing (a spec with errors).
-    package init?(_ compilation: Compilation, setting: [KubeObject], pods: [KubeObject], kubeVirt: [KubeObject]?, nads: [KubeObject]?) {
+    init?(_ compilation: Compilation, setting: [KubeObject], pods: [KubeObject], kubeVirt: [KubeObject]?, nads: [KubeObject]?) {
         guard let cluster = compilation.cluster, let expected = compilation.render() else { return nil }
         self.init(expected: expected, plan: cluster.addressPlan, setting: setting, pods: pods, kubeVirt: kubeVirt, nads: nads)
     }

@@ -1,7 +1,7 @@
 /// A place in a spec file: the file's path and a 1-based line and column.
-package struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The file's path as the user gave it.
-    package var file: String
+    var file: String
     /// The 1-based line.
     var line: Int
     /// The 1-based column, in Unicode scalars.
@@ -15,11 +15,11 @@ package struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConve
     }
 
     /// Orders by file (by UTF-8 bytes), then line, then column.
-    package static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+    static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         if lhs.file != rhs.file { return lhs.file.utf8.lexicographicallyPrecedes(rhs.file.utf8) }
         return (lhs.line, lhs.column) < (rhs.line, rhs.column)
     }
 
     /// `file:line:column`.
-    package var description: String { "\(file):\(line):\(column)" }
+    var description: String { "\(file):\(line):\(column)" }
 }
