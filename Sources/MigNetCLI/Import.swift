@@ -109,7 +109,7 @@ struct Import: ParsableCommand {
         let imported: SettingImport
         do {
             imported = try SettingImport(source, name: name, nodes: nodes ?? liveNodes, serverVersion: version, mtu: liveMTU)
-        } catch let failure as KubeObjectFailure {
+        } catch let failure as Diagnosed {
             // The kubectl output is not a mignet file: its lines are not quoted.
             try diagnostics.report(failure.diagnostics, sources: [:])
             throw CommandFailure.reported()
@@ -125,7 +125,7 @@ struct Import: ParsableCommand {
         let specPath = output ?? "<imported spec>"
         // Compiled as every spec is, and judged by the same reporter: what validate would say of
         // the file written is what import says of it.
-        let spec = SourceFile(path: specPath, text: imported.text)
+        let spec = SourceFile(path: specPath, bytes: Array(imported.text.utf8))
         let compiled = SpecInputs.Compiled(result: Compiler().compile([SpecInput(spec)], problems: []), inputs: [])
         // With --warnings-as-errors, a spec with a warning is not written at all (as render writes
         // nothing); without it, the spec is written and its diagnostics are printed against it.

@@ -127,7 +127,7 @@ struct PlanCommand: ParsableCommand {
         if !needed.isEmpty {
             let baseResult: CompileResult
             do { baseResult = try base.compile(needed, inputs.options) } catch { throw CommandFailure(error.description) }
-            let unreadable = baseResult.diagnostics.filter { $0.code == .fileUnreadable || $0.code == .inputTooLarge }
+            let unreadable = baseResult.diagnostics.filter(\.isUnreadableFile)
             if !unreadable.isEmpty {
                 try diagnostics.report(unreadable.map(base.located), sources: [:])
                 throw CommandFailure("a spec at the base cannot be read, so nothing is planned")

@@ -49,8 +49,8 @@ struct RepositorySetup {
             do { try reporter.report(invalid.diagnostics, sources: [path: source]) } catch { throw CommandFailure(error.description) }
             throw CommandFailure.reported()
         case .success(let file):
-            if file.needsNewer(than: MignetVersion.current) {
-                throw CommandFailure("\(TerminalText.escaped(path)) needs mignet \(file.minimumVersion ?? "") or later, and this is mignet \(MignetVersion.current): install a newer one")
+            if let refusal = file.refusal(running: MignetVersion.current) {
+                throw CommandFailure("\(TerminalText.escaped(path)) \(refusal): install a newer one")
             }
             return RepositorySetup(file: file, path: path, folder: folder)
         }

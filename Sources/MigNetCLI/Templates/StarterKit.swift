@@ -98,7 +98,7 @@ enum StarterKit {
         files.append(File(path: schemaPath, file: OutputFile(name: schemaPath, contents: SpecSchema.jsonSchema.pretty)))
         guard mode.commitsRenderedFiles else { return files }
         let spec = files[0].file.contents
-        let compiled = Compiler().compile([SpecInput(SourceFile(path: specPath, text: spec))], problems: [])
+        let compiled = Compiler().compile([SpecInput(SourceFile(path: specPath, bytes: Array(spec.utf8)))], problems: [])
         guard !compiled.diagnostics.hasErrors, let folder = try OutputTree.folders(compiled.compilations, delivery: mode.delivery).first else {
             preconditionFailure("the starter spec does not compile: \(compiled.diagnostics)")
         }

@@ -21,26 +21,21 @@ package struct RepositoryFile: Sendable {
     /// The delivery profile; nil in the Argo CD plugin mode (rendered at sync time).
     package var delivery: Delivery?
     /// The oldest mignet version the repository needs (`0.1.0`), when it names one.
-    package var minimumVersion: String?
+    var minimumVersion: String?
     /// Where `delivery` is written (`mignet.yaml:5:11`), for messages that cite it.
     package var deliveryLocation: String
     /// The kubectl context of each cluster that live mode reads through another context than the
     /// one named after it, by cluster name.
     package var contexts: [String: String] = [:]
 
-    /// Why the file cannot be used: its located diagnostics.
-    package struct Invalid: Error, Sendable {
-        package var diagnostics: [Diagnostic]
-    }
-
     /// Reads the file: the setup, or the located diagnostics of what is wrong with it.
-    package static func read(_ source: SourceFile) -> Result<RepositoryFile, Invalid> {
+    package static func read(_ source: SourceFile) -> Result<RepositoryFile, Diagnosed> {
         let parsed = YAMLParser().parse(source.bytes)
-        if let problem = parsed.problems.first(where: \.isFatal) { return .failure(Invalid(diagnostics: [.yaml(problem, file: source.path)])) }
+        if let problem = parsed.problems.first(where: \.isFatal) { return .failure(Diagnosed(diagnostics: [.yaml(problem, file: source.path)])) }
         var decoder = SpecDecoder(file: source.path)
         let file = decoder.decodeRepository(parsed.root)
         let found = decoder.diagnostics.kept
-        guard !found.hasErrors, let file else { return .failure(Invalid(diagnostics: found.isEmpty ? [.emptySpec(at: decoder.location(.start))] : found.sortedByLocation())) }
+        guard !found.hasErrors, let file else { return .failure(Diagnosed(diagnostics: found.isEmpty ? [.emptySpec(at: decoder.location(.start))] : found.sortedByLocation())) }
         return .success(file)
     }
 }
@@ -111,8 +106,14 @@ extension RepositoryFile {
         return (1...3).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.count <= 6 && $0.allSatisfy(\.isNumber) }
     }
 
+    /// Why mignet `version` may not read this repository (`needs mignet 0.2.0 or later, and this
+    /// is mignet 0.1.0`), nil when it is not older than the file's `minimumVersion`.
+    package func refusal(running version: String) -> String? {
+        needsNewer(than: version) ? "needs mignet \(minimumVersion ?? "") or later, and this is mignet \(version)" : nil
+    }
+
     /// Whether mignet `version` is older than the file's `minimumVersion`.
-    package func needsNewer(than version: String) -> Bool {
+    func needsNewer(than version: String) -> Bool {
         guard let minimumVersion else { return false }
         let need = minimumVersion.split(separator: ".").map { Int($0) ?? 0 }
         let have = version.split(separator: ".").map { Int($0.prefix { $0.isNumber }) ?? 0 }

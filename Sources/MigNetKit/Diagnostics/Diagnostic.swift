@@ -34,11 +34,15 @@ package struct Diagnostic: Sendable, Hashable {
     /// How bad it is.
     var severity: Severity
     /// The stable code, such as `vlan-out-of-range`.
-    package var code: DiagnosticCode
+    var code: DiagnosticCode
     /// Lowercase, no trailing period; quotes the user's value and says what would be accepted.
     package var message: String
     /// Where it was found.
     var location: SourceLocation
+    /// Whether it says a file could not be read at all (missing, not a regular file, too large):
+    /// plan stops there rather than plan without it.
+    package var isUnreadableFile: Bool { code == .fileUnreadable || code == .inputTooLarge }
+
     /// The file it is about, as its reader named it; a command that read the file under another
     /// name (plan, the base's files) renames it here.
     package var file: String {
@@ -82,4 +86,11 @@ extension Array where Element == Diagnostic {
             return diagnostic
         }
     }
+}
+
+/// An input that cannot be used, with the located reasons why: kubectl's output without the
+/// objects a command needs, a repository file that is not one. The one error type for inputs
+/// that are not specs (a spec's problems come back in its compilation).
+package struct Diagnosed: Error, Sendable {
+    package var diagnostics: [Diagnostic]
 }

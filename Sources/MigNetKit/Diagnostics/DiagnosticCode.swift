@@ -1,6 +1,6 @@
 /// The stable code of every diagnostic mignet emits. The raw values are package interface:
 /// scripts match on them, so they never change meaning.
-package enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
+enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     // Reading the file and YAML structure.
     case fileUnreadable = "file-unreadable"
     case inputTooLarge = "input-too-large"

@@ -45,7 +45,7 @@ package struct ClusterFacts: Sendable {
     }
 
     /// Reads the objects of `source`, kubectl's output kept as `fileName` (`nodes.yaml`), into the facts.
-    package mutating func read(_ source: SourceFile, fileName: String) throws(KubeObjectFailure) {
+    package mutating func read(_ source: SourceFile, fileName: String) throws(Diagnosed) {
         add(try KubeObject.objects(in: source), fileName: fileName)
     }
 

@@ -42,15 +42,15 @@ struct KubeObject: Sendable {
 
     /// The objects of a file: the items of a `List` (any `kind` ending in `List` with `items`),
     /// or the one object.
-    static func objects(in source: SourceFile) throws(KubeObjectFailure) -> [KubeObject] {
+    static func objects(in source: SourceFile) throws(Diagnosed) -> [KubeObject] {
         let parsed = YAMLParser().parse(source.bytes)
         let diagnostics = parsed.problems.filter { problem in
             // kubectl never writes anchors or tags; duplicates and the rest are real problems.
             problem.isFatal || problem.kind == .nonScalarKey || { if case .duplicateKey = problem.kind { return true } else { return false } }()
         }.map { Diagnostic.yaml($0, file: source.path) }
-        if !diagnostics.isEmpty { throw KubeObjectFailure(diagnostics: diagnostics) }
+        if !diagnostics.isEmpty { throw Diagnosed(diagnostics: diagnostics) }
         guard let root = parsed.root, root.pairs != nil else {
-            throw KubeObjectFailure(diagnostics: [.notKubernetesObjects(file: source.path, at: parsed.root?.mark ?? .start)])
+            throw Diagnosed(diagnostics: [.notKubernetesObjects(file: source.path, at: parsed.root?.mark ?? .start)])
         }
         let object = KubeObject(node: root)
         if object.kind?.hasSuffix("List") == true, let items = object.value("items")?.items {
@@ -65,8 +65,3 @@ struct KubeObject: Sendable {
     }
 }
 
-/// Why a file of kubectl output cannot be used, located: it holds no object, not the one needed,
-/// or a value no release could read.
-package struct KubeObjectFailure: Error, Sendable {
-    package var diagnostics: [Diagnostic]
-}

@@ -38,9 +38,9 @@ package struct SettingImport: Sendable {
 
     /// The release text of the `server-version` Setting in a file of kubectl output
     /// (`kubectl get settings.harvesterhci.io server-version -o yaml`).
-    package static func serverVersion(in source: SourceFile) throws(KubeObjectFailure) -> String {
+    package static func serverVersion(in source: SourceFile) throws(Diagnosed) -> String {
         guard let version = serverVersion(in: try KubeObject.objects(in: source)) else {
-            throw KubeObjectFailure(diagnostics: [.objectMissing("Setting named \(serverVersionSetting)", file: source.path)])
+            throw Diagnosed(diagnostics: [.objectMissing("Setting named \(serverVersionSetting)", file: source.path)])
         }
         return version
     }
@@ -79,11 +79,11 @@ package struct SettingImport: Sendable {
     /// Imports the Setting in `source` as a spec named `name`, with `nodes` when given. The
     /// server version (`serverVersion`, else a `server-version` Setting in the same file) becomes
     /// `harvesterVersion`, and the live value is read as that release reads it. Throws
-    /// `KubeObjectFailure` (located diagnostics) when the file holds no readable Setting.
+    /// `Diagnosed` (located diagnostics) when the file holds no readable Setting.
     package init(_ source: SourceFile, name: String, nodes: Int?, serverVersion: String? = nil, mtu: Int? = nil) throws {
         let objects = try KubeObject.objects(in: source)
         guard let setting = objects.first(where: { $0.kind == "Setting" && $0.name == Harvester.settingName }) else {
-            throw KubeObjectFailure(diagnostics: [.objectMissing("Setting named \(Harvester.settingName)", file: source.path)])
+            throw Diagnosed(diagnostics: [.objectMissing("Setting named \(Harvester.settingName)", file: source.path)])
         }
         var release: HarvesterRelease?
         if let version = serverVersion ?? Self.serverVersion(in: objects) {
@@ -109,7 +109,7 @@ package struct SettingImport: Sendable {
             do {
                 live = try HarvesterValue(parsing: value, release: release)
             } catch {
-                throw KubeObjectFailure(diagnostics: [.valueUnreadable(error.description, at: at)])
+                throw Diagnosed(diagnostics: [.valueUnreadable(error.description, at: at)])
             }
             specEntries += [
                 YAMLEntry("clusterNetwork", .string(live.clusterNetwork)),

@@ -30,7 +30,7 @@ package struct Verification: Sendable {
     /// `setting.yaml` and `pods.yaml`, and where given `kubevirt.yaml` and `nads.yaml`), with the
     /// `problems` met reading them: the verification (nil when the spec renders nothing), or every
     /// located reason no check can be run.
-    package static func verify(_ compilation: Compilation, outputs: [String: SourceFile], problems: [Diagnostic]) -> Result<Verification?, KubeObjectFailure> {
+    package static func verify(_ compilation: Compilation, outputs: [String: SourceFile], problems: [Diagnostic]) -> Result<Verification?, Diagnosed> {
         var problems = problems
         func objects(_ get: KubectlGet) -> [KubeObject]? {
             guard let source = outputs[get.fileName] else { return nil }
@@ -49,7 +49,7 @@ package struct Verification: Sendable {
                 problems += error.diagnostics
             }
         }
-        guard problems.isEmpty, let settingObjects, let podObjects else { return .failure(KubeObjectFailure(diagnostics: problems)) }
+        guard problems.isEmpty, let settingObjects, let podObjects else { return .failure(Diagnosed(diagnostics: problems)) }
         return .success(Verification(compilation, setting: settingObjects, pods: podObjects, kubeVirt: kubeVirtObjects, nads: nadObjects))
     }
 
@@ -57,12 +57,12 @@ package struct Verification: Sendable {
     /// the Setting, a value Harvester could not read either (read as `release` reads it), a
     /// `--pods` file without a pod.
     static func requireUsable(setting: [KubeObject], in settingSource: SourceFile, pods: [KubeObject], in podsSource: SourceFile,
-                              for compilation: Compilation) throws(KubeObjectFailure) {
+                              for compilation: Compilation) throws(Diagnosed) {
         try requireUsable(setting: setting, in: settingSource, pods: pods, in: podsSource, release: compilation.cluster?.release)
     }
 
     static func requireUsable(setting: [KubeObject], in settingSource: SourceFile, pods: [KubeObject], in podsSource: SourceFile,
-                              release: HarvesterRelease? = nil) throws(KubeObjectFailure) {
+                              release: HarvesterRelease? = nil) throws(Diagnosed) {
         var problems: [Diagnostic] = []
         if let object = setting.first(where: { $0.kind == "Setting" && $0.name == Harvester.settingName }) {
             let value = object.string("value") ?? ""
@@ -78,7 +78,7 @@ package struct Verification: Sendable {
         if !pods.contains(where: { $0.kind == nil || $0.kind == "Pod" }) {
             problems.append(.objectMissing("virt-handler pod", file: podsSource.path))
         }
-        if !problems.isEmpty { throw KubeObjectFailure(diagnostics: problems) }
+        if !problems.isEmpty { throw Diagnosed(diagnostics: problems) }
     }
 
     /// Runs every check for which objects were given against what `compilation` renders; nil

@@ -64,7 +64,7 @@ public struct SourceFile: Sendable {
     }
 
     /// Creates a source file from text.
-    package init(path: String, text: String) {
+    init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
     }
 

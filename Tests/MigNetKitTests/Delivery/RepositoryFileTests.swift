@@ -3,7 +3,7 @@ import Testing
 
 /// `mignet.yaml`: what it declares, and located diagnostics for what is wrong with it.
 @Suite struct RepositoryFileTests {
-    static func read(_ text: String) -> Result<RepositoryFile, RepositoryFile.Invalid> {
+    static func read(_ text: String) -> Result<RepositoryFile, Diagnosed> {
         RepositoryFile.read(SourceFile(path: "mignet.yaml", text: text))
     }
 

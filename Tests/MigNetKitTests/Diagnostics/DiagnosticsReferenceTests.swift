@@ -46,7 +46,7 @@ import Testing
             Compiler().compile(inputs, problems: [], loader: loader).diagnostics
         }
         func failure(_ body: () throws -> Void) -> [Diagnostic] {
-            do { try body(); return [] } catch let failure as KubeObjectFailure { return failure.diagnostics } catch { return [] }
+            do { try body(); return [] } catch let failure as Diagnosed { return failure.diagnostics } catch { return [] }
         }
         let spec = specText(validBody)
         let setting = "apiVersion: harvesterhci.io/v1beta1\nkind: Setting\nmetadata:\n  name: vm-migration-network\nvalue: vlan=100\n"

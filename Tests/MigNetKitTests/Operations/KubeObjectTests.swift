@@ -31,7 +31,7 @@ import Testing
             do {
                 _ = try SettingImport(SourceFile(path: "s.yaml", text: text), name: "x", nodes: 1)
                 return []
-            } catch let failure as KubeObjectFailure {
+            } catch let failure as Diagnosed {
                 return failure.diagnostics
             } catch {
                 return []
