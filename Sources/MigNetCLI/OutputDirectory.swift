@@ -135,7 +135,7 @@ struct OutputDirectory {
             let entries = try list(orphan)
             // A cluster's folder holds its setting.yaml; a render killed while it created the
             // folder may have left only its temporary files.
-            guard entries.contains(Array(Delivery.FileName.setting.utf8)) || (!entries.isEmpty && entries.allSatisfy(FileTransaction.isTemporary)) else { continue }
+            guard entries.contains(Array(Delivery.clusterFolderFile.utf8)) || (!entries.isEmpty && entries.allSatisfy(FileTransaction.isTemporary)) else { continue }
             guard prune else {
                 outcome.warnings.append("\(orphan.display) is the folder of a cluster no spec renders; remove it with --prune")
                 continue

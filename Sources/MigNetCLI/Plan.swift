@@ -39,9 +39,9 @@ struct PlanCommand: ParsableCommand {
     func validate() throws {
         if (base == nil) == (baseDir == nil) { throw ValidationError("give --base REV or --base-dir DIR") }
         if inputs.specs.contains("-") { throw ValidationError("plan reads the same paths at the base: standard input has none") }
-        let known = Set(Plan.Change.allCases.map(\.key)).subtracting(["unchanged"]).union(["any"])
+        let known = Plan.failureClasses
         if let unknown = failOn.first(where: { !known.contains($0) }) {
-            throw ValidationError("--fail-on \(unknown) is not a class; expected one of \(known.sorted().joined(separator: ", "))")
+            throw ValidationError("--fail-on \(unknown) is not a class; expected one of \(known.joined(separator: ", "))")
         }
     }
 

@@ -13,6 +13,6 @@ struct Schema: ParsableCommand {
     var repository = false
 
     func run() throws {
-        try Terminal.writeOutput((repository ? RepositoryFile.jsonSchema : SpecSchema.jsonSchema).pretty)
+        try Terminal.writeOutput(repository ? RepositoryFile.jsonSchemaText : SpecSchema.jsonSchemaText)
     }
 }

@@ -187,10 +187,9 @@ package struct Compiler: Sendable {
         let source = input.source
         if let tooLarge = SourceFile.sizeError(source.bytes.count, kind: input.kind) {
             if input.discovered { return nil }
-            return ParsedFile(source: source, result: YAMLParser.Result(root: nil, problems: []), declaresKind: false, tooLarge: tooLarge)
+            return ParsedFile(source: source, result: parser.parse([]), declaresKind: false, tooLarge: tooLarge)
         }
-        var wrapperParser = parser
-        if input.kind != .spec { wrapperParser.maximumDepth = input.kind.maximumDepth }
+        let wrapperParser = input.kind == .spec ? parser : YAMLParser(maximumDepth: input.kind.maximumDepth)
         var result = wrapperParser.parse(source.bytes)
         if let member = input.member { result.root = result.root?.pairs?.first { $0.key == member }?.value }
         let declaresSpec = Self.declares([MigrationNetworkSpec.kind], result, source)

@@ -8,7 +8,7 @@ internal import CYAML
 /// an explicit stack, so hostile nesting cannot overflow the call stack.
 package struct YAMLParser: Sendable {
     /// The deepest nesting of mappings and sequences accepted.
-    package var maximumDepth: Int
+    var maximumDepth: Int
 
     /// Creates a parser.
     package init(maximumDepth: Int = 64) {
@@ -24,7 +24,7 @@ package struct YAMLParser: Sendable {
         package var problems: [YAMLProblem]
 
         /// Creates a result.
-        package init(root: YAMLNode?, problems: [YAMLProblem]) {
+        init(root: YAMLNode?, problems: [YAMLProblem]) {
             self.root = root
             self.problems = problems
         }

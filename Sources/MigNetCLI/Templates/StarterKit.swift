@@ -95,7 +95,7 @@ enum StarterKit {
                 .replacing("{{image}}", with: quoted(image ?? imagePlaceholder(version)))
             files.append(File(path: entry.path, file: OutputFile(name: entry.path, contents: text)))
         }
-        files.append(File(path: schemaPath, file: OutputFile(name: schemaPath, contents: SpecSchema.jsonSchema.pretty)))
+        files.append(File(path: schemaPath, file: OutputFile(name: schemaPath, contents: SpecSchema.jsonSchemaText)))
         guard mode.commitsRenderedFiles else { return files }
         let spec = files[0].file.contents
         let compiled = Compiler().compile([SpecInput(SourceFile(path: specPath, bytes: Array(spec.utf8)))], problems: [])

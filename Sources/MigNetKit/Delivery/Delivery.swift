@@ -25,6 +25,9 @@ package enum Delivery: String, Sendable, CaseIterable {
         FileName.kustomization, FileName.fleet, FileName.applyScript, FileName.preSyncHook,
     ]
 
+    /// The file every profile writes into a cluster's folder: a folder holding it is a cluster's.
+    package static let clusterFolderFile = FileName.setting
+
     /// The profile whose own file (`kustomization.yaml`, `fleet.yaml`, `apply.sh`) is among
     /// `names`, the names in a cluster folder; nil when none is, or more than one.
     package static func owner(of names: Set<String>) -> Delivery? {
@@ -42,9 +45,9 @@ package enum Delivery: String, Sendable, CaseIterable {
     }
 
     /// The names of the files in a cluster folder.
-    package enum FileName {
+    enum FileName {
         static let networkAttachmentDefinition = "networkattachmentdefinition.yaml"
-        package static let setting = "setting.yaml"
+        static let setting = "setting.yaml"
         static let kubeVirtPatch = "kubevirt-patch.yaml"
         static let kustomization = "kustomization.yaml"
         static let fleet = "fleet.yaml"

@@ -127,7 +127,10 @@ extension RepositoryFile {
 
 extension RepositoryFile {
     /// The JSON Schema (draft 2020-12) of the file, from the keys and values the decoder reads.
-    package static var jsonSchema: JSONValue {
+    /// The JSON Schema as the file `mignet schema --repository` prints.
+    package static var jsonSchemaText: String { jsonSchema.pretty }
+
+    static var jsonSchema: JSONValue {
         let string = JSONValue.object([JSONMember("type", .string("string")), JSONMember("minLength", .integer(1))])
         let plugin = JSONValue.object([
             JSONMember("properties", .object([JSONMember("delivery", .object([JSONMember("const", .string("argocd-plugin"))]))])),

@@ -24,8 +24,6 @@ package struct FleetReport<Member: Report>: StructuredReport {
         entries = clusters.map { Entry(cluster: $0.cluster, spec: $0.spec, exitStatus: $0.exitStatus, report: $0.report, problem: $0.problem) }
     }
 
-    package static var formats: [ReportFormat] { Member.formats.filter { $0 != .markdown } }
-
     /// Each cluster under a heading that names it and its spec, a blank line between clusters.
     var text: String {
         entries.map { entry in

@@ -3,7 +3,7 @@
 /// the same cluster), each with a class and its evidence.
 package struct Plan: Sendable {
     /// How disruptive a cluster's change is.
-    package enum Change: String, Sendable, CaseIterable {
+    enum Change: String, Sendable, CaseIterable {
         case unchanged
         case metadataOnly = "metadata only"
         /// A new spec that adopts the NAD Harvester made for the live value (as `import`
@@ -16,7 +16,7 @@ package struct Plan: Sendable {
         case orphan
 
         /// The word `--fail-on` and JSON use.
-        package var key: String { String(rawValue.lowercased().map { $0 == " " ? "-" : $0 }) }
+        var key: String { String(rawValue.lowercased().map { $0 == " " ? "-" : $0 }) }
     }
 
     /// One side of a cluster: what a spec renders, or that it did not compile.
@@ -221,6 +221,11 @@ package struct Plan: Sendable {
     /// Whether a cluster's change is one `--fail-on` names.
     static func fails(_ change: Change, on classes: Set<String>) -> Bool {
         classes.contains(change.key) || (classes.contains("any") && change != .unchanged)
+    }
+
+    /// What `--fail-on` accepts: every class of change but `unchanged`, and `any`, sorted.
+    package static var failureClasses: [String] {
+        (Change.allCases.map(\.key).filter { $0 != Change.unchanged.key } + ["any"]).sorted()
     }
 
     /// What `--fail-on classes` tripped on, each cluster with its class

@@ -8,7 +8,10 @@ extension SpecSchema {
     static let prefix = "/(3[0-2]|[12]?[0-9])"
 
     /// The schema as a JSON value.
-    package static var jsonSchema: JSONValue {
+    /// The JSON Schema as the file `mignet schema` prints and `init` writes.
+    package static var jsonSchemaText: String { jsonSchema.pretty }
+
+    static var jsonSchema: JSONValue {
         let optionalWhenDefaults = JSONValue.object([JSONMember("required", .array([.string("defaults")]))])
         let disabled = JSONValue.object([
             JSONMember("required", .array([.string("spec")])),

@@ -30,7 +30,7 @@ package enum JSONValue: Sendable, Equatable {
 
     /// The text indented by two spaces per level, `"key": value`, ending with a line break:
     /// for files people read, such as the JSON Schema.
-    package var pretty: String {
+    var pretty: String {
         var output = JSONOutput(escapesTerminalScalars: true)
         writePretty(to: &output, depth: 0)
         output.append("\n")
