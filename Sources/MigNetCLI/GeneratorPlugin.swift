@@ -7,7 +7,7 @@ import MigNetKit
 /// of the generator's config (the spec, as kustomize re-serialised it) as its one argument.
 enum GeneratorPlugin {
     /// The name mignet answers to as the plugin: the kind it generates from.
-    static let executableName = MigrationNetworkSpec.kind
+    static let executableName = SpecSchema.kind
     /// The environment variable that picks the profile whose objects are printed.
     static let deliveryVariable = "MIGNET_DELIVERY"
     /// What diagnostics call the config: its lines are those of kustomize's copy.
@@ -39,7 +39,7 @@ enum GeneratorPlugin {
             throw CommandFailure(Diagnostic.unreadable(failure, file: arguments[0]).message)
         }
         // Relative defaults: paths resolve against the working folder, the kustomization's.
-        let result = Compiler().compile([SpecInput(source)], problems: [], loader: DefaultsReader(specs: ["."], root: nil))
+        let result = Compiler.compile([SpecInput(source)], problems: [], loader: DefaultsReader(specs: ["."], root: nil))
         let compiled = SpecInputs.Compiled(result: result, inputs: [])
         if try DiagnosticReporter.text.report(compiled) { throw CommandFailure.reported() }
         try Render.printObjects(compiled, delivery: delivery, cluster: nil)

@@ -66,8 +66,7 @@ struct Import: ParsableCommand {
 
     func run() throws {
         var source: SourceFile
-        var liveNodes: Int?
-        var liveMTU: Int?
+        var facts: ClusterFacts?
         if kubectlOptions.live {
             let read: (facts: ClusterFacts, problems: [Diagnostic], files: [String: SourceFile])
             do {
@@ -81,7 +80,7 @@ struct Import: ParsableCommand {
             }
             source = settings
             // The node count and the MTU, as the cluster says.
-            (liveNodes, liveMTU) = SettingImport.live(read.facts, serverVersion: serverVersion)
+            facts = read.facts
         } else {
             let file = file ?? "-"
             switch SourceReader.read(file, kind: .kubectlOutput) {
@@ -91,16 +90,10 @@ struct Import: ParsableCommand {
                 throw CommandFailure.reported()
             }
         }
-        var version = serverVersion
+        var versionSource: SourceFile?
         if let serverVersionFile {
             switch SourceReader.read(serverVersionFile, kind: .kubectlOutput) {
-            case .success(let read):
-                do {
-                    version = try SettingImport.serverVersion(in: read)
-                } catch {
-                    try diagnostics.report(error.diagnostics, sources: [:])
-                    throw CommandFailure.reported()
-                }
+            case .success(let read): versionSource = read
             case .failure(let failure):
                 try diagnostics.report([Diagnostic.unreadable(failure, file: serverVersionFile)], sources: [:])
                 throw CommandFailure.reported()
@@ -108,7 +101,7 @@ struct Import: ParsableCommand {
         }
         let imported: SettingImport
         do {
-            imported = try SettingImport(source, name: name, nodes: nodes ?? liveNodes, serverVersion: version, mtu: liveMTU)
+            imported = try SettingImport.importing(source, name: name, nodes: nodes, serverVersion: serverVersion, serverVersionFile: versionSource, live: facts)
         } catch let failure as Diagnosed {
             // The kubectl output is not a mignet file: its lines are not quoted.
             try diagnostics.report(failure.diagnostics, sources: [:])
@@ -126,7 +119,7 @@ struct Import: ParsableCommand {
         // Compiled as every spec is, and judged by the same reporter: what validate would say of
         // the file written is what import says of it.
         let spec = SourceFile(path: specPath, bytes: Array(imported.text.utf8))
-        let compiled = SpecInputs.Compiled(result: Compiler().compile([SpecInput(spec)], problems: []), inputs: [])
+        let compiled = SpecInputs.Compiled(result: Compiler.compile([SpecInput(spec)], problems: []), inputs: [])
         // With --warnings-as-errors, a spec with a warning is not written at all (as render writes
         // nothing); without it, the spec is written and its diagnostics are printed against it.
         if diagnostics.warningsAsErrors && diagnostics.reporter.fails(compiled) {
@@ -143,8 +136,7 @@ struct Import: ParsableCommand {
             try Terminal.writeOutput(imported.text)
         }
         let failed = try diagnostics.reporter.report(compiled)
-        let notes = imported.notes(nodesGiven: nodes != nil, liveNodes: liveNodes)
-        Terminal.writeError(notes.map { "mignet: note: \($0)\n" }.joined())
+        Terminal.writeError(imported.notes.map { "mignet: note: \($0)\n" }.joined())
         // Written, but not a spec validate accepts: the run fails, so that a script stops here.
         if failed { throw CommandFailure.reported() }
     }

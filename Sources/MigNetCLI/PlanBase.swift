@@ -74,7 +74,7 @@ struct PlanBase {
                 let inputs = chosen.map { entry in
                     SpecInput(SourceFile(path: entry.path, bytes: contents[entry.object] ?? []), discovered: !namedFiles.contains(entry.path))
                 }
-                return Compiler().compile(inputs, problems: [], loader: GitTreeLoader(revision: revision, name: name), jobs: options.jobs)
+                return Compiler.compile(inputs, problems: [], loader: GitTreeLoader(revision: revision, name: name), jobs: options.jobs)
             },
             located: { diagnostic in
                 var diagnostic = diagnostic

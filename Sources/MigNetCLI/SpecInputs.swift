@@ -89,7 +89,7 @@ struct SpecInputs: ParsableArguments {
             case .failure(let failure): diagnostics.append(Diagnostic.unreadable(failure, file: file.display))
             }
         }
-        var result = Compiler().compile(inputs, problems: diagnostics, loader: DefaultsReader(files: disk, specs: specs, root: options.root), jobs: jobs)
+        var result = Compiler.compile(inputs, problems: diagnostics, loader: DefaultsReader(files: disk, specs: specs, root: options.root), jobs: jobs)
         // An argument under which no spec was found is an error: a typo in a CI job's folder
         // must not pass as "nothing to check".
         var specsPerArgument = Array(repeating: 0, count: specs.count)

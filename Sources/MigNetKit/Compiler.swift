@@ -90,7 +90,7 @@ package struct Compiler: Sendable {
     var parser: YAMLParser
 
     /// Creates a compiler.
-    package init(parser: YAMLParser = YAMLParser()) {
+    init(parser: YAMLParser = YAMLParser()) {
         self.parser = parser
     }
 
@@ -118,7 +118,12 @@ package struct Compiler: Sendable {
 
     /// Compiles `inputs` as `compile(_:loader:jobs:)` does, with `problems` (files that could not
     /// be found or read), into one result.
-    package func compile(_ inputs: [SpecInput], problems: [Diagnostic], loader: any SourceLoader = InMemorySourceLoader([:]), jobs: Int = 1) -> CompileResult {
+    package static func compile(_ inputs: [SpecInput], problems: [Diagnostic], loader: any SourceLoader = InMemorySourceLoader([:]), jobs: Int = 1) -> CompileResult {
+        Compiler().compile(inputs, problems: problems, loader: loader, jobs: jobs)
+    }
+
+    /// `compile(_:problems:loader:jobs:)` with this compiler's parser.
+    func compile(_ inputs: [SpecInput], problems: [Diagnostic], loader: any SourceLoader = InMemorySourceLoader([:]), jobs: Int = 1) -> CompileResult {
         let compilations = compile(inputs, loader: loader, jobs: jobs)
         var seen = Set<Diagnostic>()
         let diagnostics = (problems + compilations.flatMap(\.diagnostics)).sortedByLocation().filter { seen.insert($0).inserted }

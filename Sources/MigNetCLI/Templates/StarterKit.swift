@@ -98,7 +98,7 @@ enum StarterKit {
         files.append(File(path: schemaPath, file: OutputFile(name: schemaPath, contents: SpecSchema.jsonSchemaText)))
         guard mode.commitsRenderedFiles else { return files }
         let spec = files[0].file.contents
-        let compiled = Compiler().compile([SpecInput(SourceFile(path: specPath, bytes: Array(spec.utf8)))], problems: [])
+        let compiled = Compiler.compile([SpecInput(SourceFile(path: specPath, bytes: Array(spec.utf8)))], problems: [])
         guard !compiled.diagnostics.hasErrors, let folder = try OutputTree.folders(compiled.compilations, delivery: mode.delivery).first else {
             preconditionFailure("the starter spec does not compile: \(compiled.diagnostics)")
         }
@@ -129,7 +129,7 @@ enum StarterKit {
     /// A value as a YAML double-quoted scalar (JSON's string syntax, which YAML reads the same),
     /// so that no character of it can end the value or start a key or a comment.
     static func quoted(_ value: String) -> String {
-        JSONValue.string(value).serialized
+        jsonStringLiteral(value)
     }
 
     /// What to do after `init`, one step each: `directory` as the user named it (escaped), and

@@ -26,6 +26,23 @@ package struct SettingImport: Sendable {
     var serverVersionIgnored: String?
     /// Whether the live value has no VLAN (0), which Harvester's NAD builder makes VLAN 1.
     var vlanZero = false
+    /// What the user is told about the spec written, one note each (`importing`).
+    package private(set) var notes: [String] = []
+
+    /// Imports the Setting in `source` as a spec named `name`: the release from `serverVersion`,
+    /// else from `serverVersionFile` (what `kubectl get settings.harvesterhci.io server-version`
+    /// printed), else from a `server-version` Setting beside it; with `live` facts (`--live`), the
+    /// nodes that run virt-handler and the cluster network's MTU as the cluster says, `nodes`
+    /// given winning over the live count. Throws the located reasons a file cannot be used.
+    package static func importing(_ source: SourceFile, name: String, nodes: Int?, serverVersion: String?, serverVersionFile: SourceFile?,
+                                  live facts: ClusterFacts?) throws -> SettingImport {
+        var version = serverVersion
+        if let serverVersionFile { version = try Self.serverVersion(in: serverVersionFile) }
+        let live = facts.map { Self.live($0, serverVersion: serverVersion) }
+        var imported = try SettingImport(source, name: name, nodes: nodes ?? live?.nodes, serverVersion: version, mtu: live?.mtu)
+        imported.notes = imported.notes(nodesGiven: nodes != nil, liveNodes: live?.nodes)
+        return imported
+    }
 
     /// The name of Harvester's Setting holding the release it runs.
     static let serverVersionSetting = "server-version"
@@ -38,7 +55,7 @@ package struct SettingImport: Sendable {
 
     /// The release text of the `server-version` Setting in a file of kubectl output
     /// (`kubectl get settings.harvesterhci.io server-version -o yaml`).
-    package static func serverVersion(in source: SourceFile) throws(Diagnosed) -> String {
+    static func serverVersion(in source: SourceFile) throws(Diagnosed) -> String {
         guard let version = serverVersion(in: try KubeObject.objects(in: source)) else {
             throw Diagnosed(diagnostics: [.objectMissing("Setting named \(serverVersionSetting)", file: source.path)])
         }
@@ -48,7 +65,7 @@ package struct SettingImport: Sendable {
     /// What the cluster itself says, read with `--live`: the nodes that run virt-handler (as
     /// the release given, else the cluster's `server-version` Setting, counts them) and the MTU
     /// of the cluster network the live value names.
-    package static func live(_ facts: ClusterFacts, serverVersion: String?) -> (nodes: Int?, mtu: Int?) {
+    static func live(_ facts: ClusterFacts, serverVersion: String?) -> (nodes: Int?, mtu: Int?) {
         let release = (serverVersion ?? facts.setting(serverVersionSetting).map(ClusterFacts.effectiveValue)).flatMap(HarvesterRelease.init(parsing:))
         let nodes = facts[.nodes].map { HarvesterNodes.virtHandlerNodes($0, release: release).count }
         guard let value = facts.setting(Harvester.settingName).map(ClusterFacts.effectiveValue),
@@ -60,7 +77,7 @@ package struct SettingImport: Sendable {
     /// What the user is told about the spec written, one note each: what was kept and why, and
     /// what is left to fill in. `nodesGiven` says whether `--nodes` was; `liveNodes` is the count
     /// the cluster gave.
-    package func notes(nodesGiven: Bool, liveNodes: Int?) -> [String] {
+    func notes(nodesGiven: Bool, liveNodes: Int?) -> [String] {
         var notes: [String] = []
         if pinned { notes.append("the live value is spelled otherwise than the Harvester UI writes it; pinnedValue keeps its exact bytes") }
         if let adoptedNAD { notes.append("adoptedNAD keeps the live NAD \(adoptedNAD), so KubeVirt's migration network stays as it is") }
@@ -80,7 +97,7 @@ package struct SettingImport: Sendable {
     /// server version (`serverVersion`, else a `server-version` Setting in the same file) becomes
     /// `harvesterVersion`, and the live value is read as that release reads it. Throws
     /// `Diagnosed` (located diagnostics) when the file holds no readable Setting.
-    package init(_ source: SourceFile, name: String, nodes: Int?, serverVersion: String? = nil, mtu: Int? = nil) throws {
+    init(_ source: SourceFile, name: String, nodes: Int?, serverVersion: String? = nil, mtu: Int? = nil) throws {
         let objects = try KubeObject.objects(in: source)
         guard let setting = objects.first(where: { $0.kind == "Setting" && $0.name == Harvester.settingName }) else {
             throw Diagnosed(diagnostics: [.objectMissing("Setting named \(Harvester.settingName)", file: source.path)])

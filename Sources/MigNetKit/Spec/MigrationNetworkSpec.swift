@@ -3,11 +3,11 @@
 ///
 /// Decoding checks shape and types only; `SpecValidator` checks meaning. A field that is
 /// missing or failed to decode is nil (or empty), with a diagnostic already reported.
-package struct MigrationNetworkSpec: Sendable {
+struct MigrationNetworkSpec: Sendable {
     /// The only `apiVersion` this version of mignet reads.
     static let apiVersion = "mignet/v1"
     /// The only `kind` this version of mignet reads.
-    package static let kind = "MigrationNetwork"
+    static let kind = "MigrationNetwork"
 
     /// `metadata.name`: names the cluster and its output folder.
     var name: Located<String>?

@@ -55,6 +55,9 @@ struct SpecField: Sendable {
 
 /// The tables of keys of a spec and a defaults file.
 package enum SpecSchema {
+    /// A spec's `kind`, which also names the kustomize generator plugin's executable.
+    package static let kind = MigrationNetworkSpec.kind
+
     /// The keys of `spec.storageNetwork`.
     static let storageNetworkFields: [SpecField] = [
         SpecField("range", .cidr, .always, "The storage network's range."),

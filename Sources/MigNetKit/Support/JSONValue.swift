@@ -4,7 +4,7 @@
 /// no spaces, members in insertion order, integers in decimal, strings escaped as JavaScript's
 /// `JSON.stringify` escapes them (the Harvester UI writes the value with it). The strings mignet
 /// puts in a value are validated ASCII (names, CIDRs), where Go's `encoding/json` agrees too.
-package enum JSONValue: Sendable, Equatable {
+enum JSONValue: Sendable, Equatable {
     case string(String)
     case integer(Int)
     case boolean(Bool)
@@ -13,7 +13,7 @@ package enum JSONValue: Sendable, Equatable {
     case object([JSONMember])
 
     /// The compact text.
-    package var serialized: String {
+    var serialized: String {
         var output = JSONOutput()
         write(to: &output)
         return output.string
@@ -153,7 +153,7 @@ struct JSONOutput {
 }
 
 /// One member of a JSON object.
-package struct JSONMember: Sendable, Equatable {
+struct JSONMember: Sendable, Equatable {
     /// The member's name.
     var key: String
     /// The member's value.
@@ -164,4 +164,10 @@ package struct JSONMember: Sendable, Equatable {
         self.key = key
         self.value = value
     }
+}
+
+/// `text` as a JSON string literal (which YAML reads the same as a double-quoted scalar), so that
+/// no character of it can end the value or start a key or a comment.
+package func jsonStringLiteral(_ text: String) -> String {
+    JSONValue.string(text).serialized
 }
