@@ -7,7 +7,7 @@ internal import CYAML
 /// and every string that a reader would take for something else quoted.
 package enum YAMLEmitter {
     /// The YAML text of `documents`, one document each, as one stream.
-    package static func emit(_ documents: [YAMLValue]) throws(YAMLEmitterError) -> String {
+    static func emit(_ documents: [YAMLValue]) throws(YAMLEmitterError) -> String {
         try emitSeparately(documents).joined()
     }
 

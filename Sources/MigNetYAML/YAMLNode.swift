@@ -111,7 +111,7 @@ package struct YAMLPair: Sendable {
     package var value: YAMLNode
 
     /// Creates a pair.
-    package init(key: String, keyMark: YAMLMark, keyStyle: YAMLScalarStyle = .plain, value: YAMLNode) {
+    init(key: String, keyMark: YAMLMark, keyStyle: YAMLScalarStyle = .plain, value: YAMLNode) {
         self.key = key
         self.keyMark = keyMark
         self.keyStyle = keyStyle

@@ -88,6 +88,6 @@ package enum KRMFunction {
         ]
         if let config { entries.append(YAMLEntry(member, config)) }
         if !results.isEmpty { entries.append(YAMLEntry("results", .sequence(results))) }
-        return try YAMLEmitter.emit([.mapping(entries)])
+        return try YAMLEmitter.emitSeparately([.mapping(entries)]).joined()
     }
 }

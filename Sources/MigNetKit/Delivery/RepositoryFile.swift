@@ -63,7 +63,7 @@ extension SpecDecoder {
                 diagnostics.append(.expectedSequence("specs", found: pair.value.kindDescription, at: location(pair.value.mark)))
                 return nil
             }
-            specs = items.compactMap { string(YAMLPair(key: "specs", keyMark: $0.mark, value: $0))?.value }
+            specs = items.compactMap { string("specs", $0)?.value }
             guard specs.count == items.count else { return nil }
         }
         var output: String? = profile == nil ? nil : "rendered"

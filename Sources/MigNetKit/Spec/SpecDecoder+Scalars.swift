@@ -4,9 +4,13 @@ extension SpecDecoder {
     /// A string value: any scalar that a YAML reader takes for a string. A plain `yes`, `100`
     /// or `null` is refused, since other tools would read it as something else.
     mutating func string(_ pair: YAMLPair) -> Located<String>? {
-        let node = pair.value
+        string(pair.key, pair.value)
+    }
+
+    /// `node`, the value of `key` (or an item of its list), as a string value.
+    mutating func string(_ key: String, _ node: YAMLNode) -> Located<String>? {
         guard let scalar = node.scalar, !scalar.isPlain || YAMLResolver.resolve(scalar.value) == .other else {
-            diagnostics.append(.expectedString(pair.key, found: node.kindDescription, text: node.scalar?.value, at: location(node.mark)))
+            diagnostics.append(.expectedString(key, found: node.kindDescription, text: node.scalar?.value, at: location(node.mark)))
             return nil
         }
         return Located(scalar.value, at: location(node.mark))
@@ -75,12 +79,17 @@ extension SpecDecoder {
 
     /// An address, CIDR or range (`exclude` and `reserved` entries).
     mutating func addressBlock(_ pair: YAMLPair) -> Located<AddressBlock>? {
-        guard let text = string(pair) else { return nil }
+        addressBlock(pair.key, pair.value)
+    }
+
+    /// `node`, the value of `key` or an item of its list, as an address block.
+    mutating func addressBlock(_ key: String, _ node: YAMLNode) -> Located<AddressBlock>? {
+        guard let text = string(key, node) else { return nil }
         do {
             return Located(try AddressBlock(parsing: text.value), at: text.location)
         } catch {
             diagnostics.append(error == .ipv6 && IPv4Mapped.ipv4(text.value) == nil ? .addressIPv6Unsupported : .addressInvalid, .error, file: text.location.file) {
-                .addressSyntax(pair.key, text.value, error, expectingCIDR: false, release: release, at: text.location)
+                .addressSyntax(key, text.value, error, expectingCIDR: false, release: release, at: text.location)
             }
             return nil
         }

@@ -204,7 +204,7 @@ struct SpecDecoder {
             return []
         }
         return items.compactMap { item in
-            addressBlock(YAMLPair(key: pair.key, keyMark: pair.keyMark, value: item))
+            addressBlock(pair.key, item)
         }
     }
 }
