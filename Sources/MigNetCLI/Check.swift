@@ -39,15 +39,18 @@ struct Check: ParsableCommand {
         guard let path = outputPath ?? repository?.output else {
             throw CommandFailure("give the output folder to compare with (-o DIR)\(repository.map { ": \(TerminalText.escaped($0.path)) renders at sync time and names none" } ?? "")", status: .usage)
         }
-        let compiled = inputs.compile(skipping: path)
+        var compiled = inputs.compile(skipping: path)
         if try diagnostics.report(compiled) { throw CommandFailure.reported() }
+        // Given up to the folders as they are made: this run holds no compilation after.
+        var compilations = compiled.result.compilations
+        compiled.result.compilations = []
         let drifts: [FileDrift]
         var rendered = Set<String>()
         // One listing of each cluster folder serves both learning the profile and comparing.
         let directory = OutputDirectory(path: path, listings: OutputDirectory.Listings())
         let profile = try deliveryOption.profile(for: directory, repository: repository)
         do {
-            let folders = try OutputTree.folders(compiled.result.compilations, delivery: profile, jobs: inputs.jobs)
+            let folders = try OutputTree.folders(draining: &compilations, delivery: profile, jobs: inputs.jobs)
             rendered = Set(folders.map(\.name))
             let top = try directory.topLevel()
             drifts = try Drift.compare(expected: folders, folders: top.folders, others: top.others, jobs: inputs.jobs) {

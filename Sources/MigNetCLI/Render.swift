@@ -48,7 +48,7 @@ struct Render: ParsableCommand {
         let inputs = try self.inputs.resolved(repository)
         // With no specs named, the repository file's output folder too.
         let path = output.path ?? (self.inputs.specs.isEmpty && cluster == nil ? repository?.output : nil)
-        let compiled = inputs.compile(skipping: path)
+        var compiled = inputs.compile(skipping: path)
         if try diagnostics.report(compiled) { throw CommandFailure.reported() }
         guard let path else {
             if switchProfile { throw CommandFailure("--switch-profile changes an output folder: give -o DIR", status: .usage) }
@@ -59,11 +59,14 @@ struct Render: ParsableCommand {
             throw CommandFailure("--switch-profile needs the profile to switch to: --delivery PROFILE, or delivery in \(RepositoryFile.fileName)", status: .usage)
         }
         let outcome: OutputDirectory.Outcome
+        // Given up to the folders as they are made: this run holds no compilation after.
+        var compilations = compiled.result.compilations
+        compiled.result.compilations = []
         do {
             // The profile is learnt under the lock, from the folder as it will be written.
             outcome = try OutputDirectory(path: path).write(prune: prune, inputs: compiled.inputs, wait: wait, jobs: inputs.jobs) { directory in
                 let profile = try output.deliveryOption.profile(for: directory, switching: switchProfile, repository: repository)
-                return try OutputTree.folders(compiled.result.compilations, delivery: profile, jobs: inputs.jobs)
+                return try OutputTree.folders(draining: &compilations, delivery: profile, jobs: inputs.jobs)
             }
         } catch let failure as CommandFailure {
             throw failure

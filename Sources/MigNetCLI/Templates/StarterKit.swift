@@ -99,7 +99,8 @@ enum StarterKit {
         guard mode.commitsRenderedFiles else { return files }
         let spec = files[0].file.contents
         let compiled = Compiler.compile([SpecInput(SourceFile(path: specPath, bytes: Array(spec.utf8)))], problems: [])
-        guard !compiled.diagnostics.hasErrors, let folder = try OutputTree.folders(compiled.compilations, delivery: mode.delivery).first else {
+        var compilations = compiled.compilations
+        guard !compiled.diagnostics.hasErrors, let folder = try OutputTree.folders(draining: &compilations, delivery: mode.delivery).first else {
             preconditionFailure("the starter spec does not compile: \(compiled.diagnostics)")
         }
         for file in folder.files {

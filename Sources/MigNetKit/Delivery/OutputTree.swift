@@ -2,12 +2,32 @@ import MigNetYAML
 
 /// The output folder's expected contents: one folder per valid spec, for a delivery profile.
 package enum OutputTree {
-    /// The folders of `compilations` (invalid ones left out), in their order.
-    package static func folders(_ compilations: [Compilation], delivery: Delivery, jobs: Int = 1) throws(YAMLEmitterError) -> [ClusterFolder] {
-        let rendered = Parallel.map(compilations.compactMap { $0.render() }, jobs: jobs) { cluster in
-            Result { () throws(YAMLEmitterError) in try delivery.folder(for: cluster) }
+    /// How many compilations are turned into folders at a time.
+    static let batch = 1024
+
+    /// The folders of `compilations` (invalid ones left out), in their order. The compilations
+    /// are given up batch by batch as their folders are made (`compilations` is empty after), and
+    /// each cluster is rendered only while its folder is written: a repository of thousands of
+    /// clusters never holds every compilation, every rendered cluster and every folder at once.
+    package static func folders(draining compilations: inout [Compilation], delivery: Delivery, jobs: Int = 1) throws(YAMLEmitterError) -> [ClusterFolder] {
+        var batches: [[ClusterFolder]] = []
+        while !compilations.isEmpty {
+            // From the end, so that giving a batch up frees it without moving the rest.
+            let taken = Array(compilations.suffix(batch))
+            compilations.removeLast(taken.count)
+            let made = Parallel.map(taken, jobs: jobs) { compilation in
+                Result { () throws(YAMLEmitterError) -> ClusterFolder? in
+                    guard let cluster = compilation.render() else { return nil }
+                    return try delivery.folder(for: cluster)
+                }
+            }
+            var folders: [ClusterFolder] = []
+            for result in made {
+                if let folder = try result.get() { folders.append(folder) }
+            }
+            batches.append(folders)
         }
-        return try rendered.map { result throws(YAMLEmitterError) in try result.get() }
+        return batches.reversed().flatMap { $0 }
     }
 
     /// Whether a folder that no spec renders is one of mignet's (it holds a `setting.yaml`),

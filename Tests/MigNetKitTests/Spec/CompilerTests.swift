@@ -20,9 +20,21 @@ import Testing
             #expect(parallel.map(\.file) == serial.map(\.file))
             #expect(parallel.map(\.diagnostics) == serial.map(\.diagnostics))
             #expect(parallel.map(\.network) == serial.map(\.network))
-            #expect(try OutputTree.folders(parallel, delivery: .argocd, jobs: jobs) == (try OutputTree.folders(serial, delivery: .argocd, jobs: 1)))
+            var (parallelDrained, serialDrained) = (parallel, serial)
+            #expect(try OutputTree.folders(draining: &parallelDrained, delivery: .argocd, jobs: jobs) == (try OutputTree.folders(draining: &serialDrained, delivery: .argocd, jobs: 1)))
         }
         #expect(serial.filter { $0.network == nil }.count == 43)
+    }
+
+    /// Folders come out in the compilations' order across the batches they are made in, one per
+    /// valid spec, and the compilations are given up.
+    @Test func foldersKeepTheOrderAcrossBatches() throws {
+        let compilations = Compiler().compile(Self.generatedSpecs(OutputTree.batch * 2 + 300), jobs: 2)
+        var drained = compilations
+        let folders = try OutputTree.folders(draining: &drained, delivery: .fleet, jobs: 2)
+        #expect(drained.isEmpty)
+        #expect(folders.map(\.name) == compilations.filter { $0.network != nil }.compactMap(\.name))
+        #expect(compilations.count > OutputTree.batch * 2 && folders.count > OutputTree.batch)
     }
 
     @Test func discoveredFilesThatAreNotSpecsAreSkipped() {
