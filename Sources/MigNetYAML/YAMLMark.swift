@@ -14,5 +14,5 @@ package struct YAMLMark: Sendable, Hashable {
     }
 
     /// The start of a document.
-    package static let start = YAMLMark(line: 1, column: 1)
+    static let start = YAMLMark(line: 1, column: 1)
 }

@@ -35,7 +35,7 @@ package struct RepositoryFile: Sendable {
         var decoder = SpecDecoder(file: source.path)
         let file = decoder.decodeRepository(parsed.root)
         let found = decoder.diagnostics.kept
-        guard !found.hasErrors, let file else { return .failure(Diagnosed(diagnostics: found.isEmpty ? [.emptySpec(at: decoder.location(.start))] : found.sortedByLocation())) }
+        guard !found.hasErrors, let file else { return .failure(Diagnosed(diagnostics: found.isEmpty ? [.emptySpec(at: decoder.start)] : found.sortedByLocation())) }
         return .success(file)
     }
 }
@@ -44,7 +44,7 @@ extension SpecDecoder {
     /// Decodes a repository file's root; nil when something required is missing or wrong.
     mutating func decodeRepository(_ root: YAMLNode?) -> RepositoryFile? {
         guard let root else {
-            diagnostics.append(.emptySpec(at: location(.start)))
+            diagnostics.append(.emptySpec(at: start))
             return nil
         }
         let start = location(root.mark)

@@ -19,7 +19,7 @@ struct KubeObject: Sendable {
 
     /// The string at a path (a scalar's text), if there is one.
     func string(_ path: String...) -> String? {
-        guard let scalar = lookup(path)?.scalar, !scalar.isNull else { return nil }
+        guard let scalar = lookup(path)?.scalar, !scalar.readsAsNull else { return nil }
         return scalar.value
     }
 
@@ -50,7 +50,7 @@ struct KubeObject: Sendable {
         }.map { Diagnostic.yaml($0, file: source.path) }
         if !diagnostics.isEmpty { throw Diagnosed(diagnostics: diagnostics) }
         guard let root = parsed.root, root.pairs != nil else {
-            throw Diagnosed(diagnostics: [.notKubernetesObjects(file: source.path, at: parsed.root?.mark ?? .start)])
+            throw Diagnosed(diagnostics: [.notKubernetesObjects(file: source.path, at: parsed.root?.mark)])
         }
         let object = KubeObject(node: root)
         if object.kind?.hasSuffix("List") == true, let items = object.value("items")?.items {

@@ -19,6 +19,9 @@ struct SpecDecoder {
         SourceLocation(file: file, line: mark.line, column: mark.column)
     }
 
+    /// The file's first line and column, where a file with no document is reported.
+    var start: SourceLocation { SourceLocation(file: file, line: 1, column: 1) }
+
     /// The `defaults` reference of a parsed spec, if it has one that is a string, read before
     /// decoding so that the defaults file can be loaded.
     static func defaultsReference(in root: YAMLNode?, file: String) -> Located<String>? {
@@ -31,7 +34,7 @@ struct SpecDecoder {
     /// Decodes the document root; nil when the file is not a `mignet/v1` MigrationNetwork.
     mutating func decode(_ root: YAMLNode?, defaults: SpecDefaults? = nil) -> MigrationNetworkSpec? {
         guard let root else {
-            diagnostics.append(.emptySpec(at: location(.start)))
+            diagnostics.append(.emptySpec(at: start))
             return nil
         }
         guard let top = mapping(root, keys: SpecSchema.topLevel, named: "the top level") else { return nil }
@@ -124,7 +127,7 @@ struct SpecDecoder {
     /// Decodes a defaults file's root: its `spec` pairs by key, nil when it is not a defaults file.
     mutating func decodeDefaults(_ root: YAMLNode?) -> [String: YAMLPair]? {
         guard let root else {
-            diagnostics.append(.emptySpec(at: location(.start)))
+            diagnostics.append(.emptySpec(at: start))
             return nil
         }
         guard let top = mapping(root, keys: SpecSchema.defaultsTopLevel, named: "the top level"),

@@ -87,8 +87,9 @@ extension Diagnostic {
 
 /// The catalogue of diagnostics about the Kubernetes objects `import` and `verify` read.
 extension Diagnostic {
-    static func notKubernetesObjects(file: String, at mark: YAMLMark) -> Diagnostic {
-        Diagnostic(.error, .notKubernetesObjects, "the file holds no Kubernetes object; expected the output of kubectl get ... -o yaml or -o json", at: SourceLocation(file: file, line: mark.line, column: mark.column))
+    static func notKubernetesObjects(file: String, at mark: YAMLMark?) -> Diagnostic {
+        Diagnostic(.error, .notKubernetesObjects, "the file holds no Kubernetes object; expected the output of kubectl get ... -o yaml or -o json",
+                   at: SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1))
     }
 
     static func objectMissing(_ what: String, file: String, at location: SourceLocation? = nil) -> Diagnostic {
