@@ -1,9 +1,9 @@
 /// The names Harvester's controller and KubeVirt use for the objects mignet renders.
-public enum Harvester {
+enum Harvester {
     /// The namespace of the NAD and the KubeVirt object.
     static let namespace = "harvester-system"
     /// The Setting's name, and the prefix of every NAD name.
-    public static let settingName = "vm-migration-network"
+    static let settingName = "vm-migration-network"
     /// The KubeVirt object's name.
     static let kubeVirtName = "kubevirt"
     /// The prefix of the controller's annotations and labels.

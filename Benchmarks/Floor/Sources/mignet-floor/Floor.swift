@@ -7,6 +7,6 @@ struct Floor: ParsableCommand {
     @Argument var files: [String] = []
 
     func run() throws {
-        if files.count > SourceFile.maximumSize { print(Harvester.settingName) }
+        if files.count > SourceFile.maximumSize { print(SourceFile.maximumSize) }
     }
 }
