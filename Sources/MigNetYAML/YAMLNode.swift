@@ -68,7 +68,7 @@ package struct YAMLScalar: Sendable, Equatable {
     package var isPlain: Bool { style == .plain }
 
     /// Whether a plain scalar reads as YAML's null (empty, `~` or `null`).
-    var isNull: Bool { isPlain && YAMLResolver.isNull(value) }
+    package var isNull: Bool { isPlain && YAMLResolver.isNull(value) }
 
     /// A short noun for what a YAML reader would take this scalar to be.
     var kindDescription: String {

@@ -28,7 +28,7 @@ extension SpecDecoder {
     /// A plain decimal integer: optional `-`, digits, no leading zeros, within 64 bits.
     mutating func integer(_ pair: YAMLPair) -> Located<Int>? {
         let node = pair.value
-        guard let scalar = node.scalar, !scalar.readsAsNull else {
+        guard let scalar = node.scalar, !scalar.isNull else {
             diagnostics.append(.expectedInteger(pair.key, found: node.kindDescription, text: nil, decimal: nil, at: location(node.mark)))
             return nil
         }
@@ -59,7 +59,7 @@ extension SpecDecoder {
     /// (a YAML float) keeps its text; whether it names a release is `HarvesterVersionRule`'s.
     mutating func version(_ pair: YAMLPair) -> Located<String>? {
         let node = pair.value
-        guard let scalar = node.scalar, !scalar.readsAsNull else {
+        guard let scalar = node.scalar, !scalar.isNull else {
             diagnostics.append(.expectedString(pair.key, found: node.kindDescription, text: nil, at: location(node.mark)))
             return nil
         }
@@ -144,9 +144,4 @@ extension SpecDecoder {
         }
         return value.map { String(negative ? -$0 : $0) }
     }
-}
-
-extension YAMLScalar {
-    /// Whether a YAML reader takes the scalar for null: plain and empty, `~` or `null`.
-    var readsAsNull: Bool { isPlain && YAMLResolver.resolve(value) == .null }
 }
