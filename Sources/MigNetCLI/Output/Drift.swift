@@ -16,12 +16,6 @@ struct ExistingEntry: Sendable, Equatable {
     /// What it is.
     var kind: Kind
 
-    /// Creates an entry.
-    init(name: String, kind: Kind) {
-        self.name = name
-        self.kind = kind
-    }
-
     /// Whether the entry is a regular file holding exactly `file`'s text, with its mode.
     func matches(_ file: OutputFile) -> Bool {
         guard case .file(let bytes?, let size, let mode) = kind, mode == file.mode, size == file.contents.utf8.count else { return false }

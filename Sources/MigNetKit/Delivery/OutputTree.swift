@@ -29,10 +29,4 @@ package enum OutputTree {
         }
         return batches.reversed().flatMap { $0 }
     }
-
-    /// Whether a folder that no spec renders is one of mignet's (it holds a `setting.yaml`),
-    /// and so an orphan left by a spec that was removed.
-    static func isClusterFolder(_ fileNames: some Sequence<String>) -> Bool {
-        fileNames.contains(Delivery.FileName.setting)
-    }
 }
