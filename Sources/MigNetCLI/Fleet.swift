@@ -116,7 +116,7 @@ struct Fleet {
         let failedChecks = statuses.filter { $0 == CommandFailure.Status.difference.rawValue }.count
         if summarised || !unjudged.isEmpty {
             var parts = summarised ? ["\(statuses.filter { $0 == 0 }.count) passed", "\(failedChecks) failed"] : []
-            if !unjudged.isEmpty { parts.append("\(unjudged.count) not checked (\(unjudged.map(TerminalText.escaped).joined(separator: ", ")))") }
+            if !unjudged.isEmpty { parts.append("\(unjudged.count) not checked (\(unjudged.map { TerminalText.escaped($0) }.joined(separator: ", ")))") }
             Terminal.writeError("mignet: \(clusters.count) cluster\(clusters.count == 1 ? "" : "s"): \(parts.joined(separator: ", "))\n")
         }
         if failed || !unjudged.isEmpty { throw CommandFailure.reported(.failure) }

@@ -104,7 +104,7 @@ struct Kubectl {
     /// output and the timeout; a resource type the cluster lacks is an answer when `mayBeMissing`.
     func get(_ arguments: [String], mayBeMissing: Bool = false) throws(Failure) -> Output {
         let line = commandLine(arguments)
-        let shown = line.map(TerminalText.escaped).joined(separator: " ")
+        let shown = line.map { TerminalText.escaped($0) }.joined(separator: " ")
         let outcome: ProgramOutcome
         do {
             outcome = try Programs.runner.run(line, input: nil, timeout: timeout, outputLimit: SourceFile.Kind.kubectlOutput.maximumSize)

@@ -170,6 +170,23 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: directory + "/elsewhere"), "the link's target is left alone")
     }
 
+    /// A rendered file edited to hold CI runner commands and control characters: check's diff
+    /// shows each line escaped, so the file cannot issue a command in the job's log, on every
+    /// side of the diff (a removed line here; a context line in `UnifiedDiffTests`).
+    @Test func aStaleFileCannotIssueWorkflowCommandsThroughTheDiff() throws {
+        let directory = try MignetProcess.temporaryDirectory()
+        try MignetProcess.spec("c").write(toFile: directory + "/c.yaml", atomically: true, encoding: .utf8)
+        #expect(try InProcess.run(["render", "c.yaml", "-o", "rendered"], in: directory).status == 0)
+        let handle = try #require(FileHandle(forWritingAtPath: directory + "/rendered/c/setting.yaml"))
+        handle.seekToEndOfFile()
+        handle.write(Data("::error file=x::pwned\n  ::warning::indented\n\u{1B}[2Jclear ##[group]x ##vso[task.setvariable]y\n".utf8))
+        handle.closeFile()
+        let check = try InProcess.run(["check", "c.yaml", "-o", "rendered"], in: directory)
+        #expect(check.status == 2)
+        #expect(check.stdout.contains("-\\u{3A}:error file=x::pwned\n"), "\(check.stdout)")
+        Self.expectSafe(check.stdout.split(separator: "\n").map { String($0.dropFirst()) }.joined(separator: "\n") + check.stderr)
+    }
+
     /// A render killed while it created a cluster's folder leaves only temporary files there:
     /// `render --prune` removes that folder as it removes an orphan's.
     @Test func pruneRemovesAFolderOfOnlyTemporaryFiles() throws {

@@ -26,13 +26,15 @@ package enum TerminalText {
         }
     }
 
-    /// `text` with every scalar that needs it escaped and every CI runner's command marker broken.
-    package static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsEscape) || hasMarker(text) else { return text }
+    /// `text` with every scalar that needs it escaped and every CI runner's command marker broken;
+    /// with `keepingTabs`, tabs stay as they are (a line of a diff, where a tab is the file's own).
+    package static func escaped(_ text: String, keepingTabs: Bool = false) -> String {
+        let escapes = { (scalar: Unicode.Scalar) in needsEscape(scalar) && !(keepingTabs && scalar == "\t") }
+        guard text.unicodeScalars.contains(where: escapes) || hasMarker(text) else { return text }
         var output = ""
         output.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
-            if needsEscape(scalar) { output += escape(scalar) } else { output.unicodeScalars.append(scalar) }
+            if escapes(scalar) { output += escape(scalar) } else { output.unicodeScalars.append(scalar) }
         }
         return breakingMarkers(output)
     }

@@ -1,13 +1,15 @@
+import MigNetKit
+
 /// Unified diffs (`diff -u` format) of two texts, line by line, with three lines of context.
 ///
 /// Lines are split on LF alone, so a CRLF file keeps its CR at the end of each line, as
 /// `git diff` shows it and `git apply` expects it. Any other control character in a line (and the
 /// path) is written as an escape (`TerminalText`): a diff of a hostile file cannot drive the
 /// terminal or a CI log.
-package enum UnifiedDiff {
+enum UnifiedDiff {
     /// The diff from `old` (nil: `/dev/null`) to `new`, labelled `a/<path>` and `b/<path>`;
     /// "" when the texts are equal.
-    package static func render(path: String, old: String?, new: String?) -> String {
+    static func render(path: String, old: String?, new: String?) -> String {
         guard old != new else { return "" }
         let before = lines(old ?? "")
         let after = lines(new ?? "")
@@ -117,21 +119,12 @@ package enum UnifiedDiff {
         }
     }
 
-    /// A line as the diff shows it: tabs and a final CR as they are, other controls escaped.
+    /// A line as the diff shows it: tabs and a final CR as they are, other controls escaped, and
+    /// no CI runner's command marker (a context line's ` ::error::` or a `##[` anywhere).
     static func shown(_ text: Substring) -> String {
-        guard text.unicodeScalars.contains(where: { $0 != "\t" && TerminalText.needsEscape($0) }) else { return String(text) }
-        var output = ""
-        let scalars = text.unicodeScalars
-        for index in scalars.indices {
-            let scalar = scalars[index]
-            let isFinalCR = scalar == "\r" && scalars.index(after: index) == scalars.endIndex
-            if scalar == "\t" || isFinalCR || !TerminalText.needsEscape(scalar) {
-                output.unicodeScalars.append(scalar)
-            } else {
-                output += TerminalText.escape(scalar)
-            }
-        }
-        return output
+        let finalCR = text.unicodeScalars.last == "\r"
+        let body = finalCR ? String(text.unicodeScalars.dropLast()) : String(text)
+        return TerminalText.escaped(body, keepingTabs: true) + (finalCR ? "\r" : "")
     }
 
     /// `start,count` with a 1-based start. A side with no line in the hunk happens only for an
