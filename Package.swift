@@ -34,6 +34,8 @@ let package = Package(
             dependencies: [
                 "MigNetKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // git's blob ids for `plan --base`: SHA-1, as the library hashes the setting value.
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The executable: main.swift calls the library's entry point.

@@ -1,3 +1,4 @@
+import Crypto
 import MigNetKit
 
 /// A git repository read as it was at one commit, for `plan --base`: its tree listed with
@@ -27,6 +28,16 @@ struct GitRevision {
 
         var isRegularFile: Bool { mode == "100644" || mode == "100755" }
         var isSymbolicLink: Bool { mode == "120000" }
+    }
+
+    /// The id git gives a file of these bytes (`git hash-object`): the SHA-1 of `blob <size>\0`
+    /// and the bytes. `plan` compares it with `git ls-tree` to find the specs a change touched
+    /// without writing the base's files out.
+    static func blobID(_ bytes: [UInt8]) -> String {
+        Insecure.SHA1.hash(data: Array("blob \(bytes.count)\0".utf8) + bytes).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
     }
 
     /// The most git may print for a listing: as much as kubectl's output may be.

@@ -67,7 +67,7 @@ struct PlanBase {
         let namedFiles = Set(specs)
         return PlanBase(
             name: name, files: files, problems: problems,
-            same: { path in entries[path].map { entry in currentBytes(path).map { SHA1Hex.gitBlobID($0) == entry.object } ?? false } ?? false },
+            same: { path in entries[path].map { entry in currentBytes(path).map { GitRevision.blobID($0) == entry.object } ?? false } ?? false },
             compile: { paths, options throws(GitRevision.Failure) in
                 let chosen = paths.compactMap { entries[$0] }
                 let contents = try revision.contents(of: chosen)
