@@ -40,15 +40,6 @@ package struct YAMLNode: Sendable {
         if case .sequence(let items) = content { return items }
         return nil
     }
-
-    /// A short noun for the node's kind, for messages ("a mapping", "a sequence", "a string").
-    package var kindDescription: String {
-        switch content {
-        case .mapping: return "a mapping"
-        case .sequence: return "a sequence"
-        case .scalar(let scalar): return scalar.kindDescription
-        }
-    }
 }
 
 /// A scalar's text and the style it was written in.
@@ -69,18 +60,6 @@ package struct YAMLScalar: Sendable, Equatable {
 
     /// Whether a plain scalar reads as YAML's null (empty, `~` or `null`).
     package var isNull: Bool { isPlain && YAMLResolver.isNull(value) }
-
-    /// A short noun for what a YAML reader would take this scalar to be.
-    var kindDescription: String {
-        guard isPlain else { return "a quoted string" }
-        switch YAMLResolver.resolve(value) {
-        case .null: return "null"
-        case .boolean: return "a boolean"
-        case .integer: return "an integer"
-        case .float: return "a number"
-        case .other: return "a string"
-        }
-    }
 }
 
 /// How a scalar was written in the source, or is to be written by the emitter.

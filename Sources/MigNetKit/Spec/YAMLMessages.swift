@@ -100,3 +100,20 @@ extension Diagnostic {
         Diagnostic(.error, .valueUnreadable, "the setting's value cannot be read as Harvester reads it: \(reason); expected a JSON object such as {\"clusterNetwork\":\"migration\",\"vlan\":100,\"range\":\"10.1.2.0/24\",\"exclude\":[]}", at: location)
     }
 }
+
+extension YAMLNode {
+    /// A short noun for what a YAML reader takes the node for, as the `expected-*` messages say
+    /// what was found: "a mapping", "a sequence", "a quoted string", "an integer"...
+    var kindDescription: String {
+        if pairs != nil { return "a mapping" }
+        if items != nil { return "a sequence" }
+        guard let scalar, scalar.isPlain else { return "a quoted string" }
+        switch YAMLResolver.resolve(scalar.value) {
+        case .null: return "null"
+        case .boolean: return "a boolean"
+        case .integer: return "an integer"
+        case .float: return "a number"
+        case .other: return "a string"
+        }
+    }
+}
