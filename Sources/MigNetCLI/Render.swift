@@ -66,7 +66,7 @@ struct Render: ParsableCommand {
             // The profile is learnt under the lock, from the folder as it will be written.
             outcome = try OutputDirectory(path: path).write(prune: prune, inputs: compiled.inputs, wait: wait, jobs: inputs.jobs) { directory in
                 let profile = try output.deliveryOption.profile(for: directory, switching: switchProfile, repository: repository)
-                return try OutputTree.folders(draining: &compilations, delivery: profile, jobs: inputs.jobs)
+                return OutputTree.folders(draining: &compilations, delivery: profile, jobs: inputs.jobs)
             }
         } catch let failure as CommandFailure {
             throw failure
@@ -86,12 +86,8 @@ struct Render: ParsableCommand {
         // Only the named cluster is rendered: the plugin asks for one cluster of a folder of thousands.
         let chosen = compiled.result.compilations.filter { cluster == nil || $0.name == cluster }
         var streams: [(file: String, name: String, objects: String)] = []
-        do {
-            for compilation in chosen {
-                if let name = compilation.name, let objects = try delivery.objectStream(for: compilation) { streams.append((compilation.file, name, objects)) }
-            }
-        } catch {
-            throw CommandFailure(String(describing: error))
+        for compilation in chosen {
+            if let name = compilation.name, let objects = delivery.objectStream(for: compilation) { streams.append((compilation.file, name, objects)) }
         }
         if let cluster {
             guard !streams.isEmpty else {

@@ -103,8 +103,8 @@ import Testing
             .mapping([YAMLEntry("value", .string(#"{"k":"v"}"#, .singleQuoted))]),
             .mapping([YAMLEntry("n", .integer(-3)), YAMLEntry("t", .boolean(true))]),
         ]
-        let together = try YAMLEmitter.emitSeparately(documents)
-        #expect(together == (try documents.map { try YAMLEmitter.emit([$0]) }))
-        #expect(try YAMLEmitter.emit(documents) == together.joined())
+        let together = YAMLEmitter.emitSeparately(documents)
+        #expect(together == documents.map { YAMLEmitter.emit([$0]) })
+        #expect(YAMLEmitter.emit(documents) == together.joined())
     }
 }

@@ -139,7 +139,7 @@ extension GeneratorPluginTests {
         // The input item comes back unchanged, first; then the objects render prints.
         #expect(items.count == 4)
         #expect(items[0].value == inputItems[0].value)
-        let added = try YAMLEmitter.emit(items.dropFirst().map(\.value))
+        let added = YAMLEmitter.emit(items.dropFirst().map(\.value))
         let rendered = try MignetProcess.run(["render", "--delivery", "argocd", Self.example + "/migration-network.yaml"])
         #expect(added == rendered.stdout)
         // What kustomize then keeps: the items without the local-config annotation.

@@ -70,19 +70,19 @@ package enum Delivery: String, Sendable, CaseIterable {
     /// the kustomize generator): byte for byte the folder's object files one after the other.
     /// For kubectl that is the full delivery: `apply.sh`'s order and its deletion of earlier
     /// NADs have no stdout form.
-    func objectStream(for cluster: RenderedCluster) throws(YAMLEmitterError) -> String {
+    func objectStream(for cluster: RenderedCluster) -> String {
         try ObjectFile.emit(objectFiles(for: cluster)).map(\.contents).joined()
     }
 
     /// `compilation`'s objects as one YAML stream (`objectStream(for:)` of its rendered
     /// cluster), nil when it renders nothing (a spec with errors, a file that is not a spec).
-    package func objectStream(for compilation: Compilation) throws(YAMLEmitterError) -> String? {
+    package func objectStream(for compilation: Compilation) -> String? {
         guard let cluster = compilation.render() else { return nil }
         return try objectStream(for: cluster)
     }
 
     /// The folder of one rendered cluster for this profile.
-    func folder(for cluster: RenderedCluster) throws(YAMLEmitterError) -> ClusterFolder {
+    func folder(for cluster: RenderedCluster) -> ClusterFolder {
         let objects = objectFiles(for: cluster)
         var files = try ObjectFile.emit(objects)
         switch self {
@@ -108,7 +108,7 @@ struct ObjectFile: Sendable, Equatable {
     }
 
     /// The text of each file, from one emitter.
-    static func emit(_ files: [ObjectFile]) throws(YAMLEmitterError) -> [OutputFile] {
+    static func emit(_ files: [ObjectFile]) -> [OutputFile] {
         let texts = try YAMLEmitter.emitSeparately(files.flatMap(\.documents))
         var next = 0
         return files.map { file in
@@ -152,7 +152,7 @@ package struct OutputFile: Sendable, Equatable {
     }
 
     /// Files holding one YAML document each, emitted by one emitter.
-    static func yaml(_ documents: [(name: String, document: YAMLValue)]) throws(YAMLEmitterError) -> [OutputFile] {
+    static func yaml(_ documents: [(name: String, document: YAMLValue)]) -> [OutputFile] {
         let texts = try YAMLEmitter.emitSeparately(documents.map(\.document))
         return zip(documents, texts).map { OutputFile(name: $0.name, contents: $1) }
     }

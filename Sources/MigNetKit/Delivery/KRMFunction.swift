@@ -63,12 +63,9 @@ package enum KRMFunction {
         return written(version: version, items: outputItems, config: failed ? nil : config.value, results: results, compiled: compiled, failed: failed)
     }
 
-    /// The outcome of writing the output list; a list that cannot be emitted fails with a reason.
+    /// The outcome of writing the output list.
     static func written(version: String, items: [YAMLValue], config: YAMLValue?, results: [YAMLValue], compiled: CompileResult?, failed: Bool) -> Outcome {
-        guard let output = try? emit(version: version, items: items, config: config, results: results) else {
-            return Outcome(problem: "the ResourceList could not be written as YAML", compiled: compiled, failed: true)
-        }
-        return Outcome(output: output, compiled: compiled, failed: failed)
+        Outcome(output: emit(version: version, items: items, config: config, results: results), compiled: compiled, failed: failed)
     }
 
     /// The value of the first of `keys` among a node's `metadata.annotations`.
@@ -80,7 +77,7 @@ package enum KRMFunction {
         return nil
     }
 
-    static func emit(version: String, items: [YAMLValue], config: YAMLValue?, results: [YAMLValue]) throws(YAMLEmitterError) -> String {
+    static func emit(version: String, items: [YAMLValue], config: YAMLValue?, results: [YAMLValue]) -> String {
         var entries = [
             YAMLEntry("apiVersion", .string(version)),
             YAMLEntry("kind", .string(kind)),
@@ -88,6 +85,6 @@ package enum KRMFunction {
         ]
         if let config { entries.append(YAMLEntry(member, config)) }
         if !results.isEmpty { entries.append(YAMLEntry("results", .sequence(results))) }
-        return try YAMLEmitter.emitSeparately([.mapping(entries)]).joined()
+        return YAMLEmitter.emitSeparately([.mapping(entries)]).joined()
     }
 }

@@ -28,7 +28,7 @@ struct KRMResultsSink: DiagnosticSink {
     /// The results as a YAML sequence, nothing when there are none.
     func format(_ report: DiagnosticReport, sources: [String: SourceFile]) -> String {
         let results = results(report)
-        return results.isEmpty ? "" : (try? YAMLEmitter.emitSeparately([.sequence(results)]).joined()) ?? ""
+        return results.isEmpty ? "" : YAMLEmitter.emitSeparately([.sequence(results)]).joined()
     }
 
     /// One entry; the severity as KRM names it (a note is `info`).

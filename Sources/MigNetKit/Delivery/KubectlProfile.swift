@@ -51,7 +51,7 @@ extension RenderedCluster {
     }
 
     /// The text of the full delivery's files: what `render` prints without `-o`.
-    func files() throws(YAMLEmitterError) -> [OutputFile] {
+    func files() -> [OutputFile] {
         try ObjectFile.emit(objectFiles)
     }
 }

@@ -9,23 +9,16 @@ package enum OutputTree {
     /// are given up batch by batch as their folders are made (`compilations` is empty after), and
     /// each cluster is rendered only while its folder is written: a repository of thousands of
     /// clusters never holds every compilation, every rendered cluster and every folder at once.
-    package static func folders(draining compilations: inout [Compilation], delivery: Delivery, jobs: Int = 1) throws(YAMLEmitterError) -> [ClusterFolder] {
+    package static func folders(draining compilations: inout [Compilation], delivery: Delivery, jobs: Int = 1) -> [ClusterFolder] {
         var batches: [[ClusterFolder]] = []
         while !compilations.isEmpty {
             // From the end, so that giving a batch up frees it without moving the rest.
             let taken = Array(compilations.suffix(batch))
             compilations.removeLast(taken.count)
             let made = Parallel.map(taken, jobs: jobs) { compilation in
-                Result { () throws(YAMLEmitterError) -> ClusterFolder? in
-                    guard let cluster = compilation.render() else { return nil }
-                    return try delivery.folder(for: cluster)
-                }
+                compilation.render().map(delivery.folder(for:))
             }
-            var folders: [ClusterFolder] = []
-            for result in made {
-                if let folder = try result.get() { folders.append(folder) }
-            }
-            batches.append(folders)
+            batches.append(made.compactMap { $0 })
         }
         return batches.reversed().flatMap { $0 }
     }

@@ -45,8 +45,7 @@ package struct Plan: Sendable {
         /// out (for a cluster whose spec is byte for byte the base's, nothing needs comparing).
         package init?(_ compilation: Compilation, delivery: Delivery, files withFiles: Bool = true) {
             guard let rendered = compilation.render(), let cluster = compilation.cluster else { return nil }
-            let folder = withFiles ? try? delivery.folder(for: rendered) : ClusterFolder(name: rendered.name, files: [])
-            guard let folder else { return nil }
+            let folder = withFiles ? delivery.folder(for: rendered) : ClusterFolder(name: rendered.name, files: [])
             enabled = rendered.networkAttachmentDefinition != nil
             value = rendered.setting.value.text
             hash = rendered.setting.value.hash

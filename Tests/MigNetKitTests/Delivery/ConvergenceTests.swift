@@ -126,7 +126,7 @@ import Testing
         var tool = Tool(delivery: delivery)
         for (step, body) in [("enable", Self.enabled), ("change", Self.changed), ("disable", Self.disabled), ("enable again", Self.enabled)] {
             let expected = try rendered(body)
-            try tool.deliver(try delivery.folder(for: expected), to: &cluster)
+            try tool.deliver(delivery.folder(for: expected), to: &cluster)
             expectConverged(cluster, to: expected, "\(delivery) \(step)")
         }
     }
@@ -136,7 +136,7 @@ import Testing
         var cluster = HarvesterModel(release: release)
         var tool = Tool(delivery: delivery)
         let expected = try rendered(Self.enabled)
-        let folder = try delivery.folder(for: expected)
+        let folder = delivery.folder(for: expected)
         try tool.deliver(folder, to: &cluster)
         tool.forget(folder, in: &cluster)
         expectConverged(cluster, to: expected, "\(delivery) spec deleted")
@@ -147,7 +147,7 @@ import Testing
         for delivery in [Delivery.argocd, .fleet] {
             var cluster = HarvesterModel()
             var tool = Tool(delivery: delivery)
-            var folder = try delivery.folder(for: try rendered(Self.enabled))
+            var folder = delivery.folder(for: try rendered(Self.enabled))
             try tool.deliver(folder, to: &cluster)
             for index in folder.files.indices {
                 folder.files[index].contents = folder.files[index].contents.split(separator: "\n", omittingEmptySubsequences: false)
@@ -163,7 +163,7 @@ import Testing
     func reapplyingChangesNothing(delivery: Delivery) throws {
         var cluster = HarvesterModel()
         var tool = Tool(delivery: delivery)
-        let folder = try delivery.folder(for: try rendered(Self.enabled))
+        let folder = delivery.folder(for: try rendered(Self.enabled))
         try tool.deliver(folder, to: &cluster)
         let before = (cluster.nads, cluster.kubeVirtNetwork, cluster.settingAnnotations)
         try tool.deliver(folder, to: &cluster)
@@ -181,9 +181,9 @@ import Testing
     func aDisabledSettingSettles(delivery: Delivery) throws {
         var cluster = HarvesterModel()
         var tool = Tool(delivery: delivery)
-        try tool.deliver(try delivery.folder(for: try rendered(Self.enabled)), to: &cluster)
+        try tool.deliver(delivery.folder(for: try rendered(Self.enabled)), to: &cluster)
         let disabled = try rendered(Self.disabled)
-        let folder = try delivery.folder(for: disabled)
+        let folder = delivery.folder(for: disabled)
         try tool.deliver(folder, to: &cluster)
         let setting = HarvesterModel.parse(try #require(folder.files.first { $0.contents.contains("kind: Setting") }).contents)
         #expect(setting.value == "", "the rendering declares the empty value")
@@ -206,7 +206,7 @@ import Testing
     @Test func beforeV16NothingConfiguresTheAssistedDelivery() throws {
         var cluster = HarvesterModel(release: HarvesterRelease(major: 1, minor: 5))
         var tool = Tool(delivery: .fleet)
-        try tool.deliver(try Delivery.fleet.folder(for: try rendered(Self.enabled)), to: &cluster)
+        try tool.deliver(Delivery.fleet.folder(for: try rendered(Self.enabled)), to: &cluster)
         #expect(cluster.kubeVirtNetwork == nil)
         #expect(cluster.controllerWrites == 0)
     }
@@ -215,7 +215,7 @@ import Testing
         // Why every profile puts the NAD first: the model reproduces the facts page's warning.
         var cluster = HarvesterModel()
         let expected = try rendered(Self.enabled)
-        let folder = try Delivery.fleet.folder(for: expected)
+        let folder = Delivery.fleet.folder(for: expected)
         for file in folder.files.reversed() where file.name != Delivery.FileName.fleet {
             cluster.apply(HarvesterModel.parse(file.contents))
         }

@@ -21,7 +21,7 @@ import Testing
             #expect(parallel.map(\.diagnostics) == serial.map(\.diagnostics))
             #expect(parallel.map(\.network) == serial.map(\.network))
             var (parallelDrained, serialDrained) = (parallel, serial)
-            #expect(try OutputTree.folders(draining: &parallelDrained, delivery: .argocd, jobs: jobs) == (try OutputTree.folders(draining: &serialDrained, delivery: .argocd, jobs: 1)))
+            #expect(OutputTree.folders(draining: &parallelDrained, delivery: .argocd, jobs: jobs) == OutputTree.folders(draining: &serialDrained, delivery: .argocd, jobs: 1))
         }
         #expect(serial.filter { $0.network == nil }.count == 43)
     }
@@ -31,7 +31,7 @@ import Testing
     @Test func foldersKeepTheOrderAcrossBatches() throws {
         let compilations = Compiler().compile(Self.generatedSpecs(OutputTree.batch * 2 + 300), jobs: 2)
         var drained = compilations
-        let folders = try OutputTree.folders(draining: &drained, delivery: .fleet, jobs: 2)
+        let folders = OutputTree.folders(draining: &drained, delivery: .fleet, jobs: 2)
         #expect(drained.isEmpty)
         #expect(folders.map(\.name) == compilations.filter { $0.network != nil }.compactMap(\.name))
         #expect(compilations.count > OutputTree.batch * 2 && folders.count > OutputTree.batch)
@@ -72,7 +72,7 @@ import Testing
         #expect(annotated != plain)
         let compiled = [plain, annotated].map { Compiler().compile([SpecInput(SourceFile(path: "a.yaml", text: $0))])[0] }
         #expect(compiled.allSatisfy { $0.diagnostics.isEmpty })
-        #expect(try compiled[0].render()!.files() == compiled[1].render()!.files())
+        #expect(compiled[0].render()!.files() == compiled[1].render()!.files())
 
         let source = MarkedSource(plain.replacingOccurrences(of: "  name: test\n", with: "  name: test\n  labels:\n    tier: 1️⃣3\n  annotations: 2️⃣[a]\n"))
         let bad = Compiler().compile([SpecInput(SourceFile(path: "a.yaml", text: source.text))])[0]
