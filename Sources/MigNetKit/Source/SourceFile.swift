@@ -1,9 +1,9 @@
 /// The text of one spec file and the name diagnostics call it by.
-public struct SourceFile: Sendable {
+package struct SourceFile: Sendable {
     /// The largest spec file mignet reads, in bytes: 4 MiB. A spec is a few hundred bytes, and a
     /// /16 with 60,000 single-address exclusions about 1.2 MB; the cap keeps a hostile file from
     /// costing memory or time.
-    public static let maximumSize = 4 << 20
+    static let maximumSize = 4 << 20
 
     /// What a file is read as, which sets how large it may be.
     package enum Kind: Sendable, Equatable {

@@ -7,6 +7,7 @@ struct Floor: ParsableCommand {
     @Argument var files: [String] = []
 
     func run() throws {
-        if files.count > SourceFile.maximumSize { print(SourceFile.maximumSize) }
+        // Never true: the library's one public entry, named so that it is linked in.
+        if files.count > Int(Int32.max) { FuzzHarness.run([]) }
     }
 }
