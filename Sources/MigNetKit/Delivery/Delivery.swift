@@ -71,23 +71,23 @@ package enum Delivery: String, Sendable, CaseIterable {
     /// For kubectl that is the full delivery: `apply.sh`'s order and its deletion of earlier
     /// NADs have no stdout form.
     func objectStream(for cluster: RenderedCluster) -> String {
-        try ObjectFile.emit(objectFiles(for: cluster)).map(\.contents).joined()
+        ObjectFile.emit(objectFiles(for: cluster)).map(\.contents).joined()
     }
 
     /// `compilation`'s objects as one YAML stream (`objectStream(for:)` of its rendered
     /// cluster), nil when it renders nothing (a spec with errors, a file that is not a spec).
     package func objectStream(for compilation: Compilation) -> String? {
         guard let cluster = compilation.render() else { return nil }
-        return try objectStream(for: cluster)
+        return objectStream(for: cluster)
     }
 
     /// The folder of one rendered cluster for this profile.
     func folder(for cluster: RenderedCluster) -> ClusterFolder {
         let objects = objectFiles(for: cluster)
-        var files = try ObjectFile.emit(objects)
+        var files = ObjectFile.emit(objects)
         switch self {
-        case .argocd: files += try OutputFile.yaml([(FileName.kustomization, ArgoCDProfile.kustomization(listing: objects))])
-        case .fleet: files += try OutputFile.yaml([(FileName.fleet, FleetProfile.fleetYAML(cluster: cluster.name))])
+        case .argocd: files += OutputFile.yaml([(FileName.kustomization, ArgoCDProfile.kustomization(listing: objects))])
+        case .fleet: files += OutputFile.yaml([(FileName.fleet, FleetProfile.fleetYAML(cluster: cluster.name))])
         case .kubectl: files.append(OutputFile(name: FileName.applyScript, contents: KubectlProfile.script(for: cluster), executable: true))
         }
         return ClusterFolder(name: cluster.name, files: files)
@@ -109,7 +109,7 @@ struct ObjectFile: Sendable, Equatable {
 
     /// The text of each file, from one emitter.
     static func emit(_ files: [ObjectFile]) -> [OutputFile] {
-        let texts = try YAMLEmitter.emitSeparately(files.flatMap(\.documents))
+        let texts = YAMLEmitter.emitSeparately(files.flatMap(\.documents))
         var next = 0
         return files.map { file in
             defer { next += file.documents.count }
@@ -153,7 +153,7 @@ package struct OutputFile: Sendable, Equatable {
 
     /// Files holding one YAML document each, emitted by one emitter.
     static func yaml(_ documents: [(name: String, document: YAMLValue)]) -> [OutputFile] {
-        let texts = try YAMLEmitter.emitSeparately(documents.map(\.document))
+        let texts = YAMLEmitter.emitSeparately(documents.map(\.document))
         return zip(documents, texts).map { OutputFile(name: $0.name, contents: $1) }
     }
 }

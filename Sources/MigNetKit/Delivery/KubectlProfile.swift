@@ -52,6 +52,6 @@ extension RenderedCluster {
 
     /// The text of the full delivery's files: what `render` prints without `-o`.
     func files() -> [OutputFile] {
-        try ObjectFile.emit(objectFiles)
+        ObjectFile.emit(objectFiles)
     }
 }

@@ -160,7 +160,7 @@ package struct SettingImport: Sendable {
             YAMLEntry("metadata", .mapping([YAMLEntry("name", .string(name))])),
             YAMLEntry("spec", .mapping(specEntries)),
         ])
-        var lines = try YAMLEmitter.emitSeparately([document]).joined().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = YAMLEmitter.emitSeparately([document]).joined().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.first == "---" { lines.removeFirst() }
         if !disabled && nodes == nil {
             // Where `nodes` would stand: before the adoption and pinning keys, if any.
