@@ -86,14 +86,6 @@ package struct CompileResult: Sendable {
 /// mignet's pipeline: source bytes → YAML nodes → typed spec → validated network and its value.
 /// Rendering then goes through `Compilation.render()` and `RenderedCluster`. The one package entry point the CLI calls.
 package struct Compiler: Sendable {
-    /// The YAML parser, with its limits.
-    var parser: YAMLParser
-
-    /// Creates a compiler.
-    init(parser: YAMLParser = YAMLParser()) {
-        self.parser = parser
-    }
-
     /// Compiles one file the user named, with no defaults file available.
     func compile(_ source: SourceFile) -> Compilation {
         compile([SpecInput(source)])[0]
@@ -106,7 +98,7 @@ package struct Compiler: Sendable {
     func compile(_ inputs: [SpecInput], loader: any SourceLoader = InMemorySourceLoader([:]), jobs: Int = 1) -> [Compilation] {
         // One pass per file, parse then check, so that no more than a thread's worth of YAML
         // trees is alive at once; defaults files are loaded on first use, each once.
-        let defaults = DefaultsCache(loader: loader, parser: parser)
+        let defaults = DefaultsCache(loader: loader)
         var compilations = Parallel.map(inputs, jobs: jobs) { input -> Compilation? in
             guard let file = parse(input) else { return nil }
             if let nearMiss = file.nearMiss { return Compilation(file: file.source.path, diagnostics: [nearMiss], excerptSources: []) }
@@ -122,7 +114,7 @@ package struct Compiler: Sendable {
         Compiler().compile(inputs, problems: problems, loader: loader, jobs: jobs)
     }
 
-    /// `compile(_:problems:loader:jobs:)` with this compiler's parser.
+    /// `compile(_:problems:loader:jobs:)` of this compiler.
     func compile(_ inputs: [SpecInput], problems: [Diagnostic], loader: any SourceLoader = InMemorySourceLoader([:]), jobs: Int = 1) -> CompileResult {
         let compilations = compile(inputs, loader: loader, jobs: jobs)
         var seen = Set<Diagnostic>()
@@ -139,12 +131,10 @@ package struct Compiler: Sendable {
     /// Defaults files loaded once each, whichever thread asks first.
     final class DefaultsCache: Sendable {
         let loader: any SourceLoader
-        let parser: YAMLParser
         let loaded = Mutex<[String: LoadedDefaults]>([:])
 
-        init(loader: any SourceLoader, parser: YAMLParser) {
+        init(loader: any SourceLoader) {
             self.loader = loader
-            self.parser = parser
         }
 
         func load(_ path: String) -> LoadedDefaults {
@@ -154,7 +144,7 @@ package struct Compiler: Sendable {
                 let result: LoadedDefaults
                 switch loader.load(path) {
                 case .success(let source):
-                    let decoded = SpecDefaults.decode(source, parser: parser)
+                    let decoded = SpecDefaults.decode(source)
                     result = LoadedDefaults(defaults: decoded.defaults, diagnostics: decoded.diagnostics,
                                             excerptSource: decoded.declaresKind ? source : nil)
                 case .failure(let error):
@@ -169,7 +159,7 @@ package struct Compiler: Sendable {
     /// A parsed input, or nil for a discovered file that is not a spec.
     struct ParsedFile: Sendable {
         var source: SourceFile
-        var result: YAMLParser.Result
+        var result: YAMLDocument
         var defaultsReference: Located<String>?
         var defaultsPath: String?
         var declaresKind: Bool
@@ -192,10 +182,9 @@ package struct Compiler: Sendable {
         let source = input.source
         if let tooLarge = SourceFile.sizeError(source.bytes.count, kind: input.kind) {
             if input.discovered { return nil }
-            return ParsedFile(source: source, result: parser.parse([]), declaresKind: false, tooLarge: tooLarge)
+            return ParsedFile(source: source, result: YAMLDocument(parsing: []), declaresKind: false, tooLarge: tooLarge)
         }
-        let wrapperParser = input.kind == .spec ? parser : YAMLParser(maximumDepth: input.kind.maximumDepth)
-        var result = wrapperParser.parse(source.bytes)
+        var result = YAMLDocument(parsing: source.bytes, maximumDepth: input.kind.maximumDepth)
         if let member = input.member { result.root = result.root?.pairs?.first { $0.key == member }?.value }
         let declaresSpec = Self.declares([MigrationNetworkSpec.kind], result, source)
         if input.discovered && !declaresSpec {
@@ -209,7 +198,7 @@ package struct Compiler: Sendable {
 
     /// The warning for a parsed file whose top-level `kind` is a near miss of `MigrationNetwork`
     /// (another case, or a few letters off), or nil.
-    static func nearMissKind(_ result: YAMLParser.Result, _ source: SourceFile) -> Diagnostic? {
+    static func nearMissKind(_ result: YAMLDocument, _ source: SourceFile) -> Diagnostic? {
         guard let pair = result.root?.pairs?.first(where: { $0.key == "kind" }), let kind = pair.value.scalar?.value,
               kind != SpecDefaults.kind, kind.utf8.count < 64,
               Spelling.closest(to: kind, among: [MigrationNetworkSpec.kind]) != nil else { return nil }
@@ -218,7 +207,7 @@ package struct Compiler: Sendable {
 
     /// Whether a file declares one of `kinds`: its top-level `kind` is one of them or, when it
     /// does not parse, a line of it says so (so that a broken spec is reported, not skipped).
-    static func declares(_ kinds: Set<String>, _ result: YAMLParser.Result, _ source: SourceFile) -> Bool {
+    static func declares(_ kinds: Set<String>, _ result: YAMLDocument, _ source: SourceFile) -> Bool {
         if let pairs = result.root?.pairs {
             return pairs.first { $0.key == "kind" }?.value.scalar.map { kinds.contains($0.value) } ?? false
         }

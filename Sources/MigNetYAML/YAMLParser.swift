@@ -1,41 +1,48 @@
 internal import CYAML
 
-/// Parses YAML text into position-carrying nodes with libyaml's event API.
+/// One YAML document as parsed: its root node and every problem found on the way, read as
+/// strictly as `YAMLParser` says.
+package struct YAMLDocument: Sendable {
+    /// The root node of the single document, if there is one and parsing finished: nil for an
+    /// empty stream or after a fatal problem.
+    package var root: YAMLNode?
+    /// Every problem found, in the order found.
+    package var problems: [YAMLProblem]
+
+    /// Creates a document.
+    init(root: YAMLNode?, problems: [YAMLProblem]) {
+        self.root = root
+        self.problems = problems
+    }
+
+    /// Parses `bytes` (UTF-8, UTF-16 with a byte-order mark, or UTF-8 with one), with
+    /// mappings and sequences nested at most `maximumDepth` deep.
+    package init(parsing bytes: [UInt8], maximumDepth: Int = 64) {
+        self = YAMLParser(maximumDepth: maximumDepth).parse(bytes)
+    }
+}
+
+/// Parses YAML text into position-carrying nodes with libyaml's event API (see `YAMLDocument`).
 ///
 /// Stricter than YAML: aliases end the parse (they are never expanded, which closes the
 /// billion-laughs door), anchors, tags, duplicate keys and non-scalar keys are reported,
 /// a stream may hold at most one document, and nesting is capped. The tree is built with
 /// an explicit stack, so hostile nesting cannot overflow the call stack.
-package struct YAMLParser: Sendable {
+struct YAMLParser: Sendable {
     /// The deepest nesting of mappings and sequences accepted.
     var maximumDepth: Int
 
     /// Creates a parser.
-    package init(maximumDepth: Int = 64) {
+    init(maximumDepth: Int = 64) {
         self.maximumDepth = maximumDepth
     }
 
-    /// The outcome of a parse: the document's root (nil for an empty stream or after a fatal
-    /// problem) and every problem found, in the order found.
-    package struct Result: Sendable {
-        /// The root node of the single document, if there is one and parsing finished.
-        package var root: YAMLNode?
-        /// Every problem found.
-        package var problems: [YAMLProblem]
-
-        /// Creates a result.
-        init(root: YAMLNode?, problems: [YAMLProblem]) {
-            self.root = root
-            self.problems = problems
-        }
-    }
-
     /// Parses `bytes` (UTF-8, UTF-16 with a byte-order mark, or UTF-8 with one).
-    package func parse(_ bytes: [UInt8]) -> Result {
+    func parse(_ bytes: [UInt8]) -> YAMLDocument {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) == 1 else {
-            return Result(root: nil, problems: [YAMLProblem(.syntax(problem: "libyaml could not allocate a parser", context: nil, contextMark: nil), at: .start)])
+            return YAMLDocument(root: nil, problems: [YAMLProblem(.syntax(problem: "libyaml could not allocate a parser", context: nil, contextMark: nil), at: .start)])
         }
         defer { yaml_parser_delete(parser) }
         return bytes.withUnsafeBufferPointer { buffer in
@@ -45,13 +52,13 @@ package struct YAMLParser: Sendable {
             while true {
                 guard yaml_parser_parse(parser, &event) == 1 else {
                     builder.problems.append(Self.problem(of: parser.pointee, in: bytes))
-                    return Result(root: nil, problems: builder.problems)
+                    return YAMLDocument(root: nil, problems: builder.problems)
                 }
                 let done = builder.consume(event)
                 yaml_event_delete(&event)
                 if done {
                     let fatal = builder.problems.contains(where: \.isFatal)
-                    return Result(root: fatal ? nil : builder.root, problems: builder.problems)
+                    return YAMLDocument(root: fatal ? nil : builder.root, problems: builder.problems)
                 }
             }
         }

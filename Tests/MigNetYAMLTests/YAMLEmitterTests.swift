@@ -32,7 +32,7 @@ import Testing
     func quotesStringsReadersWouldTakeForSomethingElse(text: String) throws {
         let emitted = try YAMLEmitter.emit([.mapping([YAMLEntry("k", .string(text))])])
         #expect(emitted == "---\nk: \"\(text)\"\n")
-        let read = YAMLParser().parse(Array(emitted.utf8))
+        let read = YAMLDocument(parsing: Array(emitted.utf8))
         #expect(read.root?.pairs?.first?.value.scalar == YAMLScalar(text, style: .doubleQuoted))
     }
 
@@ -46,7 +46,7 @@ import Testing
         let json = #"{"a":"b","list":["x","y"],"long":"\#(String(repeating: "z", count: 300))"}"#
         let emitted = try YAMLEmitter.emit([.mapping([YAMLEntry("value", .string(json, .singleQuoted))])])
         #expect(emitted == "---\nvalue: '\(json)'\n")
-        let read = YAMLParser().parse(Array(emitted.utf8))
+        let read = YAMLDocument(parsing: Array(emitted.utf8))
         #expect(read.root?.pairs?.first?.value.scalar?.value == json)
     }
 

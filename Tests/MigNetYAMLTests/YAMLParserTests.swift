@@ -2,8 +2,8 @@ import Testing
 @testable import MigNetYAML
 
 @Suite struct YAMLParserTests {
-    func parse(_ text: String, maximumDepth: Int = 64) -> YAMLParser.Result {
-        YAMLParser(maximumDepth: maximumDepth).parse(Array(text.utf8))
+    func parse(_ text: String, maximumDepth: Int = 64) -> YAMLDocument {
+        YAMLDocument(parsing: Array(text.utf8), maximumDepth: maximumDepth)
     }
 
     @Test func marksAreOneBased() throws {
@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func byteOrderMarkAndCRLFKeepPositions() throws {
-        let result = YAMLParser().parse([0xEF, 0xBB, 0xBF] + Array("a: 1\r\nbb: 2\r\n".utf8))
+        let result = YAMLDocument(parsing: [0xEF, 0xBB, 0xBF] + Array("a: 1\r\nbb: 2\r\n".utf8))
         #expect(result.problems.isEmpty)
         let pairs = try #require(result.root?.pairs)
         #expect(pairs[1].keyMark == YAMLMark(line: 2, column: 1))
@@ -63,7 +63,7 @@ import Testing
     }
 
     @Test func invalidUTF8IsAnEncodingProblemAtItsByte() throws {
-        let result = YAMLParser().parse(Array("a: 1\nb: ".utf8) + [0xFF, 0x0A])
+        let result = YAMLDocument(parsing: Array("a: 1\nb: ".utf8) + [0xFF, 0x0A])
         let problem = try #require(result.problems.first)
         guard case .encoding = problem.kind else {
             Issue.record("expected an encoding problem, got \(problem)")

@@ -16,7 +16,7 @@ import Testing
     /// The command line of `spec.<stage>` in the plugin.yaml `init` writes (command then args).
     static func command(_ stage: [String]) throws -> [String] {
         let text = try String(contentsOfFile: MignetProcess.root + "/templates/argocd-plugin/plugin.yaml", encoding: .utf8)
-        var node = try #require(YAMLParser().parse(Array(text.utf8)).root)
+        var node = try #require(YAMLDocument(parsing: Array(text.utf8)).root)
         for key in ["spec"] + stage {
             node = try #require(node.pairs?.first { $0.key == key }?.value, "plugin.yaml has no \(key)")
         }
@@ -66,7 +66,7 @@ import Testing
     /// ApplicationSet does.
     @Test func pluginYAMLIsWhatTheCMPServerReads() throws {
         let text = try String(contentsOfFile: MignetProcess.root + "/templates/argocd-plugin/plugin.yaml", encoding: .utf8)
-        let root = try #require(YAMLParser().parse(Array(text.utf8)).root?.pairs)
+        let root = try #require(YAMLDocument(parsing: Array(text.utf8)).root?.pairs)
         #expect(root.map(\.key) == ["apiVersion", "kind", "metadata", "spec"])
         #expect(root[0].value.scalar?.value == "argoproj.io/v1alpha1" && root[1].value.scalar?.value == "ConfigManagementPlugin")
         let name = try #require(root[2].value.pairs?.first { $0.key == "name" }?.value.scalar?.value)

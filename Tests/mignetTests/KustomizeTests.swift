@@ -95,9 +95,9 @@ extension GeneratorPluginTests {
     /// The config with kustomize's local-config annotation, indented under `key`, and the
     /// function's command line from its annotation.
     static func resourceList(_ spec: String, items: Bool = true) throws -> (input: String, command: [String]) {
-        let root = try #require(YAMLParser().parse(Array(spec.utf8)).root)
+        let root = try #require(YAMLDocument(parsing: Array(spec.utf8)).root)
         let annotation = try #require(root.pairs?.first { $0.key == "metadata" }?.value.pairs?.first { $0.key == "annotations" }?.value.pairs?.first { $0.key == "config.kubernetes.io/function" }?.value.scalar?.value)
-        let exec = try #require(YAMLParser().parse(Array(annotation.utf8)).root?.pairs?.first { $0.key == "exec" }?.value.pairs)
+        let exec = try #require(YAMLDocument(parsing: Array(annotation.utf8)).root?.pairs?.first { $0.key == "exec" }?.value.pairs)
         let path = try #require(exec.first { $0.key == "path" }?.value.scalar?.value)
         let args = (exec.first { $0.key == "args" }?.value.items ?? []).compactMap { $0.scalar?.value }
         let config = spec.replacingOccurrences(of: "  annotations:\n", with: "  annotations:\n    config.kubernetes.io/local-config: \"true\"\n")
@@ -119,7 +119,7 @@ extension GeneratorPluginTests {
     }
 
     static func parse(_ output: String) throws -> [YAMLPair] {
-        let parsed = YAMLParser().parse(Array(output.utf8))
+        let parsed = YAMLDocument(parsing: Array(output.utf8))
         #expect(parsed.problems.isEmpty, "\(parsed.problems)")
         return try #require(parsed.root?.pairs)
     }

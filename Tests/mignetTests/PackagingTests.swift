@@ -134,7 +134,7 @@ struct PackagingTests {
     @Test func theKrewManifestDescribesTheTarball() throws {
         let release = try Self.release()
         let text = try String(contentsOfFile: release.dist + "/krew/mignet.yaml", encoding: .utf8)
-        let parsed = YAMLParser().parse(Array(text.utf8))
+        let parsed = YAMLDocument(parsing: Array(text.utf8))
         #expect(parsed.problems.isEmpty)
         let root = try #require(parsed.root?.pairs)
         func value(_ node: YAMLNode?, _ path: String...) -> String? {
@@ -284,7 +284,7 @@ struct PackagingTests {
         /// The install step of each CI system, as `init` wrote it, with the variables its job sets.
         func installSteps(_ repository: String) throws -> [(system: String, script: String, variables: [String: String])] {
             func parse(_ path: String) throws -> YAMLNode {
-                try #require(YAMLParser().parse(Array(try String(contentsOfFile: repository + "/" + path, encoding: .utf8).utf8)).root)
+                try #require(YAMLDocument(parsing: Array(try String(contentsOfFile: repository + "/" + path, encoding: .utf8).utf8)).root)
             }
             func child(_ node: YAMLNode?, _ key: String) -> YAMLNode? { node?.pairs?.first { $0.key == key }?.value }
             func scalars(_ node: YAMLNode?) -> [String: String] {

@@ -27,7 +27,7 @@ package enum KRMFunction {
     /// Runs the function over `input` (standard input's bytes), rendering the `delivery` profile's
     /// objects; `defaults:` files load through `loader`.
     package static func run(_ input: SourceFile, delivery: Delivery, loader: any SourceLoader) -> Outcome {
-        let parsed = YAMLParser(maximumDepth: SourceFile.Kind.resourceList.maximumDepth).parse(input.bytes)
+        let parsed = YAMLDocument(parsing: input.bytes, maximumDepth: SourceFile.Kind.resourceList.maximumDepth)
         if let problem = parsed.problems.first(where: \.isFatal) {
             let diagnostic = Diagnostic.yaml(problem, file: input.path)
             return Outcome(problem: "\(input.path):\(diagnostic.location.line):\(diagnostic.location.column): \(diagnostic.message)", failed: true)

@@ -30,7 +30,7 @@ package struct RepositoryFile: Sendable {
 
     /// Reads the file: the setup, or the located diagnostics of what is wrong with it.
     package static func read(_ source: SourceFile) -> Result<RepositoryFile, Diagnosed> {
-        let parsed = YAMLParser().parse(source.bytes)
+        let parsed = YAMLDocument(parsing: source.bytes)
         if let problem = parsed.problems.first(where: \.isFatal) { return .failure(Diagnosed(diagnostics: [.yaml(problem, file: source.path)])) }
         var decoder = SpecDecoder(file: source.path)
         let file = decoder.decodeRepository(parsed.root)

@@ -68,7 +68,7 @@ public enum FuzzHarness {
     }
 
     private static func checkReadsBack(_ file: OutputFile) {
-        let parsed = YAMLParser().parse(Array(file.contents.utf8))
+        let parsed = YAMLDocument(parsing: Array(file.contents.utf8))
         check(parsed.problems.isEmpty && parsed.root != nil, "\(file.name) does not read back as YAML")
     }
 

@@ -43,7 +43,7 @@ struct KubeObject: Sendable {
     /// The objects of a file: the items of a `List` (any `kind` ending in `List` with `items`),
     /// or the one object.
     static func objects(in source: SourceFile) throws(Diagnosed) -> [KubeObject] {
-        let parsed = YAMLParser().parse(source.bytes)
+        let parsed = YAMLDocument(parsing: source.bytes)
         let diagnostics = parsed.problems.filter { problem in
             // kubectl never writes anchors or tags; duplicates and the rest are real problems.
             problem.isFatal || problem.kind == .nonScalarKey || { if case .duplicateKey = problem.kind { return true } else { return false } }()

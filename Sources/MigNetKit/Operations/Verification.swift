@@ -245,7 +245,7 @@ package struct Verification: Sendable {
     /// The pod's network-status entries on the migration interface.
     static func migrationEntries(_ pod: KubeObject) -> [NetworkStatus] {
         guard let text = pod.annotations[networkStatusKey],
-              let items = YAMLParser(maximumDepth: 8).parse(Array(text.utf8)).root?.items else { return [] }
+              let items = YAMLDocument(parsing: Array(text.utf8), maximumDepth: 8).root?.items else { return [] }
         return items.map(KubeObject.init).compactMap { entry in
             guard entry.string("interface") == migrationInterface else { return nil }
             let ips = entry.value("ips")?.items?.compactMap { $0.scalar?.value } ?? []

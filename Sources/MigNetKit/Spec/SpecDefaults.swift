@@ -24,8 +24,8 @@ struct SpecDefaults: Sendable {
 
     /// Parses and checks a defaults file: its diagnostics, and the defaults when it is usable.
     /// `declaresKind`: whether the file says it is a mignet file, so its lines may be quoted.
-    static func decode(_ source: SourceFile, parser: YAMLParser) -> (defaults: SpecDefaults?, diagnostics: DiagnosticCollector, declaresKind: Bool) {
-        let parsed = parser.parse(source.bytes)
+    static func decode(_ source: SourceFile) -> (defaults: SpecDefaults?, diagnostics: DiagnosticCollector, declaresKind: Bool) {
+        let parsed = YAMLDocument(parsing: source.bytes, maximumDepth: SourceFile.Kind.spec.maximumDepth)
         let declaresKind = Compiler.declares([kind, MigrationNetworkSpec.kind], parsed, source)
         var decoder = SpecDecoder(file: source.path)
         decoder.diagnostics.append(yamlProblems: parsed.problems, file: source.path)

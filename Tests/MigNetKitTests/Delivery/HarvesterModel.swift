@@ -48,7 +48,7 @@ struct HarvesterModel {
     }
 
     static func parse(_ text: String) -> Object {
-        let root = YAMLParser().parse(Array(text.utf8)).root!
+        let root = YAMLDocument(parsing: Array(text.utf8)).root!
         func child(_ node: YAMLNode?, _ key: String) -> YAMLNode? { node?.pairs?.first { $0.key == key }?.value }
         func strings(_ node: YAMLNode?) -> [String: String] {
             Dictionary(uniqueKeysWithValues: (node?.pairs ?? []).map { ($0.key, $0.value.scalar?.value ?? "") })

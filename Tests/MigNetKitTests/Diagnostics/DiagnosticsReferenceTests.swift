@@ -159,7 +159,7 @@ import Testing
     /// strictly (an address Go's parser may read otherwise, mignet's `A-B` form): what Harvester
     /// does there is not asserted.
     static func webhookInput(_ text: String) -> (value: String, nodes: Int, storage: String?, storageVLAN: (vlan: Int, exclusive: Bool)?, rwx: String?)? {
-        guard let root = YAMLParser().parse(Array(text.utf8)).root else { return nil }
+        guard let root = YAMLDocument(parsing: Array(text.utf8)).root else { return nil }
         func child(_ node: YAMLNode?, _ key: String) -> YAMLNode? { node?.pairs?.first { $0.key == key }?.value }
         func string(_ node: YAMLNode?) -> String? { node?.scalar?.value }
         func integer(_ node: YAMLNode?) -> Int? { string(node).flatMap { Int($0) } }

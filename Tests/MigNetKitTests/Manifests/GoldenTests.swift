@@ -42,7 +42,7 @@ import Testing
     func renderedYAMLReadsBackToTheSameStrings(example: String) throws {
         let rendered = try render(example)
         for file in rendered.files() {
-            let parsed = YAMLParser().parse(Array(file.contents.utf8))
+            let parsed = YAMLDocument(parsing: Array(file.contents.utf8))
             #expect(parsed.problems.isEmpty)
             let root = try #require(parsed.root?.pairs)
             switch file.name {

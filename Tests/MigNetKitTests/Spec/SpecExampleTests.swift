@@ -38,7 +38,7 @@ import Testing
             // A nested key: its mapping's example with this key set.
             let parent = parts.dropLast().joined(separator: ".")
             let parentExample = try #require(SpecSchema.example(parent))
-            let pairs = try #require(YAMLParser().parse(Array(parentExample.utf8)).root?.pairs)
+            let pairs = try #require(YAMLDocument(parsing: Array(parentExample.utf8)).root?.pairs)
             var entries = pairs.map { ($0.key, $0.value.scalar?.value ?? "") }
             entries.removeAll { $0.0 == parts.last! }
             entries.append((parts.last!, value))
