@@ -55,11 +55,33 @@ package struct YAMLScalar: Sendable, Equatable {
         self.style = style
     }
 
+    /// What a YAML reader takes a scalar for.
+    package enum Resolution: Sendable, Equatable {
+        /// Written plain: empty, `~` or `null`.
+        case null
+        /// Written plain: `true`, `false`, or YAML 1.1's `yes`, `on`, `Off` and friends.
+        case boolean
+        /// Written plain: `100`, `0x64`, `0o144`, `1_000`, `1:30`...
+        case integer
+        /// Written plain: `1.5`, `.inf`, `1e3`...
+        case float
+        /// Written plain and none of the above (a timestamp-like value included).
+        case string
+        /// Written in quotes or as a block (`|`, `>`): a string, whatever its text.
+        case quoted
+    }
+
+    /// What a YAML reader takes the scalar for, by YAML 1.2's core schema and the YAML 1.1 forms
+    /// readers still apply (`YAMLResolver`).
+    package var resolution: Resolution {
+        isPlain ? YAMLResolver.resolve(value) : .quoted
+    }
+
     /// Whether the scalar was written without quotes or block indicators.
-    package var isPlain: Bool { style == .plain }
+    var isPlain: Bool { style == .plain }
 
     /// Whether a plain scalar reads as YAML's null (empty, `~` or `null`).
-    package var isNull: Bool { isPlain && YAMLResolver.isNull(value) }
+    var isNull: Bool { isPlain && YAMLResolver.isNull(value) }
 }
 
 /// How a scalar was written in the source, or is to be written by the emitter.

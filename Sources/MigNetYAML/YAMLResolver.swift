@@ -2,22 +2,11 @@
 ///
 /// Covers YAML 1.2's core schema and the YAML 1.1 forms that PyYAML, go-yaml (kubectl) and
 /// libyaml-based readers still apply (`yes`, `on`, `0x64`, `0o144`, `1_000`, `1:30`, `.inf`,
-/// dates). The emitter quotes every string this does not resolve as a string, and the spec
-/// decoder uses it to explain what a value was taken for. The number and date forms are matched
+/// dates). The emitter quotes every string this does not resolve as a string, and a scalar's
+/// `resolution` is what it says. The number and date forms are matched
 /// by hand on UTF-8 bytes (this runs for every scalar of every file); a test holds them equal to
 /// the regular expressions written in their comments.
-package enum YAMLResolver {
-    /// What a plain scalar resolves to.
-    package enum Resolution: Sendable, Equatable {
-        case null
-        case boolean
-        case integer
-        case float
-        /// A string, or a timestamp-like value readers treat specially: anything that is not
-        /// one of the above.
-        case other
-    }
-
+enum YAMLResolver {
     private static let booleans: Set<String> = [
         "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
         "true", "True", "TRUE", "false", "False", "FALSE",
@@ -31,28 +20,28 @@ package enum YAMLResolver {
     }
 
     /// What `text`, written plain, reads as.
-    package static func resolve(_ text: String) -> Resolution {
+    static func resolve(_ text: String) -> YAMLScalar.Resolution {
         if isNull(text) { return .null }
-        guard let first = text.utf8.first else { return .other }
+        guard let first = text.utf8.first else { return .string }
         // Every boolean word starts with one of y, n, t, f, o; most strings need no lookup.
         if text.utf8.count <= 5, "yYnNtTfFoO".utf8.contains(first), booleans.contains(text) { return .boolean }
-        guard mayBeNumber(first) else { return .other }
+        guard mayBeNumber(first) else { return .string }
         // No number has a second dot or a slash: addresses and CIDRs stop here.
         var dots = 0
         for byte in text.utf8 {
-            if byte == UInt8(ascii: "/") { return .other }
+            if byte == UInt8(ascii: "/") { return .string }
             if byte == UInt8(ascii: ".") { dots += 1 }
         }
-        if dots > 1 { return .other }
+        if dots > 1 { return .string }
         let bytes = Array(text.utf8)
         if isInteger(bytes) { return .integer }
         if isFloat(bytes) { return .float }
-        return .other
+        return .string
     }
 
     /// Whether `text` must be quoted so that a reader takes it back as the same string.
     static func needsQuotes(_ text: String) -> Bool {
-        if resolve(text) != .other { return true }
+        if resolve(text) != .string { return true }
         if text == "<<" || text == "=" { return true }
         return isTimestamp(Array(text.utf8))
     }

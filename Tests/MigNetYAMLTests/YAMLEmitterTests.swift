@@ -60,12 +60,12 @@ import Testing
 
 @Suite struct YAMLResolverTests {
     @Test(arguments: [
-        ("", YAMLResolver.Resolution.null), ("~", .null), ("null", .null), ("yes", .boolean), ("Off", .boolean),
+        ("", YAMLScalar.Resolution.null), ("~", .null), ("null", .null), ("yes", .boolean), ("Off", .boolean),
         ("100", .integer), ("0x64", .integer), ("0o144", .integer), ("1_00", .integer), ("-7", .integer),
         ("1e2", .float), ("100.0", .float), (".inf", .float), (".NaN", .float),
-        ("10.1.2.1", .other), ("10.1.2.0/24", .other), ("migration", .other), ("1.2.3", .other),
+        ("10.1.2.1", .string), ("10.1.2.0/24", .string), ("migration", .string), ("1.2.3", .string),
     ])
-    func resolvesPlainScalars(text: String, expected: YAMLResolver.Resolution) {
+    func resolvesPlainScalars(text: String, expected: YAMLScalar.Resolution) {
         #expect(YAMLResolver.resolve(text) == expected)
     }
 }

@@ -19,7 +19,7 @@ struct KubeObject: Sendable {
 
     /// The string at a path (a scalar's text), if there is one.
     func string(_ path: String...) -> String? {
-        guard let scalar = lookup(path)?.scalar, !scalar.isNull else { return nil }
+        guard let scalar = lookup(path)?.scalar, scalar.resolution != .null else { return nil }
         return scalar.value
     }
 

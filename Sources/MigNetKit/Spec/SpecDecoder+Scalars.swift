@@ -9,7 +9,7 @@ extension SpecDecoder {
 
     /// `node`, the value of `key` (or an item of its list), as a string value.
     mutating func string(_ key: String, _ node: YAMLNode) -> Located<String>? {
-        guard let scalar = node.scalar, !scalar.isPlain || YAMLResolver.resolve(scalar.value) == .other else {
+        guard let scalar = node.scalar, scalar.isString else {
             diagnostics.append(.expectedString(key, found: node.kindDescription, text: node.scalar?.value, at: location(node.mark)))
             return nil
         }
@@ -28,19 +28,19 @@ extension SpecDecoder {
     /// A plain decimal integer: optional `-`, digits, no leading zeros, within 64 bits.
     mutating func integer(_ pair: YAMLPair) -> Located<Int>? {
         let node = pair.value
-        guard let scalar = node.scalar, !scalar.isNull else {
+        guard let scalar = node.scalar, scalar.resolution != .null else {
             diagnostics.append(.expectedInteger(pair.key, found: node.kindDescription, text: nil, decimal: nil, at: location(node.mark)))
             return nil
         }
         let text = scalar.value
-        if scalar.isPlain, Self.isDecimal(text) {
+        if scalar.resolution != .quoted, Self.isDecimal(text) {
             guard let number = Int(text) else {
                 diagnostics.append(.integerTooLarge(pair.key, text, at: location(node.mark)))
                 return nil
             }
             return Located(number, at: location(node.mark))
         }
-        let found = scalar.isPlain ? Self.numberForm(text) : "a quoted string"
+        let found = scalar.resolution == .quoted ? "a quoted string" : Self.numberForm(text, scalar.resolution)
         diagnostics.append(.expectedInteger(pair.key, found: found, text: text, decimal: Self.decimalEquivalent(text), at: location(node.mark)))
         return nil
     }
@@ -48,7 +48,7 @@ extension SpecDecoder {
     /// `true` or `false`, plain; YAML 1.1's `yes`, `on`, `True` and friends are refused.
     mutating func boolean(_ pair: YAMLPair) -> Located<Bool>? {
         let node = pair.value
-        if let scalar = node.scalar, scalar.isPlain, scalar.value == "true" || scalar.value == "false" {
+        if let scalar = node.scalar, scalar.resolution == .boolean, scalar.value == "true" || scalar.value == "false" {
             return Located(scalar.value == "true", at: location(node.mark))
         }
         diagnostics.append(.expectedBoolean(pair.key, text: node.scalar?.value, found: node.kindDescription, at: location(node.mark)))
@@ -59,7 +59,7 @@ extension SpecDecoder {
     /// (a YAML float) keeps its text; whether it names a release is `HarvesterVersionRule`'s.
     mutating func version(_ pair: YAMLPair) -> Located<String>? {
         let node = pair.value
-        guard let scalar = node.scalar, !scalar.isNull else {
+        guard let scalar = node.scalar, scalar.resolution != .null else {
             diagnostics.append(.expectedString(pair.key, found: node.kindDescription, text: nil, at: location(node.mark)))
             return nil
         }
@@ -104,8 +104,9 @@ extension SpecDecoder {
         return digits.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
-    /// What a YAML reader makes of a plain scalar that is not a decimal integer.
-    static func numberForm(_ text: String) -> String {
+    /// What a YAML reader makes of a plain scalar that is not a decimal integer: `text`, which
+    /// resolves as `resolution`.
+    static func numberForm(_ text: String, _ resolution: YAMLScalar.Resolution) -> String {
         let lower = text.lowercased()
         let unsigned = lower.hasPrefix("-") || lower.hasPrefix("+") ? String(lower.dropFirst()) : lower
         if unsigned.hasPrefix("0x") { return "a hexadecimal number" }
@@ -113,7 +114,7 @@ extension SpecDecoder {
         if text.contains("_") { return "a number with underscores" }
         if unsigned.count > 1, unsigned.hasPrefix("0"), unsigned.allSatisfy(\.isNumber) { return "a number with a leading zero (octal in YAML 1.1)" }
         if lower.hasPrefix("+") { return "a number with a plus sign" }
-        switch YAMLResolver.resolve(text) {
+        switch resolution {
         case .float: return "a floating-point number"
         case .boolean: return "a boolean"
         case .null: return "null"
@@ -144,4 +145,10 @@ extension SpecDecoder {
         }
         return value.map { String(negative ? -$0 : $0) }
     }
+}
+
+extension YAMLScalar {
+    /// Whether every YAML reader takes the scalar for a string: quoted, or plain and not null,
+    /// a boolean or a number.
+    var isString: Bool { resolution == .string || resolution == .quoted }
 }

@@ -27,7 +27,7 @@ struct SpecDecoder {
     static func defaultsReference(in root: YAMLNode?, file: String) -> Located<String>? {
         // Only a string names a file; anything else is the decoder's one `expected-string`.
         guard let pair = root?.pairs?.first(where: { $0.key == "defaults" }), let scalar = pair.value.scalar,
-              !scalar.isPlain || YAMLResolver.resolve(scalar.value) == .other else { return nil }
+              scalar.isString else { return nil }
         return Located(scalar.value, at: SourceLocation(file: file, line: pair.value.mark.line, column: pair.value.mark.column))
     }
 

@@ -107,13 +107,13 @@ extension YAMLNode {
     var kindDescription: String {
         if pairs != nil { return "a mapping" }
         if items != nil { return "a sequence" }
-        guard let scalar, scalar.isPlain else { return "a quoted string" }
-        switch YAMLResolver.resolve(scalar.value) {
+        switch scalar?.resolution ?? .quoted {
         case .null: return "null"
         case .boolean: return "a boolean"
         case .integer: return "an integer"
         case .float: return "a number"
-        case .other: return "a string"
+        case .string: return "a string"
+        case .quoted: return "a quoted string"
         }
     }
 }

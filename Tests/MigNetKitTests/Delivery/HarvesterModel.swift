@@ -59,7 +59,7 @@ struct HarvesterModel {
             kind: child(root, "kind")!.scalar!.value, name: child(metadata, "name")!.scalar!.value,
             annotations: strings(child(metadata, "annotations")), labels: strings(child(metadata, "labels")),
             value: child(root, "value")?.scalar?.value, config: child(child(root, "spec"), "config")?.scalar?.value,
-            network: networkNode.map { $0.scalar!.isNull ? nil : $0.scalar!.value })
+            network: networkNode.map { $0.scalar!.resolution == .null ? nil : $0.scalar!.value })
     }
 
     // MARK: What the tools do
