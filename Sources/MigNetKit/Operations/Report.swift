@@ -13,7 +13,7 @@ package enum ReportFormat: String, CaseIterable, Sendable {
 }
 
 /// A report written from a text and a JSON value: every report of this folder, so that a fleet's
-/// report can hold them. Text and JSON are its formats unless it says otherwise.
+/// report can hold them.
 protocol StructuredReport: Report {
     var text: String { get }
     var json: JSONValue { get }
@@ -25,7 +25,8 @@ protocol MarkdownReport: StructuredReport {
 }
 
 extension StructuredReport {
-    package static var formats: [ReportFormat] { [.text, .json] }
+    /// Text and JSON, and Markdown between them for a report that has it.
+    package static var formats: [ReportFormat] { Self.self is any MarkdownReport.Type ? [.text, .markdown, .json] : [.text, .json] }
 
     package func rendered(_ format: ReportFormat) -> String {
         switch format {
@@ -40,6 +41,4 @@ extension AddressPlanReport: StructuredReport {}
 extension Preflight: StructuredReport {}
 extension Verification: StructuredReport {}
 
-extension Plan: MarkdownReport {
-    package static var formats: [ReportFormat] { [.text, .markdown, .json] }
-}
+extension Plan: MarkdownReport {}
