@@ -29,13 +29,16 @@ struct ReportOptions<Printed: Report>: ParsableArguments {
 /// command that takes a profile (render, check, plan, krm); `init` takes a mode, which may also
 /// be `argocd-plugin`.
 struct DeliveryOption: ParsableArguments {
-    @Option(help: ArgumentHelp("The delivery profile: what goes into each cluster's folder, or which objects are printed: argocd, fleet or kubectl (default: kubectl).", valueName: "profile"))
+    /// The profile where none is given by the flag, the repository file or the output folder.
+    static let defaultProfile = Delivery.kubectl
+
+    @Option(help: ArgumentHelp("The delivery profile: what goes into each cluster's folder, or which objects are printed: argocd, fleet or kubectl (default: \(defaultProfile.rawValue)).", valueName: "profile"))
     var delivery: Delivery?
 
     /// The profile in force where no output folder is read: the one given, else the repository
     /// file's, else the default.
     func profile(repository: RepositorySetup?) -> Delivery {
-        delivery ?? repository?.file.delivery ?? .default
+        delivery ?? repository?.file.delivery ?? Self.defaultProfile
     }
 
     /// The profile for the output folder `path`: the one its cluster folders hold when none is
@@ -63,7 +66,7 @@ struct DeliveryOption: ParsableArguments {
             if found.count > 1 {
                 throw CommandFailure("\(TerminalText.escaped(path)) holds the files of more than one delivery profile (\(shown)); give --delivery PROFILE --switch-profile to render it as one", status: .usage)
             }
-            return found.first?.profile ?? .default
+            return found.first?.profile ?? defaultProfile
         }
         if switching || found.allSatisfy({ $0.profile == delivery }) { return delivery }
         let current = found.first { $0.profile != delivery }!

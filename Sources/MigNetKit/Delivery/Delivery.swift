@@ -16,9 +16,6 @@ package enum Delivery: String, Sendable, CaseIterable {
     /// applies them in order and removes the NADs of earlier configurations.
     case kubectl
 
-    /// The profile `render -o` and `check` use when none is given.
-    package static let `default` = Delivery.kubectl
-
     /// Every file name any profile writes: what mignet recognises as its own in a cluster folder.
     package static let fileNames: Set<String> = [
         FileName.networkAttachmentDefinition, FileName.setting, FileName.kubeVirtPatch,

@@ -24,7 +24,8 @@ import Testing
     func renderingMatchesTheCommittedFiles(example: String) throws {
         let rendered = try render(example)
         let folder = Repository.root + "/examples/rendered/" + rendered.name
-        let files = Delivery.default.folder(for: rendered).files
+        // examples/rendered is what `render -o` writes with no profile given: kubectl's folders.
+        let files = Delivery.kubectl.folder(for: rendered).files
         if Self.recording { try Golden.record(files, in: folder) }
         let committed = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         #expect(committed == files.map(\.name).sorted(), "files in \(folder)")
