@@ -50,13 +50,7 @@ struct PlanCommand: ParsableCommand {
         let inputs = try self.inputs.resolved(repository)
         let compiled = inputs.compile()
         if try diagnostics.report(compiled) { throw CommandFailure.reported() }
-        // Every cluster's rendering, on every thread: a repository of thousands of clusters.
         let delivery = deliveryOption.profile(repository: repository)
-        let snapshots = Parallel.map(compiled.result.compilations, jobs: inputs.jobs) { compilation in
-            compilation.name.flatMap { name in Plan.Snapshot(compilation, delivery: delivery, files: false).map { (name, $0) } }
-        }
-        var current: [String: Plan.Snapshot] = [:]
-        for case let (name, snapshot)? in snapshots { current[name] = snapshot }
 
         // The repository's root here; every path below is relative to it.
         // A folder base needs no git: git missing or refusing the folder matters only for --base.
@@ -104,26 +98,19 @@ struct PlanCommand: ParsableCommand {
         let same = base.same
         let defaultsSame = defaults.allSatisfy(same)
         let unchanged = defaultsSame ? Parallel.map(base.files, jobs: inputs.jobs) { same($0) } : base.files.map { _ in false }
-        var baseSides: [String: Plan.Side] = [:]
+        // A valid cluster whose spec is the same stands as it is on both sides, uncompiled.
+        var reused = Set<String>()
         var needed: [String] = []
         for (path, isSame) in zip(base.files, unchanged) {
-            if isSame, let compilation = currentByFile[path], let name = compilation.name, let snapshot = current[name] {
-                baseSides[name] = .rendered(snapshot)
+            if isSame, let compilation = currentByFile[path], let name = compilation.name, compilation.isValid {
+                reused.insert(name)
             } else {
                 needed.append(path)
             }
         }
 
-        // The clusters not the same as at the base get their files, to compare them.
-        let reused = Set(baseSides.keys)
-        let differing = compiled.result.compilations.filter { $0.name.map { !reused.contains($0) } ?? false }
-        for case let (name, snapshot)? in Parallel.map(differing, jobs: inputs.jobs, { compilation in
-            compilation.name.flatMap { name in Plan.Snapshot(compilation, delivery: delivery).map { (name, $0) } }
-        }) {
-            current[name] = snapshot
-        }
-
         // The rest is compiled as it was, defaults confined to the base's tree.
+        var baseCompilations: [Compilation] = []
         if !needed.isEmpty {
             let baseResult: CompileResult
             do { baseResult = try base.compile(needed, inputs.options) } catch { throw CommandFailure(error.description) }
@@ -132,17 +119,11 @@ struct PlanCommand: ParsableCommand {
                 try diagnostics.report(unreadable.map(base.located), sources: [:])
                 throw CommandFailure("a spec at the base cannot be read, so nothing is planned")
             }
-            for compilation in baseResult.compilations {
-                guard let name = compilation.name else { continue }
-                if compilation.diagnostics.hasErrors {
-                    baseSides[name] = .invalid
-                } else if let snapshot = Plan.Snapshot(compilation, delivery: delivery) {
-                    baseSides[name] = .rendered(snapshot)
-                }
-            }
+            baseCompilations = baseResult.compilations
         }
 
-        let plan = Plan(base: base.name, delivery: delivery, base: baseSides, current: current)
+        // Every cluster's rendering, on every thread: a repository of thousands of clusters.
+        let plan = Plan(base: base.name, delivery: delivery, current: compiled.result.compilations, unchanged: reused, base: baseCompilations, jobs: inputs.jobs)
         try report.print(plan)
         if let tripped = plan.failure(on: failOn) { throw CommandFailure(tripped, status: .difference) }
     }

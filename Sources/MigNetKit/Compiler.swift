@@ -38,6 +38,8 @@ package struct Compilation: Sendable {
 
     /// The spec's `metadata.name`, valid or not.
     package var name: String? { locatedName?.value }
+    /// Whether the spec is valid and renders: no error, kept or only counted past the budget.
+    package var isValid: Bool { cluster != nil && value != nil }
     /// The validated network (`cluster.network`).
     var network: MigrationNetwork? { cluster?.network }
     /// Every diagnostic, sorted by location, those of its defaults file included.

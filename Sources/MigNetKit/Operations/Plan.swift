@@ -20,13 +20,13 @@ package struct Plan: Sendable {
     }
 
     /// One side of a cluster: what a spec renders, or that it did not compile.
-    package enum Side: Sendable {
+    enum Side: Sendable {
         case rendered(Snapshot)
         case invalid
     }
 
     /// What a compiled spec means for its cluster.
-    package struct Snapshot: Sendable, Equatable {
+    struct Snapshot: Sendable, Equatable {
         var enabled: Bool
         var value: String
         var hash: String
@@ -43,7 +43,7 @@ package struct Plan: Sendable {
 
         /// The snapshot of a compilation without errors; `files: false` leaves the folder's files
         /// out (for a cluster whose spec is byte for byte the base's, nothing needs comparing).
-        package init?(_ compilation: Compilation, delivery: Delivery, files withFiles: Bool = true) {
+        init?(_ compilation: Compilation, delivery: Delivery, files withFiles: Bool = true) {
             guard let rendered = compilation.render(), let cluster = compilation.cluster else { return nil }
             let folder = withFiles ? delivery.folder(for: rendered) : ClusterFolder(name: rendered.name, files: [])
             enabled = rendered.networkAttachmentDefinition != nil
@@ -82,8 +82,28 @@ package struct Plan: Sendable {
     /// Every cluster of either side, by name.
     private(set) var clusters: [Cluster] = []
 
+    /// Plans the `current` compilations against the base named `baseName`, on up to `jobs`
+    /// threads. The clusters named in `unchanged` are valid now and their specs (and defaults)
+    /// are byte for byte the base's: each stands on both sides as it is now, without comparing
+    /// its files. The rest of the base is `base`, its specs compiled as they were; a cluster of
+    /// both is planned from `base`.
+    package init(base baseName: String, delivery: Delivery, current: [Compilation], unchanged: Set<String>, base: [Compilation], jobs: Int = 1) {
+        let snapshots = Parallel.map(current, jobs: jobs) { compilation in
+            compilation.name.flatMap { name in Snapshot(compilation, delivery: delivery, files: !unchanged.contains(name)).map { (name, $0) } }
+        }
+        var now: [String: Snapshot] = [:]
+        for case let (name, snapshot)? in snapshots { now[name] = snapshot }
+        var then: [String: Side] = [:]
+        for name in unchanged { then[name] = now[name].map(Side.rendered) }
+        for compilation in base {
+            guard let name = compilation.name else { continue }
+            then[name] = Snapshot(compilation, delivery: delivery).map(Side.rendered) ?? .invalid
+        }
+        self.init(base: baseName, delivery: delivery, base: then, current: now)
+    }
+
     /// Plans `current` against `base`, both by cluster name.
-    package init(base baseName: String, delivery: Delivery, base: [String: Side], current: [String: Snapshot]) {
+    init(base baseName: String, delivery: Delivery, base: [String: Side], current: [String: Snapshot]) {
         self.base = baseName
         self.delivery = delivery
         for name in Set(base.keys).union(current.keys).sorted() {
