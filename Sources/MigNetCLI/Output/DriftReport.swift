@@ -27,7 +27,7 @@ enum DriftReport {
             case .changed: "this file differs from what mignet renders: render the specs"
             case .extra: "mignet does not render this entry: anything here may be deployed, so remove it"
             }
-            return MachineDiagnosticFormatter.workflowCommand("error", file: prefix + drift.path, line: 1, column: 1, title: "mignet check " + drift.kind.rawValue, message: what)
+            return TerminalText.workflowCommand("error", file: prefix + drift.path, line: 1, column: 1, title: "mignet check " + drift.kind.rawValue, message: what)
         }.joined()
     }
 

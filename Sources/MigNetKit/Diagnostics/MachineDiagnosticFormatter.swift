@@ -1,5 +1,5 @@
 /// Formats diagnostics for programs: a JSON report, or GitHub Actions workflow commands.
-package enum MachineDiagnosticFormatter {
+enum MachineDiagnosticFormatter {
     /// The JSON report (format version 1), one line:
     /// `{"format_version":"1","valid":…,"error_count":…,"warning_count":…,"diagnostics":[…],"omitted":[…]}`.
     /// Each diagnostic has `severity`, `code`, `message`, `file`, `line`, `column`, `notes`
@@ -67,22 +67,17 @@ package enum MachineDiagnosticFormatter {
                 if note.location == nil { message += "\nnote: " + note.message } else { located.append(note) }
             }
             let location = diagnostic.location
-            output += "::\(command) file=\(property(location.file)),line=\(location.line),col=\(location.column),title=\(property("mignet " + diagnostic.code.rawValue))::\(data(message))\n"
+            output += TerminalText.workflowCommand(command, file: location.file, line: location.line, column: location.column, title: "mignet " + diagnostic.code.rawValue, message: message)
             // A note at another place is a notice of its own there, so it is shown on that line.
             for note in located {
                 guard let at = note.location else { continue }
-                output += "::notice file=\(property(at.file)),line=\(at.line),col=\(at.column),title=\(property("mignet " + diagnostic.code.rawValue + " note"))::\(data(note.message))\n"
+                output += TerminalText.workflowCommand("notice", file: at.file, line: at.line, column: at.column, title: "mignet " + diagnostic.code.rawValue + " note", message: note.message)
             }
         }
         for omission in report.omitted {
-            output += "::notice file=\(property(omission.file)),line=1,col=1,title=mignet::\(data(omission.summary))\n"
+            output += TerminalText.workflowCommand("notice", file: omission.file, line: 1, column: 1, title: "mignet", message: omission.summary)
         }
         return output
-    }
-
-    /// One workflow command: `::command file=…,line=…,col=…,title=…::message`, every part escaped.
-    package static func workflowCommand(_ command: String, file: String, line: Int, column: Int, title: String, message: String) -> String {
-        "::\(command) file=\(property(file)),line=\(line),col=\(column),title=\(property(title))::\(data(message))\n"
     }
 
     private static func noteJSON(_ note: Diagnostic.Note) -> JSONValue {
@@ -95,35 +90,5 @@ package enum MachineDiagnosticFormatter {
             ]
         }
         return .object(members)
-    }
-
-    /// Escapes a workflow command's message: line breaks as the runner decodes them, other
-    /// control characters and the runners' command markers as `TerminalText` writes them.
-    private static func data(_ text: String) -> String {
-        let text = TerminalText.breakingMarkers(text)
-        var output = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "%": output += "%25"
-            case "\r": output += "%0D"
-            case "\n": output += "%0A"
-            default:
-                if TerminalText.needsEscape(scalar) { output += TerminalText.escape(scalar) } else { output.unicodeScalars.append(scalar) }
-            }
-        }
-        return output
-    }
-
-    /// Escapes a workflow command's property value.
-    private static func property(_ text: String) -> String {
-        var output = ""
-        for scalar in data(text).unicodeScalars {
-            switch scalar {
-            case ":": output += "%3A"
-            case ",": output += "%2C"
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        return output
     }
 }

@@ -6,7 +6,8 @@
 /// Pipelines' are found anywhere in a line) and `::` where the text begins (GitHub's workflow
 /// commands, found at the start of a line after its leading spaces), so that text from outside
 /// can never issue one, wherever mignet places it. Every report mignet prints applies it to
-/// every string that came from outside.
+/// every string that came from outside; the one command mignet issues on purpose, a GitHub
+/// annotation (`workflowCommand`), escapes its parts the same way and then as GitHub decodes them.
 package enum TerminalText {
     /// Whether a scalar is written as an escape.
     package static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
@@ -77,5 +78,40 @@ package enum TerminalText {
             }
         }
         return breakingMarkers(output)
+    }
+
+    /// One workflow command: `::command file=…,line=…,col=…,title=…::message`, every part escaped.
+    package static func workflowCommand(_ command: String, file: String, line: Int, column: Int, title: String, message: String) -> String {
+        "::\(command) file=\(property(file)),line=\(line),col=\(column),title=\(property(title))::\(data(message))\n"
+    }
+
+    /// Escapes a workflow command's message: line breaks as the runner decodes them, other
+    /// control characters and the runners' command markers as `escaped(_:)` writes them.
+    private static func data(_ text: String) -> String {
+        let text = breakingMarkers(text)
+        var output = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "%": output += "%25"
+            case "\r": output += "%0D"
+            case "\n": output += "%0A"
+            default:
+                if needsEscape(scalar) { output += escape(scalar) } else { output.unicodeScalars.append(scalar) }
+            }
+        }
+        return output
+    }
+
+    /// Escapes a workflow command's property value.
+    private static func property(_ text: String) -> String {
+        var output = ""
+        for scalar in data(text).unicodeScalars {
+            switch scalar {
+            case ":": output += "%3A"
+            case ",": output += "%2C"
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
     }
 }
