@@ -50,7 +50,7 @@ struct Check: ParsableCommand {
         let directory = OutputDirectory(path: path, listings: OutputDirectory.Listings())
         let profile = try deliveryOption.profile(for: directory, repository: repository)
         do {
-            let folders = OutputTree.folders(draining: &compilations, delivery: profile, jobs: inputs.jobs)
+            let folders = profile.folders(draining: &compilations, jobs: inputs.jobs)
             rendered = Set(folders.map(\.name))
             let top = try directory.topLevel()
             drifts = try Drift.compare(expected: folders, folders: top.folders, others: top.others, jobs: inputs.jobs) {

@@ -66,7 +66,7 @@ struct Render: ParsableCommand {
             // The profile is learnt under the lock, from the folder as it will be written.
             outcome = try OutputDirectory(path: path).write(prune: prune, inputs: compiled.inputs, wait: wait, jobs: inputs.jobs) { directory in
                 let profile = try output.deliveryOption.profile(for: directory, switching: switchProfile, repository: repository)
-                return OutputTree.folders(draining: &compilations, delivery: profile, jobs: inputs.jobs)
+                return profile.folders(draining: &compilations, jobs: inputs.jobs)
             }
         } catch let failure as CommandFailure {
             throw failure

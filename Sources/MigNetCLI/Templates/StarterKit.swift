@@ -100,7 +100,7 @@ enum StarterKit {
         let spec = files[0].file.contents
         let compiled = Compiler.compile([SpecInput(SourceFile(path: specPath, bytes: Array(spec.utf8)))], problems: [])
         var compilations = compiled.compilations
-        guard !compiled.diagnostics.hasErrors, let folder = OutputTree.folders(draining: &compilations, delivery: mode.delivery).first else {
+        guard !compiled.diagnostics.hasErrors, let folder = mode.delivery.folders(draining: &compilations).first else {
             preconditionFailure("the starter spec does not compile: \(compiled.diagnostics)")
         }
         for file in folder.files {

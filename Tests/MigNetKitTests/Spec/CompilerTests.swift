@@ -21,7 +21,7 @@ import Testing
             #expect(parallel.map(\.diagnostics) == serial.map(\.diagnostics))
             #expect(parallel.map(\.network) == serial.map(\.network))
             var (parallelDrained, serialDrained) = (parallel, serial)
-            #expect(OutputTree.folders(draining: &parallelDrained, delivery: .argocd, jobs: jobs) == OutputTree.folders(draining: &serialDrained, delivery: .argocd, jobs: 1))
+            #expect(Delivery.argocd.folders(draining: &parallelDrained, jobs: jobs) == Delivery.argocd.folders(draining: &serialDrained, jobs: 1))
         }
         #expect(serial.filter { $0.network == nil }.count == 43)
     }
@@ -29,12 +29,12 @@ import Testing
     /// Folders come out in the compilations' order across the batches they are made in, one per
     /// valid spec, and the compilations are given up.
     @Test func foldersKeepTheOrderAcrossBatches() throws {
-        let compilations = Compiler().compile(Self.generatedSpecs(OutputTree.batch * 2 + 300), jobs: 2)
+        let compilations = Compiler().compile(Self.generatedSpecs(Delivery.folderBatch * 2 + 300), jobs: 2)
         var drained = compilations
-        let folders = OutputTree.folders(draining: &drained, delivery: .fleet, jobs: 2)
+        let folders = Delivery.fleet.folders(draining: &drained, jobs: 2)
         #expect(drained.isEmpty)
         #expect(folders.map(\.name) == compilations.filter { $0.network != nil }.compactMap(\.name))
-        #expect(compilations.count > OutputTree.batch * 2 && folders.count > OutputTree.batch)
+        #expect(compilations.count > Delivery.folderBatch * 2 && folders.count > Delivery.folderBatch)
     }
 
     @Test func discoveredFilesThatAreNotSpecsAreSkipped() {
