@@ -34,7 +34,10 @@ struct GitRevision {
     /// and the bytes. `plan` compares it with `git ls-tree` to find the specs a change touched
     /// without writing the base's files out.
     static func blobID(_ bytes: [UInt8]) -> String {
-        Insecure.SHA1.hash(data: Array("blob \(bytes.count)\0".utf8) + bytes).map { byte in
+        var hash = Insecure.SHA1()
+        hash.update(data: Array("blob \(bytes.count)\0".utf8))
+        hash.update(data: bytes)
+        return hash.finalize().map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()
