@@ -28,19 +28,20 @@ extension SpecDecoder {
     /// A plain decimal integer: optional `-`, digits, no leading zeros, within 64 bits.
     mutating func integer(_ pair: YAMLPair) -> Located<Int>? {
         let node = pair.value
-        guard let scalar = node.scalar, scalar.resolution != .null else {
+        // Resolved once: this runs for every integer field of every spec.
+        guard let scalar = node.scalar, case let resolution = scalar.resolution, resolution != .null else {
             diagnostics.append(.expectedInteger(pair.key, found: node.kindDescription, text: nil, decimal: nil, at: location(node.mark)))
             return nil
         }
         let text = scalar.value
-        if scalar.resolution != .quoted, Self.isDecimal(text) {
+        if resolution != .quoted, Self.isDecimal(text) {
             guard let number = Int(text) else {
                 diagnostics.append(.integerTooLarge(pair.key, text, at: location(node.mark)))
                 return nil
             }
             return Located(number, at: location(node.mark))
         }
-        let found = scalar.resolution == .quoted ? "a quoted string" : Self.numberForm(text, scalar.resolution)
+        let found = resolution == .quoted ? "a quoted string" : Self.numberForm(text, resolution)
         diagnostics.append(.expectedInteger(pair.key, found: found, text: text, decimal: Self.decimalEquivalent(text), at: location(node.mark)))
         return nil
     }
@@ -150,5 +151,10 @@ extension SpecDecoder {
 extension YAMLScalar {
     /// Whether every YAML reader takes the scalar for a string: quoted, or plain and not null,
     /// a boolean or a number.
-    var isString: Bool { resolution == .string || resolution == .quoted }
+    var isString: Bool {
+        switch resolution {
+        case .string, .quoted: true
+        case .null, .boolean, .integer, .float: false
+        }
+    }
 }
